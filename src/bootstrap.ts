@@ -1,0 +1,32 @@
+// Wires the real dependencies (database, embeddings, corpus index) from the configuration.
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { createHashingProvider, createOllamaProvider, type EmbeddingProvider } from './embeddings/providers.js';
+import { openCorpusIndex, type CorpusIndex } from './ingest/corpus-index.js';
+import type { IngestProgress, IngestReport } from './ingest/ingest.js';
+
+export interface Runtime {
+  config: Config;
+  db: Database;
+  provider: EmbeddingProvider;
+  corpus: CorpusIndex;
+  report: IngestReport;
+}
+
+export function createEmbeddingProvider(config: Config): EmbeddingProvider {
+  return config.EMBEDDINGS === 'ollama'
+    ? createOllamaProvider({ host: config.OLLAMA_HOST, model: config.OLLAMA_EMBED_MODEL, timeoutMs: config.OLLAMA_TIMEOUT_MS })
+    : createHashingProvider();
+}
+
+export async function openRuntime(config: Config, onProgress?: (progress: IngestProgress) => void): Promise<Runtime> {
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    const provider = createEmbeddingProvider(config);
+    const { index, report } = await openCorpusIndex({ db, provider, corpusDir: config.CORPUS_DIR, ...(onProgress ? { onProgress } : {}) });
+    return { config, db, provider, corpus: index, report };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}

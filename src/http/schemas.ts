@@ -1,0 +1,59 @@
+// Zod schemas of the HTTP API: validated on the way in, serialised on the way out, published at /docs.
+import { z } from 'zod';
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export const SectionSchema = z.object({ number: z.string().nullable(), title: z.string() });
+
+export const ActionSummarySchema = z.object({
+  number: z.number().int(),
+  section: SectionSchema,
+  heading: z.string().nullable(),
+  text: z.string(),
+  actors: z.array(z.string()),
+  themes: z.array(z.string()),
+});
+
+export const NoteSchema = z.object({ number: z.number().int(), text: z.string(), urls: z.array(z.string()) });
+
+export const ActionDetailSchema = ActionSummarySchema.extend({
+  document: z.string(),
+  context: z.array(z.object({ id: z.string(), heading: z.string().nullable(), text: z.string() })),
+  notes: z.array(NoteSchema),
+  related: z.array(z.number().int()),
+  previous: z.number().int().nullable(),
+  next: z.number().int().nullable(),
+});
+
+export const ActionsQuerySchema = z.object({
+  actor: z.string().max(60).optional(),
+  theme: z.string().max(60).optional(),
+});
+
+export const ActionParamsSchema = z.object({
+  number: z.string().regex(/^\d{1,6}$/, 'het actienummer moet een getal zijn').transform(Number),
+});
+
+export const SearchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'de zoekvraag is leeg').max(500, 'de zoekvraag is te lang (max. 500 tekens)'),
+  k: z.coerce.number().int('k moet een geheel getal zijn').min(1, 'k moet tussen 1 en 50 liggen').max(50, 'k moet tussen 1 en 50 liggen').default(10),
+  role: z.enum(['bemiddelaar', 'hr', 'sector']).optional(),
+});
+
+export const SearchResultSchema = z.object({
+  id: z.string(),
+  document: z.string(),
+  kind: z.enum(['action', 'context', 'intro', 'note']),
+  action: z.number().int().nullable(),
+  actions: z.array(z.number().int()),
+  number: z.number().int().nullable(),
+  label: z.string().nullable(),
+  section: SectionSchema,
+  heading: z.string().nullable(),
+  text: z.string(),
+  score: z.number(),
+});
+
+export const SearchResponseSchema = z.object({ results: z.array(SearchResultSchema) });

@@ -1,0 +1,55 @@
+// The live corpus: ingests corpus/ at start, then holds the embedder and glossary that queries use.
+import type { Database } from '../db/database.js';
+import { createGlossaryExpander, type GlossaryExpander } from '../corpus/glossary.js';
+import type { Embedder } from '../embeddings/embedder.js';
+import type { EmbeddingProvider } from '../embeddings/providers.js';
+import { listDocuments } from '../repositories/documents-repository.js';
+import { readCorpus } from './corpus-files.js';
+import { ingestDocuments, type IngestProgress, type IngestReport, type IngestRequest } from './ingest.js';
+
+export interface CorpusIndex {
+  embedder(): Embedder;
+  readonly glossary: GlossaryExpander;
+  /** Id of the action-list document, whose items are "Actie N". */
+  actionListId(): string | null;
+  /** Runs one ingest at a time; the new embedder is used by queries once it has committed. */
+  ingest(request: IngestRequest, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport>;
+}
+
+export interface OpenCorpusOptions {
+  db: Database;
+  provider: EmbeddingProvider;
+  corpusDir: string;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ index: CorpusIndex; report: IngestReport }> {
+  const { db, provider } = options;
+  const files = await readCorpus(options.corpusDir);
+  const first = await ingestDocuments(db, provider, { documents: files.documents, origin: 'corpus' }, options.onProgress);
+  let embedder = first.embedder;
+  let actionList = await findActionList(db);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const index: CorpusIndex = {
+    embedder: () => embedder,
+    glossary: createGlossaryExpander(files.glossaries),
+    actionListId: () => actionList,
+    ingest(request, onProgress) {
+      const run = queue.then(async () => {
+        const result = await ingestDocuments(db, provider, request, onProgress);
+        embedder = result.embedder;
+        actionList = await findActionList(db);
+        return result.report;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+  return { index, report: first.report };
+}
+
+async function findActionList(db: Database): Promise<string | null> {
+  const documents = await listDocuments(db.pool);
+  return documents.find((document) => document.kind === 'action-list')?.id ?? null;
+}

@@ -1,0 +1,176 @@
+// SQL for passages and their embeddings: replacing a document's passages, reading actions, vector indexes.
+import { createHash } from 'node:crypto';
+import pgvector from 'pgvector/pg';
+import type { Queryable } from '../db/database.js';
+import type { Passage, PassageKind } from '../corpus/passages.js';
+
+export interface StoredPassage {
+  id: string;
+  documentId: string;
+  ordinal: number;
+  kind: PassageKind;
+  action: number | null;
+  actions: number[];
+  number: number | null;
+  label: string | null;
+  section: { number: string | null; title: string };
+  heading: string | null;
+  text: string;
+  notes: number[];
+  actors: string[];
+  themes: string[];
+  refs: string[];
+  contentHash: string;
+}
+
+export interface PassageRow {
+  id: string;
+  document_id: string;
+  ordinal: number;
+  kind: PassageKind;
+  action: number | null;
+  actions: number[];
+  number: number | null;
+  label: string | null;
+  section_number: string | null;
+  section_title: string | null;
+  heading: string | null;
+  text: string;
+  notes: number[];
+  actors: string[];
+  themes: string[];
+  refs: string[];
+  content_hash: string;
+}
+
+export const PASSAGE_COLUMNS = `p.id, p.document_id, p.ordinal, p.kind, p.action, p.actions, p.number, p.label, p.section_number,
+  p.section_title, p.heading, p.text, p.notes, p.actors, p.themes, p.refs, p.content_hash`;
+
+export const toPassage = (row: PassageRow): StoredPassage => ({
+  id: row.id,
+  documentId: row.document_id,
+  ordinal: row.ordinal,
+  kind: row.kind,
+  action: row.action,
+  actions: row.actions,
+  number: row.number,
+  label: row.label,
+  section: { number: row.section_number, title: row.section_title ?? '' },
+  heading: row.heading,
+  text: row.text,
+  notes: row.notes,
+  actors: row.actors,
+  themes: row.themes,
+  refs: row.refs,
+  contentHash: row.content_hash,
+});
+
+export async function replacePassages(db: Queryable, documentId: string, passages: Passage[]): Promise<void> {
+  await db.query('delete from passages where document_id = $1', [documentId]);
+  for (const p of passages) {
+    await db.query(
+      `insert into passages (id, document_id, ordinal, kind, action, actions, number, label, section_number, section_title,
+                             heading, text, notes, actors, themes, refs, content_hash)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [
+        p.id, documentId, p.ordinal, p.kind, p.action, p.actions, p.number, p.label, p.section.number, p.section.title,
+        p.heading, p.text, p.notes, p.actors, p.themes, p.refs, p.contentHash,
+      ],
+    );
+  }
+}
+
+export interface ActionFilter {
+  actor?: string | undefined;
+  theme?: string | undefined;
+}
+
+/** Actions of the action list, in number order. */
+export async function listActions(db: Queryable, filter: ActionFilter = {}): Promise<StoredPassage[]> {
+  const { rows } = await db.query<PassageRow>(
+    `select ${PASSAGE_COLUMNS} from passages p join documents d on d.id = p.document_id
+     where d.kind = 'action-list' and p.kind = 'action'
+       and ($1::text is null or $1 = any(p.actors)) and ($2::text is null or $2 = any(p.themes))
+     order by p.action`,
+    [filter.actor ?? null, filter.theme ?? null],
+  );
+  return rows.map(toPassage);
+}
+
+export async function getPassages(db: Queryable, ids: string[]): Promise<StoredPassage[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<PassageRow>(`select ${PASSAGE_COLUMNS} from passages p where p.id = any($1)`, [ids]);
+  const byId = new Map(rows.map((row) => [row.id, toPassage(row)]));
+  return ids.map((id) => byId.get(id)).filter((passage): passage is StoredPassage => passage !== undefined);
+}
+
+/** The action passages and the context/note passages that belong to the given action numbers. */
+export async function passagesForActions(db: Queryable, actions: number[]): Promise<StoredPassage[]> {
+  if (!actions.length) return [];
+  const { rows } = await db.query<PassageRow>(
+    `select ${PASSAGE_COLUMNS} from passages p join documents d on d.id = p.document_id
+     where d.kind = 'action-list' and p.actions && $1::int[]
+     order by p.ordinal`,
+    [actions],
+  );
+  return rows.map(toPassage);
+}
+
+export async function getDocumentPassages(db: Queryable, documentId: string): Promise<StoredPassage[]> {
+  const { rows } = await db.query<PassageRow>(`select ${PASSAGE_COLUMNS} from passages p where p.document_id = $1 order by p.ordinal`, [documentId]);
+  return rows.map(toPassage);
+}
+
+/** Every passage text in a stable order: what the hashing embedder is fitted on. */
+export async function allPassageTexts(db: Queryable): Promise<{ id: string; text: string; contentHash: string }[]> {
+  const { rows } = await db.query<{ id: string; text: string; content_hash: string }>(
+    'select id, text, content_hash from passages order by document_id, ordinal',
+  );
+  return rows.map((row) => ({ id: row.id, text: row.text, contentHash: row.content_hash }));
+}
+
+export async function embeddedHashes(db: Queryable, model: string): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ passage_id: string; content_hash: string }>(
+    'select passage_id, content_hash from embeddings where model = $1',
+    [model],
+  );
+  return new Map(rows.map((row) => [row.passage_id, row.content_hash]));
+}
+
+export async function upsertEmbedding(db: Queryable, model: string, passageId: string, contentHash: string, embedding: number[]): Promise<void> {
+  await db.query(
+    `insert into embeddings (passage_id, model, content_hash, embedding) values ($1, $2, $3, $4)
+     on conflict (passage_id, model) do update set content_hash = excluded.content_hash, embedding = excluded.embedding`,
+    [passageId, model, contentHash, pgvector.toSql(embedding)],
+  );
+}
+
+/** Drops vectors of models no longer in use, and their indexes. */
+export async function deleteOtherModels(db: Queryable, model: string): Promise<number> {
+  const { rows } = await db.query<{ model: string }>('select distinct model from embeddings where model <> $1', [model]);
+  for (const row of rows) await db.query(`drop index if exists ${vectorIndexName(row.model)}`);
+  const { rowCount } = await db.query('delete from embeddings where model <> $1', [model]);
+  return rowCount ?? 0;
+}
+
+/** One HNSW index per model: the column has no fixed dimension, so the index is on a cast with the model's. */
+export async function ensureVectorIndex(db: Queryable, model: string, dimensions: number): Promise<void> {
+  await db.query(
+    `create index if not exists ${vectorIndexName(model)} on embeddings
+     using hnsw ((embedding::vector(${vectorDimensions(dimensions)})) vector_cosine_ops) where model = ${sqlLiteral(model)}`,
+  );
+}
+
+export function vectorIndexName(model: string): string {
+  return `embeddings_hnsw_${createHash('sha256').update(model).digest('hex').slice(0, 12)}`;
+}
+
+export function vectorDimensions(dimensions: number): number {
+  if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16000) throw new Error(`ongeldige vectordimensie: ${dimensions}`);
+  return dimensions;
+}
+
+/** Model names go into index predicates, which need literals for the planner to match them. */
+export function sqlLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
