@@ -45,7 +45,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.decorate('corpus', deps.corpus);
   app.decorate(
     'searchService',
-    createSearchService({ db: deps.db, glossary: deps.corpus.glossary, embedder: () => deps.corpus.embedder(), actionListId: () => deps.corpus.actionListId() }),
+    createSearchService({ db: deps.db, glossary: deps.corpus.glossary, embedder: () => deps.corpus.embedder(), actionListId: () => deps.corpus.actionListId(), spelling: () => deps.corpus.spelling() }),
   );
 
   registerErrorHandler(app);

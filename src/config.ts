@@ -61,5 +61,6 @@ export function loadConfig(options: ConfigInput = {}, env: NodeJS.ProcessEnv = p
       parsed.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`),
     );
   }
-  return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR), CORPUS_DIR: path.resolve(parsed.data.CORPUS_DIR) };
+  const dataDir = parsed.data.DATA_DIR === 'memory://' ? 'memory://' : path.resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, DATA_DIR: dataDir, CORPUS_DIR: path.resolve(parsed.data.CORPUS_DIR) };
 }

@@ -1,6 +1,6 @@
 // Query expansion from the glossary: abbreviations and everyday words map to the document's terms.
 import type { Glossary } from './schema.js';
-import { foldText } from '../search/text.js';
+import { foldText, lightStem } from '../search/text.js';
 
 export interface GlossaryExpander {
   /** Glossary phrases related to the query that the query does not already contain. */
@@ -9,16 +9,18 @@ export interface GlossaryExpander {
 
 export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander {
   // Each entry is a set of equivalent phrases; a match on any of them brings in the others.
+  // Phrases are compared on lightly stemmed words, so "leerkrachten" finds the entry "leerkracht".
+  const key = (text: string) => ` ${foldText(text).split(' ').map(lightStem).join(' ')} `;
   const groups = glossaries.flatMap((glossary) =>
-    glossary.entries.map((entry) => [entry.term, ...entry.expansions].map((phrase) => ({ phrase, folded: foldText(phrase) }))),
+    glossary.entries.map((entry) => [entry.term, ...entry.expansions].map((phrase) => ({ phrase, key: key(phrase) }))),
   );
   return {
     expand(query) {
-      const folded = ` ${foldText(query)} `;
+      const folded = key(query);
       const extra = new Set<string>();
       for (const group of groups) {
-        if (!group.some(({ folded: phrase }) => phrase && folded.includes(` ${phrase} `))) continue;
-        for (const { phrase, folded: f } of group) if (!folded.includes(` ${f} `)) extra.add(phrase);
+        if (!group.some((entry) => entry.key.trim() && folded.includes(entry.key))) continue;
+        for (const entry of group) if (!folded.includes(entry.key)) extra.add(entry.phrase);
       }
       return [...extra];
     },

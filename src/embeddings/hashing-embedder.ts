@@ -5,8 +5,8 @@ import type { Embedder } from './embedder.js';
 
 // Under pgvector's 2000-dimension HNSW limit, and large enough that n-gram collisions stay rare.
 export const HASHING_DIMENSIONS = 1536;
-const NGRAM_SIZES = [3, 4, 5];
-const WORD_WEIGHT = 2;
+const NGRAM_SIZES = [3, 4];
+const WORD_WEIGHT = 1;
 
 export interface HashingState {
   /** Inverse document frequency per bucket, fitted on the corpus. */

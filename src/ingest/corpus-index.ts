@@ -4,12 +4,16 @@ import { createGlossaryExpander, type GlossaryExpander } from '../corpus/glossar
 import type { Embedder } from '../embeddings/embedder.js';
 import type { EmbeddingProvider } from '../embeddings/providers.js';
 import { listDocuments } from '../repositories/documents-repository.js';
+import { allPassageTexts } from '../repositories/passages-repository.js';
+import { createSpellingCorrector, type SpellingCorrector } from '../search/spelling.js';
 import { readCorpus } from './corpus-files.js';
 import { ingestDocuments, type IngestProgress, type IngestReport, type IngestRequest } from './ingest.js';
 
 export interface CorpusIndex {
   embedder(): Embedder;
   readonly glossary: GlossaryExpander;
+  /** Knows the corpus vocabulary; rebuilt after every ingest. */
+  spelling(): SpellingCorrector;
   /** Id of the action-list document, whose items are "Actie N". */
   actionListId(): string | null;
   /** Runs one ingest at a time; the new embedder is used by queries once it has committed. */
@@ -29,17 +33,20 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   const first = await ingestDocuments(db, provider, { documents: files.documents, origin: 'corpus' }, options.onProgress);
   let embedder = first.embedder;
   let actionList = await findActionList(db);
+  let spelling = await buildSpelling(db);
   let queue: Promise<unknown> = Promise.resolve();
 
   const index: CorpusIndex = {
     embedder: () => embedder,
     glossary: createGlossaryExpander(files.glossaries),
     actionListId: () => actionList,
+    spelling: () => spelling,
     ingest(request, onProgress) {
       const run = queue.then(async () => {
         const result = await ingestDocuments(db, provider, request, onProgress);
         embedder = result.embedder;
         actionList = await findActionList(db);
+        spelling = await buildSpelling(db);
         return result.report;
       });
       queue = run.catch(() => undefined);
@@ -52,4 +59,8 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
 async function findActionList(db: Database): Promise<string | null> {
   const documents = await listDocuments(db.pool);
   return documents.find((document) => document.kind === 'action-list')?.id ?? null;
+}
+
+async function buildSpelling(db: Database): Promise<SpellingCorrector> {
+  return createSpellingCorrector((await allPassageTexts(db.pool)).map((passage) => passage.text));
 }

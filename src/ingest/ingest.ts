@@ -9,6 +9,7 @@ import { deleteDocument, listDocumentSources, upsertDocument } from '../reposito
 import {
   deleteOtherModels,
   embeddedHashes,
+  refreshTermStatistics,
   ensureVectorIndex,
   replacePassages,
   upsertEmbedding,
@@ -134,6 +135,7 @@ export async function ingestDocuments(
     for (const [index, passage] of toEmbed.entries()) {
       await upsertEmbedding(client, embedder.model, passage.id, passage.contentHash, vectors[index] as number[]);
     }
+    if (changed.length || removed.length) await refreshTermStatistics(client);
     await deleteOtherModels(client, embedder.model);
     await ensureVectorIndex(client, embedder.model, embedder.dimensions);
     await request.beforeCommit?.();

@@ -174,3 +174,14 @@ export function vectorDimensions(dimensions: number): number {
 export function sqlLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
+
+/** Refreshes the BM25 statistics (document frequency per lexeme, average passage length). */
+export async function refreshTermStatistics(db: Queryable): Promise<void> {
+  await db.query('delete from lexeme_stats');
+  await db.query(`insert into lexeme_stats (lexeme, ndoc) select word, ndoc from ts_stat('select tsv from passages')`);
+  await db.query(
+    `insert into corpus_stats (id, passages, avg_length)
+     select true, count(*), coalesce(avg(length(tsv)), 1) from passages
+     on conflict (id) do update set passages = excluded.passages, avg_length = excluded.avg_length`,
+  );
+}

@@ -6,6 +6,7 @@ import { getPassages } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
 import { namedActions } from './query-analysis.js';
+import type { SpellingCorrector } from './spelling.js';
 
 export interface SearchHit {
   passage: StoredPassage;
@@ -35,12 +36,13 @@ export interface SearchDeps {
   /** The current embedder: it changes when the corpus is re-ingested. */
   embedder: () => Embedder;
   actionListId: () => string | null;
+  spelling?: () => SpellingCorrector;
 }
 
-const BEST_POSSIBLE_RRF = 2 / 61;
 const CANDIDATES = 60;
 const ROLE_BOOST = 1.15;
-const KIND_WEIGHT = { action: 1, context: 0.7, note: 0.35, intro: 0 } as const;
+const KIND_WEIGHT = { action: 1, context: 1, note: 0.5, intro: 0 } as const;
+const OWN_TIEBREAK = 0.05;
 
 export function createSearchService(deps: SearchDeps): SearchService {
   return {
@@ -49,12 +51,16 @@ export function createSearchService(deps: SearchDeps): SearchService {
       const named = namedActions(query);
       const listId = deps.actionListId();
       const namedPassages = listId ? await getPassages(deps.db.pool, named.map((n) => `${listId}:actie-${n}`)) : [];
-      const expansions = deps.glossary.expand(query);
-      const expanded = [query, ...expansions].join(' ');
+      const corrections = deps.spelling?.().corrections(query) ?? [];
+      // Corrected words join the query (the typed word stays: it may be a name the corpus lacks).
+      const corrected = corrections.length ? `${query} ${corrections.map((c) => c.to).join(' ')}` : query;
+      const expansions = deps.glossary.expand(corrected);
       const embedder = deps.embedder();
-      const vector = await embedder.embedQuery(expanded);
+      // Expansions go to full-text search only: embedding them drowns the query's own n-grams.
+      const vector = await embedder.embedQuery(query);
       const hits = await hybridSearch(deps.db.pool, {
-        text: expanded,
+        text: corrected,
+        expansions: expansions.join(' '),
         vector: vector.some((value) => value !== 0) ? vector : null,
         model: embedder.model,
         dimensions: embedder.dimensions,
@@ -70,15 +76,17 @@ export function createSearchService(deps: SearchDeps): SearchService {
       return [...first, ...scored].slice(0, Math.max(k, first.length));
     },
     rankActions(hits) {
+      const own = new Map<number, number>();
       const best = new Map<number, number>();
       for (const hit of hits) {
+        if (hit.passage.kind === 'action' && hit.passage.action !== null) own.set(hit.passage.action, Math.max(own.get(hit.passage.action) ?? 0, hit.score));
         const weight = KIND_WEIGHT[hit.passage.kind];
-        for (const action of hit.passage.actions) {
-          const score = hit.score * weight;
-          if (score > (best.get(action) ?? 0)) best.set(action, score);
-        }
+        for (const action of hit.passage.actions) best.set(action, Math.max(best.get(action) ?? 0, hit.score * weight));
       }
-      return [...best.entries()].map(([action, score]) => ({ action, score })).sort((a, b) => b.score - a.score || a.action - b.action);
+      // A context passage lifts its whole group; within the group, the action's own evidence decides.
+      return [...best.entries()]
+        .map(([action, score]) => ({ action, score: score + OWN_TIEBREAK * (own.get(action) ?? 0) }))
+        .sort((a, b) => b.score - a.score || a.action - b.action);
     },
   };
 }
@@ -86,7 +94,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
 function toSearchHit(hit: HybridHit, boost: number): SearchHit {
   return {
     passage: hit.passage,
-    score: Math.min(1, (hit.rrf / BEST_POSSIBLE_RRF) * boost),
+    score: Math.min(1, hit.rrf * boost),
     ftsRank: hit.ftsRank,
     vectorRank: hit.vectorRank,
     similarity: hit.similarity,

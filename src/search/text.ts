@@ -23,3 +23,12 @@ export function tokenize(text: string): string[] {
     .split(' ')
     .filter((token) => token.length > 1 && !STOPWORDS.has(token));
 }
+
+/** A crude Dutch plural/inflection strip for matching glossary phrases, not a linguistic stemmer. */
+export function lightStem(word: string): string {
+  if (word.length <= 4) return word;
+  for (const suffix of ['en', 's', 'e']) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+  }
+  return word;
+}

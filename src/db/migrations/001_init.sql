@@ -56,6 +56,18 @@ create table embeddings (
   primary key (passage_id, model)
 );
 
+-- Term statistics for BM25 ranking in SQL, rebuilt by every ingest in the same transaction.
+create table lexeme_stats (
+  lexeme text primary key,
+  ndoc integer not null
+);
+
+create table corpus_stats (
+  id boolean primary key default true check (id),
+  passages integer not null,
+  avg_length double precision not null
+);
+
 create table conversations (
   id uuid primary key,
   created_at timestamptz not null default now(),
