@@ -2,15 +2,25 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { WebSocket } from 'ws';
 import { z } from 'zod';
+import { createAnswerService, type AnswerService } from './answer/answer-service.js';
+import type { LlmClient } from './answer/llm.js';
+import type { AnswerMetrics } from './answer/metrics.js';
+import { loadPrompts, type Prompts } from './answer/prompts.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { CorpusIndex } from './ingest/corpus-index.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { actionRoutes } from './routes/actions.js';
+import { askRoutes } from './routes/ask.js';
+import { chatRoutes } from './routes/chat.js';
+import { conversationRoutes } from './routes/conversations.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
+import { statusRoutes } from './routes/status.js';
 import { createSearchService, type SearchService } from './search/search-service.js';
 
 // Validation messages reach people, so zod speaks Dutch.
@@ -19,6 +29,10 @@ z.config(z.locales.nl());
 export interface AppDeps {
   db: Database;
   corpus: CorpusIndex;
+  /** The chat model; without one answers are extractive only. */
+  llm?: LlmClient | null;
+  prompts?: Prompts;
+  metrics?: AnswerMetrics;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -28,8 +42,14 @@ declare module 'fastify' {
     db: Database;
     corpus: CorpusIndex;
     searchService: SearchService;
+    answers: AnswerService;
+    llm: LlmClient | null;
+    /** Open chat sockets, closed with 1001 on shutdown. */
+    chatSockets: Set<WebSocket>;
   }
 }
+
+const WS_MAX_PAYLOAD = 16 * 1024;
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -40,13 +60,35 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const searchService = createSearchService({
+    db: deps.db,
+    glossary: deps.corpus.glossary,
+    embedder: () => deps.corpus.embedder(),
+    actionListId: () => deps.corpus.actionListId(),
+    spelling: () => deps.corpus.spelling(),
+  });
   app.decorate('config', config);
   app.decorate('db', deps.db);
   app.decorate('corpus', deps.corpus);
+  app.decorate('llm', deps.llm ?? null);
+  app.decorate('searchService', searchService);
   app.decorate(
-    'searchService',
-    createSearchService({ db: deps.db, glossary: deps.corpus.glossary, embedder: () => deps.corpus.embedder(), actionListId: () => deps.corpus.actionListId(), spelling: () => deps.corpus.spelling() }),
+    'answers',
+    createAnswerService({
+      db: deps.db,
+      search: searchService,
+      corpus: deps.corpus,
+      llm: deps.llm ?? null,
+      prompts: deps.prompts ?? loadPrompts(),
+      defaultMode: config.ANSWER_MODE,
+      log: app.log,
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    }),
   );
+  app.decorate('chatSockets', new Set<WebSocket>());
+  app.addHook('preClose', async () => {
+    for (const socket of app.chatSockets) socket.close(1001, 'server gaat afsluiten');
+  });
 
   registerErrorHandler(app);
   await app.register(swagger, {
@@ -54,9 +96,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The ws library accepts 100 MiB frames by default; a question is at most a few KB.
+  await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD } });
 
   await app.register(healthRoutes);
   await app.register(actionRoutes);
   await app.register(searchRoutes);
+  await app.register(askRoutes);
+  await app.register(chatRoutes);
+  await app.register(statusRoutes);
+  await app.register(conversationRoutes);
   return app;
 }

@@ -1,5 +1,6 @@
 // Starts Actiewijzer: load config, open the database, ingest the corpus, listen; close gracefully on signals.
 import { buildApp } from './app.js';
+import { createOllamaClient } from './answer/llm.js';
 import { openRuntime } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -7,7 +8,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const started = performance.now();
   const runtime = await openRuntime(config);
-  const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus });
+  const llm =
+    config.ANSWER_MODE === 'extractive'
+      ? null
+      : createOllamaClient({
+          host: config.OLLAMA_HOST,
+          model: config.OLLAMA_CHAT_MODEL,
+          timeoutMs: config.OLLAMA_TIMEOUT_MS,
+          connectTimeoutMs: config.OLLAMA_CONNECT_TIMEOUT_MS,
+          numCtx: config.OLLAMA_NUM_CTX,
+          numPredict: config.OLLAMA_NUM_PREDICT,
+        });
+  const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm });
   const { report } = runtime;
   app.log.info(
     { added: report.added, updated: report.updated, unchanged: report.unchanged.length, embedded: report.embedded, model: report.model, ms: Math.round(performance.now() - started) },

@@ -5,6 +5,8 @@ import { foldText, lightStem } from '../search/text.js';
 export interface GlossaryExpander {
   /** Glossary phrases related to the query that the query does not already contain. */
   expand(query: string): string[];
+  /** Folded words of the query that belong to a glossary phrase it contains. */
+  matchedWords(query: string): Set<string>;
 }
 
 export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander {
@@ -23,6 +25,19 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
         for (const entry of group) if (!folded.includes(entry.key)) extra.add(entry.phrase);
       }
       return [...extra];
+    },
+    matchedWords(query) {
+      const folded = key(query);
+      const words = new Set<string>();
+      const raw = foldText(query).split(' ');
+      for (const group of groups) {
+        for (const entry of group) {
+          if (!entry.key.trim() || !folded.includes(entry.key)) continue;
+          const stems = new Set(entry.key.trim().split(' '));
+          for (const word of raw) if (stems.has(lightStem(word))) words.add(word);
+        }
+      }
+      return words;
     },
   };
 }

@@ -57,3 +57,63 @@ export const SearchResultSchema = z.object({
 });
 
 export const SearchResponseSchema = z.object({ results: z.array(SearchResultSchema) });
+
+export const AnswerModeSchema = z.enum(['auto', 'llm', 'extractive']);
+export const QuestionSchema = z
+  .string()
+  .trim()
+  .min(1, 'de vraag is leeg')
+  .max(2000, 'de vraag is te lang (max. 2000 tekens)');
+export const ConversationIdSchema = z.uuid('conversationId moet een UUID zijn');
+
+export const AskBodySchema = z.object({
+  question: QuestionSchema,
+  conversationId: ConversationIdSchema.optional(),
+  mode: AnswerModeSchema.optional(),
+  role: z.enum(['bemiddelaar', 'hr', 'sector']).optional(),
+});
+
+export const CitationSchema = z.object({
+  action: z.number().int(),
+  section: z.string().nullable(),
+  quote: z.string(),
+  document: z.string(),
+});
+
+export const AskResponseSchema = z.object({
+  answer: z.string(),
+  citations: z.array(CitationSchema),
+  mode: z.enum(['llm', 'extractive']),
+  refused: z.boolean(),
+  conversationId: z.string(),
+  turnId: z.number().int(),
+  passages: z.array(z.object({ id: z.string(), action: z.number().int().nullable(), score: z.number() })),
+  fallback: z.string().nullable(),
+});
+
+export const ChatClientMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('ask'),
+    question: QuestionSchema,
+    conversationId: ConversationIdSchema.optional(),
+    mode: AnswerModeSchema.optional(),
+    role: z.enum(['bemiddelaar', 'hr', 'sector']).optional(),
+  }),
+  z.object({ type: z.literal('cancel') }),
+]);
+
+export const StatusResponseSchema = z.object({
+  llm: z.object({ available: z.boolean(), model: z.string(), reason: z.string().nullable() }),
+  mode: AnswerModeSchema,
+  embeddings: z.string(),
+});
+
+export const TurnSchema = z.object({
+  id: z.number().int(),
+  question: z.string(),
+  answer: z.string(),
+  citations: z.array(CitationSchema),
+  mode: z.string(),
+  refused: z.boolean(),
+  createdAt: z.string(),
+});

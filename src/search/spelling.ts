@@ -4,14 +4,19 @@ import { foldText } from './text.js';
 export interface SpellingCorrector {
   /** Corpus words for the query's unknown words (one per unknown word that has a close match). */
   corrections(query: string): { from: string; to: string }[];
+  /** In how many passages a folded word occurs (0 when the corpus does not know it). */
+  documentFrequency(word: string): number;
+  readonly documents: number;
 }
 
 const MIN_LENGTH = 5;
 
 export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrector {
   const frequency = new Map<string, number>();
+  let documents = 0;
   for (const text of texts) {
-    for (const word of foldText(text).split(' ')) {
+    documents += 1;
+    for (const word of new Set(foldText(text).split(' '))) {
       if (word.length >= 3 && !/\d/.test(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
     }
   }
@@ -19,6 +24,8 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
   for (const word of frequency.keys()) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
 
   return {
+    documents,
+    documentFrequency: (word) => frequency.get(word) ?? 0,
     corrections(query) {
       const result: { from: string; to: string }[] = [];
       for (const word of new Set(foldText(query).split(' '))) {

@@ -218,6 +218,35 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
     expect(errors).toEqual([]);
   });
 
+  it('stops an answer on request and takes the next question once the server has ended the first', async () => {
+    const { page, errors } = await open();
+    // The server's messages for the first question are held back, so there is time to stop it.
+    let first = true;
+    await page.routeWebSocket(/\/api\/chat$/, (socket) => {
+      const server = socket.connectToServer();
+      server.onMessage((message) => {
+        const hold = first;
+        if (JSON.parse(String(message)).type === 'done') first = false;
+        if (hold) setTimeout(() => socket.send(message), 1_500);
+        else socket.send(message);
+      });
+    });
+    await page.reload();
+    await page.locator('#connection-banner').waitFor({ state: 'hidden' });
+    const box = page.getByLabel('Je vraag');
+    await box.fill(QUESTION);
+    await box.press('Enter');
+    await page.getByRole('button', { name: 'Stoppen' }).click();
+    const stopped = page.locator('.turn').first();
+    await stopped.getByText('Je hebt dit antwoord gestopt.').waitFor();
+    const turn = await ask(page, 'Wat vraagt de commissie van lokale besturen als werkgever?');
+    expect(await turn.locator('.citations a.action-link').count()).toBeGreaterThan(0);
+    // The held-back answer to the stopped question does not reappear.
+    expect(await stopped.getByRole('button', { name: 'Kopiëren' }).count()).toBe(0);
+    expect(await stopped.getByText('Je hebt dit antwoord gestopt.').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('still answers over HTTP when no live connection can be made', async () => {
     const { page, context } = await open();
     // A proxy that refuses WebSockets: the constructor fails every time.

@@ -9,8 +9,11 @@ const state = {
   conversationId: /** @type {string|null} */ (null),
   turns: /** @type {Turn[]} */ ([]),
   pending: /** @type {Turn|null} */ (null),
-  // After a cancel the server may still send the rest of that answer; it is ignored until the next "start".
-  ignoreUntilStart: false,
+  // After a cancel the server still ends that answer (cancelled, done or error); until it has, its messages are
+  // ignored and a new question waits, since the server takes one question at a time per connection.
+  finishingCancelled: false,
+  /** @type {(() => void)|null} */ queuedAsk: null,
+  /** @type {ReturnType<typeof setTimeout>|null} */ cancelTimer: null,
   status: /** @type {{llm:{available:boolean,model:string},mode:string}|null} */ (null),
   lastAnswerMode: /** @type {string|null} */ (null),
   actions: /** @type {Promise<Action[]>|null} */ (null),
@@ -106,7 +109,7 @@ function appendText(parent, text, highlight) {
 }
 
 const INLINE =
-  /\*\*([^*\n]+)\*\*|\[\^(\d+)\]|\b([Aa]cties?)(\s+)(\d{1,3}(?:\s*(?:,|en|of|tot en met|tot|t\/m|–|-)\s*\d{1,3})*)\b|((?:https?:\/\/|www\.)[^\s)>\]]+)/g;
+  /\*\*([^*\n]+)\*\*|\[\^(\d+)\]|\b([Aa]cties?)(\s+)(\d{1,3}(?:\s*(?:,|&|en|of|tot en met|tot|t\/m|–|-)\s*\d{1,3})*)\b|((?:https?:\/\/|www\.)[^\s)>\]]+)/g;
 
 function actionLink(number, label) {
   return el(
@@ -375,8 +378,9 @@ const socket = {
       this.ws = null;
       const turn = state.pending;
       if (turn && turn.via === 'ws') failTurn(turn, 'De verbinding met de server viel weg tijdens het antwoord. Probeer het opnieuw.');
-      state.ignoreUntilStart = false;
       this.scheduleReconnect();
+      // The cancelled answer died with the connection; a waiting question goes over HTTP.
+      cancelledAnswerFinished();
     });
   },
 
@@ -413,11 +417,24 @@ const socket = {
   },
 };
 
+/** The server has ended the cancelled answer (or can no longer): a question that waited for it goes out now. */
+function cancelledAnswerFinished() {
+  if (state.cancelTimer) clearTimeout(state.cancelTimer);
+  state.cancelTimer = null;
+  state.finishingCancelled = false;
+  const queued = state.queuedAsk;
+  state.queuedAsk = null;
+  queued?.();
+}
+
 function handleServerMessage(message) {
   const turn = state.pending;
+  if (state.finishingCancelled) {
+    if (message?.type === 'cancelled' || message?.type === 'done' || message?.type === 'error') cancelledAnswerFinished();
+    return;
+  }
   switch (message?.type) {
     case 'start':
-      state.ignoreUntilStart = false;
       if (!turn) return;
       if (typeof message.conversationId === 'string') {
         state.conversationId = message.conversationId;
@@ -428,17 +445,16 @@ function handleServerMessage(message) {
       renderTurnMeta(turn);
       return;
     case 'delta':
-      if (!turn || state.ignoreUntilStart || typeof message.text !== 'string') return;
+      if (!turn || typeof message.text !== 'string') return;
       turn.status = 'streaming';
       turn.answer += message.text;
       scheduleAnswerRender(turn);
       return;
     case 'done':
-      if (!turn || state.ignoreUntilStart) return;
+      if (!turn) return;
       finishTurn(turn, message);
       return;
     case 'error':
-      if (state.ignoreUntilStart) return;
       if (turn) failTurn(turn, typeof message.message === 'string' ? message.message : 'Het antwoord kon niet worden opgesteld.');
       else if (typeof message.message === 'string') showError(message.message);
       return;
@@ -539,23 +555,29 @@ function ask(question) {
   state.turns.push(turn);
   setPending(turn);
   updateToolbar();
-  const message = { type: 'ask', question: text, ...(state.conversationId ? { conversationId: state.conversationId } : {}) };
-  if (socket.send(message)) return;
-  // No live connection: ask over HTTP, the whole answer at once.
+  const role = /** @type {HTMLSelectElement} */ ($('role')).value;
+  const request = { question: text, ...(state.conversationId ? { conversationId: state.conversationId } : {}), ...(role ? { role } : {}) };
+  if (state.finishingCancelled && socket.isOpen()) {
+    state.queuedAsk = () => {
+      if (state.pending === turn && !socket.send({ type: 'ask', ...request })) askOverHttp(turn, request);
+    };
+    return;
+  }
+  if (socket.send({ type: 'ask', ...request })) return;
+  askOverHttp(turn, request);
+}
+
+/** No live connection: ask over HTTP, the whole answer at once. */
+function askOverHttp(turn, request) {
   turn.via = 'http';
   turn.abort = new AbortController();
   api('/api/ask', {
     method: 'POST',
-    body: JSON.stringify({ question: text, ...(state.conversationId ? { conversationId: state.conversationId } : {}) }),
+    body: JSON.stringify(request),
     signal: turn.abort.signal,
   })
     .then((response) => {
-      if (state.pending !== turn) return;
-      if (typeof response.conversationId === 'string') {
-        state.conversationId = response.conversationId;
-        turn.conversationId = response.conversationId;
-      }
-      finishTurn(turn, response);
+      if (state.pending === turn) finishTurn(turn, response);
     })
     .catch((error) => {
       if (state.pending !== turn) return;
@@ -564,6 +586,10 @@ function ask(question) {
 }
 
 function finishTurn(turn, result) {
+  if (typeof result.conversationId === 'string') {
+    state.conversationId = result.conversationId;
+    turn.conversationId = result.conversationId;
+  }
   turn.answer = typeof result.answer === 'string' ? result.answer : turn.answer;
   turn.citations = Array.isArray(result.citations) ? result.citations.filter((c) => c && Number.isInteger(c.action)) : [];
   turn.mode = result.mode ?? turn.mode;
@@ -602,8 +628,11 @@ function cancelPending() {
   const turn = state.pending;
   if (!turn) return;
   if (turn.via === 'ws') {
-    socket.send({ type: 'cancel' });
-    state.ignoreUntilStart = true;
+    if (socket.send({ type: 'cancel' })) {
+      state.finishingCancelled = true;
+      // Should the server never confirm, the next question is not held back for long.
+      state.cancelTimer = setTimeout(cancelledAnswerFinished, 5_000);
+    }
   } else {
     turn.abort?.abort();
   }
@@ -648,7 +677,7 @@ function renderFinishedTurn(turn) {
 
 function citedActions(turn) {
   const numbers = turn.citations.map((c) => c.action);
-  for (const match of turn.answer.matchAll(/\b[Aa]cties?\s+(\d{1,3}(?:\s*(?:,|en|of|tot en met|tot|t\/m|–|-)\s*\d{1,3})*)/g)) {
+  for (const match of turn.answer.matchAll(/\b[Aa]cties?\s+(\d{1,3}(?:\s*(?:,|&|en|of|tot en met|tot|t\/m|–|-)\s*\d{1,3})*)/g)) {
     for (const n of match[1].match(/\d+/g) ?? []) numbers.push(Number(n));
   }
   return [...new Set(numbers)].filter((n) => n >= 1 && n <= maxAction);
@@ -1123,6 +1152,15 @@ function init() {
     });
   }
   $('new-conversation').addEventListener('click', newConversation);
+  // The role is a standing preference, so it survives reloads.
+  const roleSelect = /** @type {HTMLSelectElement} */ ($('role'));
+  try {
+    const saved = localStorage.getItem('actiewijzer.role');
+    if ([...roleSelect.options].some((option) => option.value === saved)) roleSelect.value = saved ?? '';
+    roleSelect.addEventListener('change', () => localStorage.setItem('actiewijzer.role', roleSelect.value));
+  } catch {
+    // Storage may be blocked; the choice then lasts for this page only.
+  }
   $('export-conversation').addEventListener('click', () => void exportConversation());
 
   for (const tab of document.querySelectorAll('[role="tab"]')) {

@@ -1,0 +1,318 @@
+// Answers a question with checked citations: retrieval, refusal decision, model or extractive answer, stored turn.
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { CorpusIndex } from '../ingest/corpus-index.js';
+import { addTurn, ensureConversation, recentTurns, type Turn } from '../repositories/conversations-repository.js';
+import { passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
+import { ROLE_ACTORS, type Role } from '../search/roles.js';
+import type { SearchHit, SearchService } from '../search/search-service.js';
+import { buildCitations, checkCitations, citedActions, describeProblem, type Citation, type CitationSource } from './citations.js';
+import { assessEvidence, type Evidence } from './evidence.js';
+import { composeExtractive } from './extractive.js';
+import { isFollowUp } from './follow-up.js';
+import type { ChatTurn, LlmClient } from './llm.js';
+import { NO_METRICS, type AnswerMetrics } from './metrics.js';
+import { fillPrompt, type Prompts } from './prompts.js';
+
+export type AnswerMode = 'auto' | 'llm' | 'extractive';
+
+export interface AskInput {
+  question: string;
+  conversationId?: string | undefined;
+  mode?: AnswerMode | undefined;
+  role?: Role | undefined;
+  signal?: AbortSignal | undefined;
+  onStart?: (info: { conversationId: string; mode: 'llm' | 'extractive' }) => void;
+  onDelta?: (text: string) => void;
+}
+
+export interface AskResult {
+  answer: string;
+  citations: Citation[];
+  mode: 'llm' | 'extractive';
+  refused: boolean;
+  conversationId: string;
+  turnId: number;
+  passages: { id: string; action: number | null; score: number }[];
+  /** Why the model's answer was replaced, when it was. */
+  fallback: string | null;
+}
+
+export interface AnswerServiceDeps {
+  db: Database;
+  search: SearchService;
+  corpus: CorpusIndex;
+  llm: LlmClient | null;
+  prompts: Prompts;
+  defaultMode: AnswerMode;
+  log: FastifyBaseLogger;
+  metrics?: AnswerMetrics;
+}
+
+export interface AnswerService {
+  ask(input: AskInput): Promise<AskResult>;
+}
+
+const PASSAGES_FOR_ANSWER = 6;
+const HISTORY_TURNS = 3;
+const POSITIVE_ACTION = /\b(positieve? acties?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden)\b/i;
+const POSITIVE_ACTION_CORE = 44;
+
+export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
+  const metrics = deps.metrics ?? NO_METRICS;
+
+  const chooseMode = async (requested: AnswerMode): Promise<'llm' | 'extractive'> => {
+    if (requested === 'extractive') return 'extractive';
+    const status = deps.llm ? await deps.llm.status() : null;
+    if (status?.available) return 'llm';
+    if (requested === 'auto') return 'extractive';
+    if (status?.reason === 'model-missing') {
+      throw new AppError('MODEL_NOT_AVAILABLE', `Het taalmodel "${status.model}" is niet geïnstalleerd in Ollama. Installeer het met: ollama pull ${status.model}`);
+    }
+    throw new AppError('MODEL_NOT_AVAILABLE', 'Ollama is niet bereikbaar, dus een antwoord met taalmodel is nu niet mogelijk. Kies de modus zonder taalmodel of probeer later opnieuw.');
+  };
+
+  return {
+    async ask(input) {
+      const started = performance.now();
+      let firstToken: number | null = null;
+      const signal = input.signal ?? new AbortController().signal;
+      const emit = (text: string) => {
+        if (firstToken === null) firstToken = performance.now();
+        input.onDelta?.(text);
+      };
+      const conversationId = input.conversationId ?? randomUUID();
+      const history = input.conversationId ? await recentTurns(deps.db.pool, conversationId, HISTORY_TURNS) : [];
+      let mode = await chooseMode(input.mode ?? deps.defaultMode);
+      input.onStart?.({ conversationId, mode });
+
+      const standalone = await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
+      const hits = await deps.search.search(standalone.retrieval, { k: 12, preferActors: input.role ? ROLE_ACTORS[input.role] : [] });
+      const evidence = assessEvidence(
+        standalone.retrieval,
+        hits,
+        deps.corpus.spelling(),
+        deps.corpus.glossary.matchedWords(standalone.retrieval),
+      );
+      // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it.
+      const inScope = evidence.inScope || (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false));
+
+      let answer: string;
+      let citations: Citation[] = [];
+      let refused = false;
+      let fallback: string | null = null;
+      let actions: number[] = [];
+      const answerHits = await withRequiredActions(deps, hits, input.question, standalone.previousActions).then((all) => all.slice(0, PASSAGES_FOR_ANSWER));
+
+      if (!inScope) {
+        refused = true;
+        answer = refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action));
+        metrics.refused(evidence.reason);
+        emit(answer);
+      } else {
+        const existing = await existingActions(deps);
+        const given = new Set(answerHits.flatMap((hit) => hit.passage.actions));
+        let text: string | null = null;
+        if (mode === 'llm' && deps.llm) {
+          try {
+            text = await answerWithModel(deps, deps.llm, standalone.display, history, answerHits, given, existing, signal, emit, metrics);
+            if (text === null) fallback = 'citation-check';
+          } catch (error) {
+            if (signal.aborted) throw signal.reason;
+            if ((input.mode ?? deps.defaultMode) === 'llm') throw error;
+            fallback = error instanceof AppError ? error.code : 'model-error';
+            deps.log.warn({ err: error }, 'model failed, answering extractively');
+          }
+          if (text === null) {
+            metrics.fellBack(fallback ?? 'citation-check');
+            mode = 'extractive';
+          }
+        }
+        if (text === null) {
+          const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
+          text = composeExtractive(standalone.retrieval, answerHits, deps.corpus.spelling(), ranked).answer;
+          if (fallback) text = `Het taalmodel kon niet gebruikt worden; dit antwoord is zonder taalmodel samengesteld.\n${text}`;
+          emit(fallback ? `\n\n${text}` : text);
+        }
+        answer = text;
+        actions = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
+        citations = buildCitations(answer, actions, await citationSources(deps, actions));
+        if (!citations.length) {
+          // The guarantee: an answer that cites nothing is not given; say what the list does cover instead.
+          refused = true;
+          answer = refusal({ ...evidence, reason: 'weak-evidence' }, []);
+          actions = [];
+          metrics.refused('no-citation');
+        }
+      }
+
+      if (signal.aborted) throw signal.reason;
+      const turn = await storeTurn(deps, { conversationId, question: input.question, standaloneQuestion: standalone.retrieval, answer, citations, actions, mode, refused });
+      metrics.answered(mode, (performance.now() - started) / 1000, firstToken === null ? null : (firstToken - started) / 1000);
+      return {
+        answer,
+        citations,
+        mode,
+        refused,
+        conversationId,
+        turnId: turn.id,
+        passages: (refused ? hits.slice(0, 5) : answerHits).map((hit) => ({ id: hit.passage.id, action: hit.passage.action, score: hit.score })),
+        fallback,
+      };
+    },
+  };
+}
+
+interface Standalone {
+  /** What retrieval and the refusal decision see. */
+  retrieval: string;
+  /** What the model is asked to answer. */
+  display: string;
+  followUp: boolean;
+  previousActions: number[];
+}
+
+async function standaloneQuestion(question: string, history: Turn[], llm: LlmClient | null, prompts: Prompts, signal: AbortSignal): Promise<Standalone> {
+  const previous = history.at(-1);
+  if (!previous || !isFollowUp(question)) return { retrieval: question, display: question, followUp: false, previousActions: [] };
+  if (llm) {
+    try {
+      const rewritten = (
+        await llm.complete(
+          [{ role: 'user', content: fillPrompt(prompts.rewrite, { history: formatHistory(history), question }) }],
+          AbortSignal.any([signal, AbortSignal.timeout(15_000)]),
+        )
+      ).trim();
+      if (rewritten && rewritten.length < 500) return { retrieval: rewritten, display: rewritten, followUp: true, previousActions: previous.actions };
+    } catch {
+      if (signal.aborted) throw signal.reason;
+    }
+  }
+  // Without a model: the previous question supplies the topic, and its actions stay in play.
+  return { retrieval: `${question} ${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
+}
+
+async function answerWithModel(
+  deps: AnswerServiceDeps,
+  llm: LlmClient,
+  question: string,
+  history: Turn[],
+  hits: SearchHit[],
+  given: Set<number>,
+  existing: Set<number>,
+  signal: AbortSignal,
+  emit: (text: string) => void,
+  metrics: AnswerMetrics,
+): Promise<string | null> {
+  const passages = formatPassages(hits);
+  const allowed = [...given].sort((a, b) => a - b).join(', ') || '(geen)';
+  const messages: ChatTurn[] = [
+    { role: 'system', content: deps.prompts.system },
+    {
+      role: 'user',
+      content: fillPrompt(deps.prompts.answer, {
+        passages,
+        allowed,
+        history: history.length ? `\nEerdere vragen in dit gesprek:\n${formatHistory(history)}\n` : '',
+        question,
+      }),
+    },
+  ];
+  let text = '';
+  for await (const delta of llm.stream(messages, signal)) {
+    text += delta;
+    emit(delta);
+  }
+  const first = checkCitations(text, given, existing);
+  if (first.ok) return text.trim();
+
+  metrics.repaired();
+  deps.log.warn({ problem: first.problem, cited: first.cited }, 'model answer failed the citation check; repairing');
+  const repaired = await llm.complete(
+    [
+      { role: 'system', content: deps.prompts.system },
+      { role: 'user', content: fillPrompt(deps.prompts.repair, { problem: describeProblem(first.problem!), allowed, passages, question }) },
+    ],
+    signal,
+  );
+  const second = checkCitations(repaired, given, existing);
+  if (second.ok) return repaired.trim();
+  deps.log.warn({ problem: second.problem, cited: second.cited }, 'repaired answer failed the citation check; falling back to extractive');
+  return null;
+}
+
+function formatPassages(hits: SearchHit[]): string {
+  return hits
+    .map(({ passage }) => {
+      const where = [passage.section.number, passage.section.title, passage.heading].filter(Boolean).join(' · ');
+      return `[${passageLabel(passage)}] (${where})\n${passage.text}`;
+    })
+    .join('\n\n');
+}
+
+function passageLabel(passage: StoredPassage): string {
+  if (passage.kind === 'action' && passage.action !== null) return `Actie ${passage.action}`;
+  if (passage.kind === 'action') return passage.label ?? 'Fragment';
+  if (passage.kind === 'context') return `Bevindingen bij acties ${compactRange(passage.actions)}`;
+  if (passage.kind === 'note') return `Voetnoot${passage.actions.length ? ` bij acties ${compactRange(passage.actions)}` : ''}`;
+  return 'Inleiding';
+}
+
+function compactRange(numbers: number[]): string {
+  if (!numbers.length) return '';
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const first = sorted[0] as number;
+  const last = sorted.at(-1) as number;
+  return last - first === sorted.length - 1 && sorted.length > 2 ? `${first}–${last}` : sorted.join(', ');
+}
+
+function formatHistory(history: Turn[]): string {
+  return history.map((turn) => `Vraag: ${turn.question}\nAntwoord: ${turn.answer.slice(0, 600)}`).join('\n');
+}
+
+/** Positive-action questions always bring Actie 44; follow-ups keep the previous answer's actions in play. */
+async function withRequiredActions(deps: AnswerServiceDeps, hits: SearchHit[], question: string, previousActions: number[]): Promise<SearchHit[]> {
+  const required = [...(POSITIVE_ACTION.test(question) ? [POSITIVE_ACTION_CORE] : []), ...previousActions.slice(0, 2)];
+  const missing = required.filter((action) => !hits.some((hit) => hit.passage.action === action));
+  if (!missing.length) return hits;
+  const extra = (await passagesForActions(deps.db.pool, missing))
+    .filter((passage) => passage.kind === 'action')
+    .map((passage) => ({ passage, score: 0.5, ftsRank: null, vectorRank: null, similarity: null, named: false }));
+  // Required actions go right after the best hit, so they survive the cut to the answer's passages.
+  return [...hits.slice(0, 1), ...extra, ...hits.slice(1)];
+}
+
+async function existingActions(deps: AnswerServiceDeps): Promise<Set<number>> {
+  const { rows } = await deps.db.pool.query<{ action: number }>(`select action from passages where kind = 'action' and action is not null`);
+  return new Set(rows.map((row) => row.action));
+}
+
+async function citationSources(deps: AnswerServiceDeps, actions: number[]): Promise<Map<number, CitationSource>> {
+  const passages = await passagesForActions(deps.db.pool, actions);
+  const sources = new Map<number, CitationSource>();
+  for (const action of actions) {
+    const own = passages.find((passage) => passage.kind === 'action' && passage.action === action);
+    if (!own) continue;
+    const context = passages.filter((passage) => passage.kind === 'context' && passage.actions.includes(action));
+    sources.set(action, { action, section: own.section.number, document: own.documentId, texts: [own.text, ...context.map((passage) => passage.text)] });
+  }
+  return sources;
+}
+
+async function storeTurn(deps: AnswerServiceDeps, turn: Omit<Turn, 'id' | 'createdAt'>): Promise<Turn> {
+  await ensureConversation(deps.db.pool, turn.conversationId);
+  return addTurn(deps.db.pool, turn);
+}
+
+const SCOPE =
+  'De actielijst gaat over de arbeidsmarktdeelname van personen met een migratie-achtergrond: onderwijs, competenties en EVC, erkenning van diploma’s, geïntegreerde trajecten, diversiteits- en antidiscriminatiebeleid en flankerend beleid.';
+
+export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[]): string {
+  if (evidence.reason === 'injection') {
+    return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
+  }
+  const related = nearest.length ? ` Het dichtst in de buurt komen ${nearest.map((n) => `Actie ${n}`).join(', ')}; open die gerust om te zien of ze helpen.` : '';
+  return `Daarover zegt de actielijst niets, dus daar kan ik geen antwoord op geven. ${SCOPE}${related}`;
+}

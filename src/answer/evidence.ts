@@ -1,0 +1,90 @@
+// Decides from retrieval evidence alone whether the action list covers a question (so it works without a model).
+import type { SearchHit } from '../search/search-service.js';
+import type { SpellingCorrector } from '../search/spelling.js';
+import { foldText, tokenize } from '../search/text.js';
+
+export interface Evidence {
+  inScope: boolean;
+  /** IDF-weighted share of the question's words found in the best passages (0–1). */
+  coverage: number;
+  maxSimilarity: number;
+  /** Whether full-text and vector search agree on one of their first passages. */
+  agreement: boolean;
+  injection: boolean;
+  reason: 'named-action' | 'evidence' | 'weak-evidence' | 'injection' | 'empty';
+}
+
+// Words that say how something is asked, not what about.
+const QUESTION_WORDS = new Set(
+  `hoeveel hoelang waarom waarmee waarvoor welk welke wie wat wanneer hoe kan kun kunnen mag mogen moet moeten zou zouden mijn onze ons jullie jij jouw iemand iets
+   mensen persoon personen lijst document tekst volgens vraag vragen antwoord uitleg uitleggen samenvatten toelichten graag bedraagt bestaat zeggen staat
+   please tell what which how who why when can could should`.split(/\s+/),
+);
+
+// Instruction-override phrasing in Dutch and English; the question is then refused, whatever else it asks.
+const INJECTION = [
+  /\b(negeer|vergeet|overschrijf)\b.{0,40}\b(instructies|regels|opdracht|beperkingen|actielijst|bovenstaande|prompt)/i,
+  /\b(instructies|regels|opdracht)\b.{0,30}\b(negeren|vergeten|overboord)\b/i,
+  /\bignore\b.{0,40}\b(instructions|rules|previous|prior|above|restrictions)/i,
+  /\b(systeemprompt|system prompt|systeem-?instructies|hidden (configuration|instructions))\b/i,
+  /\b(je bent nu|vanaf nu ben je|you are now|from now on|doe alsof|pretend (to be|you))\b/i,
+  /\b(developer mode|jailbreak|DAN)\b/,
+  /^\s*#{2,}\s*(systeem|system)\b/im,
+  /\bherhaal (alle|de) tekst\b/i,
+];
+
+const MIN_COVERAGE = 0.45;
+const GLOSSARY_CREDIT = 1;
+const MIN_SIMILARITY = 0.22;
+
+/**
+ * Compounds hide words: "diploma" is covered by "diplomaerkenning", "erkenning" by it too. Long words
+ * may sit anywhere in a word; short ones only at its start or end ("gent" is not in "agentschap").
+ */
+function occursIn(text: string, word: string): boolean {
+  if (word.length >= 7) return text.includes(word.slice(0, -1));
+  return new RegExp(`\\b${word}|${word}\\b`).test(text);
+}
+
+export function looksLikeInjection(question: string): boolean {
+  return INJECTION.some((pattern) => pattern.test(question));
+}
+
+export function assessEvidence(question: string, hits: SearchHit[], vocabulary: SpellingCorrector, glossaryWords: Set<string> = new Set()): Evidence {
+  const injection = looksLikeInjection(question);
+  const topical = hits.filter((hit) => !hit.named && hit.passage.kind !== 'intro');
+  const maxSimilarity = Math.max(0, ...topical.map((hit) => hit.similarity ?? 0));
+  const agreement = topical.some((hit) => hit.ftsRank !== null && hit.vectorRank !== null && hit.ftsRank <= 3 && hit.vectorRank <= 3);
+  const coverage = queryCoverage(question, topical.slice(0, 5), vocabulary, glossaryWords);
+  const base = { coverage, maxSimilarity, agreement, injection };
+  if (injection) return { ...base, inScope: false, reason: 'injection' };
+  if (hits.some((hit) => hit.named)) return { ...base, inScope: true, reason: 'named-action' };
+  if (!topical.length) return { ...base, inScope: false, reason: 'empty' };
+  const inScope = coverage >= MIN_COVERAGE && (agreement || maxSimilarity >= MIN_SIMILARITY);
+  return { ...base, inScope, reason: inScope ? 'evidence' : 'weak-evidence' };
+}
+
+/**
+ * How much of what the question is about (its rarer words weigh more) the best passages contain.
+ * A word the corpus does not know at all counts as the rarest possible word: "minimumloon" and
+ * "stoofvlees" pull an out-of-scope question's coverage down however well the rest matches.
+ */
+export function queryCoverage(question: string, hits: SearchHit[], vocabulary: SpellingCorrector, glossaryWords: Set<string> = new Set()): number {
+  const words = [...new Set(tokenize(question).filter((word) => word.length >= 3 && !QUESTION_WORDS.has(word) && !/^\d+$/.test(word)))];
+  if (!words.length) return 0;
+  const corrections = new Map(vocabulary.corrections(question).map((c) => [c.from, c.to]));
+  const passageText = ` ${hits.map((hit) => foldText(`${hit.passage.heading ?? ''} ${hit.passage.text}`)).join(' ')} `;
+  const maxIdf = Math.log(vocabulary.documents + 1);
+  let total = 0;
+  let covered = 0;
+  for (const word of words) {
+    const known = corrections.get(word) ?? word;
+    const df = vocabulary.documentFrequency(known);
+    const idf = df > 0 ? Math.log((vocabulary.documents + 1) / df) : maxIdf;
+    total += idf;
+    if (occursIn(passageText, known)) covered += idf;
+    // A glossary word is the field's own vocabulary, even when the passage says it differently.
+    else if (glossaryWords.has(word)) covered += GLOSSARY_CREDIT * idf;
+  }
+  return total > 0 ? covered / total : 0;
+}

@@ -1,0 +1,104 @@
+// The answer without a model: the most relevant sentences of the retrieved passages, verbatim, each with its action.
+import type { SearchHit } from '../search/search-service.js';
+import type { SpellingCorrector } from '../search/spelling.js';
+import { tokenize } from '../search/text.js';
+import { sentences } from './citations.js';
+
+export interface ExtractiveSentence {
+  text: string;
+  /** The action the sentence is cited with: its own, or for a context sentence the best-ranked action of its group. */
+  action: number | null;
+  /** A label for sentences from other documents ("Juridisch kader (2026), punt 3"). */
+  label: string | null;
+  origin: 'action' | 'context' | 'intro' | 'note' | 'item';
+}
+
+export interface ExtractiveAnswer {
+  answer: string;
+  sentences: ExtractiveSentence[];
+  actions: number[];
+}
+
+const MAX_SENTENCES = 4;
+const MAX_PER_PASSAGE = 2;
+const FIGURE = /\d+(?:[,.]\d+)?\s?(?:%|procent|procentpunt)/;
+const ASKS_FOR_FIGURES = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|scoort|scoren|vergelijk|vergeleken|hoe groot|hoe hoog)\b/i;
+
+export const EXTRACTIVE_PREFIX = 'Zonder taalmodel samengesteld uit de letterlijke tekst van de documenten:';
+
+export function composeExtractive(question: string, hits: SearchHit[], vocabulary: SpellingCorrector, rankedActions: number[]): ExtractiveAnswer {
+  const queryTokens = [...new Set(tokenize(question))];
+  const idf = (token: string) => {
+    const df = vocabulary.documentFrequency(token);
+    return df > 0 ? Math.log((vocabulary.documents + 1) / df) : 0;
+  };
+  const wantsFigures = ASKS_FOR_FIGURES.test(question);
+  const rankOf = (action: number) => {
+    const index = rankedActions.indexOf(action);
+    return index < 0 ? Number.POSITIVE_INFINITY : index;
+  };
+
+  const candidates: (ExtractiveSentence & { score: number; passage: string })[] = [];
+  hits.forEach((hit, hitIndex) => {
+    const { passage } = hit;
+    // A footnote that belongs to no action is a source reference, not an answer.
+    if (passage.kind === 'note' && passage.actions.length === 0) return;
+    const representative =
+      passage.kind === 'action' ? passage.action : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b))[0] ?? null;
+    const origin: ExtractiveSentence['origin'] = passage.kind === 'action' && passage.action === null ? 'item' : passage.kind;
+    for (const text of sentences(passage.text)) {
+      if (text.length < 25) continue;
+      const tokens = new Set(tokenize(text));
+      let score = 0;
+      for (const token of queryTokens) {
+        if (tokens.has(token) || [...tokens].some((word) => token.length >= 6 && word.includes(token.slice(0, -1)))) score += idf(token);
+      }
+      if (wantsFigures && FIGURE.test(text)) score *= 1.6;
+      // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
+      score *= 1 / (1 + hitIndex * 0.15);
+      if (score <= 0) continue;
+      candidates.push({ text, action: representative, label: passage.action === null && passage.kind === 'action' ? passage.label : null, origin, score, passage: passage.id });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score);
+
+  const chosen: typeof candidates = [];
+  const perPassage = new Map<string, number>();
+  for (const candidate of candidates) {
+    if (chosen.length >= MAX_SENTENCES) break;
+    if ((perPassage.get(candidate.passage) ?? 0) >= MAX_PER_PASSAGE) continue;
+    if (chosen.some((entry) => entry.text === candidate.text)) continue;
+    chosen.push(candidate);
+    perPassage.set(candidate.passage, (perPassage.get(candidate.passage) ?? 0) + 1);
+  }
+
+  // Every answer cites an action: if the chosen sentences carry none, add the best sentence of the top action.
+  if (!chosen.some((entry) => entry.action !== null)) {
+    const topAction = hits.find((hit) => hit.passage.kind === 'action' && hit.passage.action !== null);
+    const fallback = topAction ?? hits.find((hit) => hit.passage.actions.length > 0);
+    if (fallback) {
+      const action = fallback.passage.action ?? fallback.passage.actions[0] ?? null;
+      const first = sentences(fallback.passage.text)[0];
+      if (first && action !== null) {
+        if (chosen.length >= MAX_SENTENCES) chosen.pop();
+        chosen.push({ text: first, action, label: null, origin: fallback.passage.kind === 'context' ? 'context' : 'action', score: 0, passage: fallback.passage.id });
+      }
+    }
+  }
+
+  const lines = chosen.map((entry) => `- “${entry.text}” ${citationTag(entry)}`);
+  return {
+    answer: [EXTRACTIVE_PREFIX, ...lines].join('\n'),
+    sentences: chosen.map(({ text, action, label, origin }) => ({ text, action, label, origin })),
+    actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
+  };
+}
+
+function citationTag(sentence: ExtractiveSentence): string {
+  if (sentence.origin === 'item' && sentence.label) return `[${sentence.label}]`;
+  if (sentence.origin === 'intro') return '(inleiding van de actielijst)';
+  if (sentence.action === null) return '';
+  if (sentence.origin === 'context') return `(bevindingen bij Actie ${sentence.action})`;
+  if (sentence.origin === 'note') return `(voetnoot bij Actie ${sentence.action})`;
+  return `(Actie ${sentence.action})`;
+}

@@ -1,0 +1,37 @@
+// `npm run ask -- "vraag"`: asks one question from the command line and prints the answer with its citations.
+import { buildApp } from '../app.js';
+import { createOllamaClient } from '../answer/llm.js';
+import { openRuntime } from '../bootstrap.js';
+import { ConfigError, loadConfig } from '../config.js';
+
+const question = process.argv.slice(2).join(' ').trim();
+if (!question) {
+  console.error('Gebruik: npm run ask -- "uw vraag over de actielijst"');
+  process.exit(2);
+}
+
+try {
+  const config = loadConfig({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const runtime = await openRuntime(config);
+  const llm =
+    config.ANSWER_MODE === 'extractive'
+      ? null
+      : createOllamaClient({
+          host: config.OLLAMA_HOST,
+          model: config.OLLAMA_CHAT_MODEL,
+          timeoutMs: config.OLLAMA_TIMEOUT_MS,
+          connectTimeoutMs: config.OLLAMA_CONNECT_TIMEOUT_MS,
+          numCtx: config.OLLAMA_NUM_CTX,
+          numPredict: config.OLLAMA_NUM_PREDICT,
+        });
+  const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm });
+  const result = await app.answers.ask({ question });
+  console.log(result.answer);
+  console.log(`\n[${result.mode === 'llm' ? `met taalmodel ${config.OLLAMA_CHAT_MODEL}` : 'zonder taalmodel'}${result.refused ? ', geweigerd' : ''}]`);
+  for (const citation of result.citations) console.log(`- Actie ${citation.action} (${citation.section ?? '—'}): “${citation.quote}”`);
+  await app.close();
+  await runtime.db.close();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
