@@ -8,7 +8,7 @@ import { addTurn, ensureConversation, recentTurns, type Turn } from '../reposito
 import { passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
-import { buildCitations, checkCitations, citedActions, describeProblem, type Citation, type CitationSource } from './citations.js';
+import { buildCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource } from './citations.js';
 import { assessEvidence, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
@@ -136,7 +136,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           if (fallback) text = `Het taalmodel kon niet gebruikt worden; dit antwoord is zonder taalmodel samengesteld.\n${text}`;
           emit(fallback ? `\n\n${text}` : text);
         }
-        answer = text;
+        answer = await withRequiredCitations(deps, text, requiredActions(input.question).filter((n) => given.has(n)));
         actions = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
         citations = buildCitations(answer, actions, await citationSources(deps, actions));
         if (!citations.length) {
@@ -272,16 +272,36 @@ function formatHistory(history: Turn[]): string {
   return history.map((turn) => `Vraag: ${turn.question}\nAntwoord: ${turn.answer.slice(0, 600)}`).join('\n');
 }
 
+/** Actions an answer to this question must cite: positive action is governed by Actie 44. */
+function requiredActions(question: string): number[] {
+  return POSITIVE_ACTION.test(question) ? [POSITIVE_ACTION_CORE] : [];
+}
+
+/** Appends a verbatim line for each required action the answer does not cite yet. */
+async function withRequiredCitations(deps: AnswerServiceDeps, answer: string, required: number[]): Promise<string> {
+  const missing = required.filter((n) => !citedActions(answer).includes(n));
+  if (!missing.length) return answer;
+  const sources = await citationSources(deps, missing);
+  const lines = missing.flatMap((n) => {
+    const first = sources.get(n)?.texts[0];
+    const sentence = first ? sentences(first)[0] : undefined;
+    return sentence ? [`- Zie ook: “${sentence}” (Actie ${n})`] : [];
+  });
+  return lines.length ? `${answer}\n${lines.join('\n')}` : answer;
+}
+
 /** Positive-action questions always bring Actie 44; follow-ups keep the previous answer's actions in play. */
 async function withRequiredActions(deps: AnswerServiceDeps, hits: SearchHit[], question: string, previousActions: number[]): Promise<SearchHit[]> {
-  const required = [...(POSITIVE_ACTION.test(question) ? [POSITIVE_ACTION_CORE] : []), ...previousActions.slice(0, 2)];
-  const missing = required.filter((action) => !hits.some((hit) => hit.passage.action === action));
-  if (!missing.length) return hits;
-  const extra = (await passagesForActions(deps.db.pool, missing))
+  const required = [...new Set([...requiredActions(question), ...previousActions.slice(0, 2)])];
+  if (!required.length) return hits;
+  const present = hits.filter((hit) => hit.passage.action !== null && required.includes(hit.passage.action));
+  const missing = required.filter((action) => !present.some((hit) => hit.passage.action === action));
+  const fetched = (await passagesForActions(deps.db.pool, missing))
     .filter((passage) => passage.kind === 'action')
     .map((passage) => ({ passage, score: 0.5, ftsRank: null, vectorRank: null, similarity: null, named: false }));
   // Required actions go right after the best hit, so they survive the cut to the answer's passages.
-  return [...hits.slice(0, 1), ...extra, ...hits.slice(1)];
+  const rest = hits.slice(1).filter((hit) => !present.includes(hit));
+  return [...hits.slice(0, 1), ...present.filter((hit) => hit !== hits[0]), ...fetched, ...rest];
 }
 
 async function existingActions(deps: AnswerServiceDeps): Promise<Set<number>> {

@@ -52,7 +52,7 @@ export function looksLikeInjection(question: string): boolean {
 
 export function assessEvidence(question: string, hits: SearchHit[], vocabulary: SpellingCorrector, glossaryWords: Set<string> = new Set()): Evidence {
   const injection = looksLikeInjection(question);
-  const topical = hits.filter((hit) => !hit.named && hit.passage.kind !== 'intro');
+  const topical = hits.filter((hit) => !hit.named);
   const maxSimilarity = Math.max(0, ...topical.map((hit) => hit.similarity ?? 0));
   const agreement = topical.some((hit) => hit.ftsRank !== null && hit.vectorRank !== null && hit.ftsRank <= 3 && hit.vectorRank <= 3);
   const coverage = queryCoverage(question, topical.slice(0, 5), vocabulary, glossaryWords);
@@ -69,7 +69,12 @@ export function assessEvidence(question: string, hits: SearchHit[], vocabulary: 
  * A word the corpus does not know at all counts as the rarest possible word: "minimumloon" and
  * "stoofvlees" pull an out-of-scope question's coverage down however well the rest matches.
  */
-export function queryCoverage(question: string, hits: SearchHit[], vocabulary: SpellingCorrector, glossaryWords: Set<string> = new Set()): number {
+export function queryCoverage(
+  question: string,
+  hits: SearchHit[],
+  vocabulary: SpellingCorrector,
+  glossaryWords: Set<string> = new Set(),
+): number {
   const words = [...new Set(tokenize(question).filter((word) => word.length >= 3 && !QUESTION_WORDS.has(word) && !/^\d+$/.test(word)))];
   if (!words.length) return 0;
   const corrections = new Map(vocabulary.corrections(question).map((c) => [c.from, c.to]));
@@ -80,6 +85,8 @@ export function queryCoverage(question: string, hits: SearchHit[], vocabulary: S
   for (const word of words) {
     const known = corrections.get(word) ?? word;
     const df = vocabulary.documentFrequency(known);
+    // Short everyday words ("rest", "zin") missing from the corpus say little about the topic.
+    if (df === 0 && known.length < 5) continue;
     const idf = df > 0 ? Math.log((vocabulary.documents + 1) / df) : maxIdf;
     total += idf;
     if (occursIn(passageText, known)) covered += idf;
