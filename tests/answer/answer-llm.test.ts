@@ -1,0 +1,160 @@
+// The model path against a scripted Ollama server: good answers, bad citations repaired or replaced, failures handled.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createOllamaClient } from '../../src/answer/llm.js';
+import { startFakeOllama, type ChatRequestBody, type FakeOllama } from '../helpers/fake-ollama.js';
+import { buildAppOn, buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+const MODEL = 'qwen2.5:3b';
+let ollama: FakeOllama;
+let t: TestApp;
+const counters = { repaired: 0, fellBack: [] as string[], refused: [] as string[] };
+
+function client(host: string, overrides: Partial<Parameters<typeof createOllamaClient>[0]> = {}) {
+  return createOllamaClient({ host, model: MODEL, timeoutMs: 5_000, connectTimeoutMs: 1_000, numCtx: 8192, numPredict: 400, ...overrides });
+}
+
+/** The allowed numbers the service put in the prompt, so scripted answers can cite a given action. */
+function allowedIn(body: ChatRequestBody): number[] {
+  const prompt = body.messages.map((message) => message.content).join('\n');
+  const line = /Toegestane actienummers: ([\d, ]+)\./.exec(prompt) ?? /ALLEEN deze actienummers gebruiken: ([\d, ]+)\./.exec(prompt);
+  return (line?.[1] ?? '').split(',').map((n) => Number(n.trim())).filter(Boolean);
+}
+
+beforeAll(async () => {
+  ollama = await startFakeOllama({ models: [MODEL] });
+  // Count what the service reports, as the metrics plugin does.
+  const metrics = {
+    refused: (reason: string) => counters.refused.push(reason),
+    repaired: () => (counters.repaired += 1),
+    fellBack: (reason: string) => counters.fellBack.push(reason),
+    answered: () => undefined,
+  };
+  t = await buildTestApp({ llm: client(ollama.url), metrics });
+});
+afterAll(async () => {
+  await t?.close();
+  await ollama?.close();
+});
+afterEach(() => {
+  ollama.setDefaultChat(() => ({ kind: 'answer', content: 'Geen script.' }));
+});
+
+async function ask(question: string, mode?: 'auto' | 'llm' | 'extractive') {
+  const response = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question, ...(mode ? { mode } : {}) } });
+  return { status: response.statusCode, body: response.json() };
+}
+
+describe('with a model', () => {
+  it('streams the model answer, sends the context size and answer cap, and returns checked citations', async () => {
+    ollama.setDefaultChat((body) => ({ kind: 'answer', content: `Een gedeeltelijke erkenning van diploma’s laat toe sneller te starten (Actie ${allowedIn(body).includes(19) ? 19 : allowedIn(body)[0]}).` }));
+    const { status, body } = await ask('erkenning buitenlandse diploma’s');
+    expect(status).toBe(200);
+    expect(body.mode).toBe('llm');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toContain('(Actie 19)');
+    expect(body.citations[0]).toMatchObject({ action: 19, section: '3.3.2' });
+    const chat = ollama.requests.filter((request) => request.path === '/api/chat').at(-1)?.body as ChatRequestBody;
+    expect(chat.model).toBe(MODEL);
+    expect(chat.options).toMatchObject({ num_ctx: 8192, num_predict: 400 });
+    expect(chat.messages[0]?.content).toMatch(/Gebruik alleen informatie uit de fragmenten/);
+  });
+
+  it('repairs an answer that cites an action it was not given, once', async () => {
+    const before = counters.repaired;
+    let calls = 0;
+    ollama.setDefaultChat((body) => {
+      calls += 1;
+      return calls === 1
+        ? { kind: 'answer', content: 'Dat staat in de lijst (Actie 58).' }
+        : { kind: 'answer', content: `Zo staat het in de lijst (Actie ${allowedIn(body)[0]}).` };
+    });
+    const { body } = await ask('erkenning buitenlandse diploma’s');
+    expect(body.mode).toBe('llm');
+    expect(body.answer).not.toContain('Actie 58');
+    expect(counters.repaired).toBe(before + 1);
+    expect(body.citations.every((c: { action: number }) => c.action !== 58)).toBe(true);
+  });
+
+  it.each([
+    ['a number that was not retrieved', 'Dat staat in de lijst (Actie 58).'],
+    ['a number that does not exist', 'Dat staat in de lijst (Actie 61).'],
+    ['no citation at all', 'Diploma’s erkennen is belangrijk.'],
+    ['malformed output', '{"answer": "(Actie'],
+  ])('never passes on %s: repair fails too, so the extractive answer replaces it', async (_label, content) => {
+    const fallbacks = counters.fellBack.length;
+    ollama.setDefaultChat(() => ({ kind: 'answer', content }));
+    const { body } = await ask('erkenning buitenlandse diploma’s');
+    expect(body.mode).toBe('extractive');
+    expect(body.fallback).toBe('citation-check');
+    expect(body.answer).toContain('(Actie 19)');
+    expect(body.answer).not.toContain('Actie 58');
+    expect(body.answer).not.toContain('Actie 61');
+    expect(counters.fellBack.length).toBe(fallbacks + 1);
+  });
+
+  it('falls back to the extractive answer on a 500 in auto mode, and reports it in llm mode', async () => {
+    ollama.setDefaultChat(() => ({ kind: 'http-error', status: 500, body: '{"error":"kapot"}' }));
+    const auto = await ask('erkenning buitenlandse diploma’s');
+    expect(auto.status).toBe(200);
+    expect(auto.body.mode).toBe('extractive');
+    expect(auto.body.answer).toMatch(/zonder taalmodel/);
+    const llm = await ask('erkenning buitenlandse diploma’s', 'llm');
+    expect(llm.status).toBe(502);
+    expect(llm.body.error.code).toBe('MODEL_FAILED');
+  });
+
+  it('handles a stream that dies mid-way and a dropped connection', async () => {
+    ollama.setDefaultChat(() => ({ kind: 'error-mid-stream', contentBefore: 'Een gedeeltelijke erkenning ', error: 'model runner crashed' }));
+    expect((await ask('erkenning buitenlandse diploma’s')).body.mode).toBe('extractive');
+    ollama.setDefaultChat(() => ({ kind: 'drop', contentBefore: 'Een ' }));
+    const dropped = await ask('erkenning buitenlandse diploma’s');
+    expect(dropped.status).toBe(200);
+    expect(dropped.body.mode).toBe('extractive');
+  });
+
+  it('times out a slow stream and answers extractively in auto mode', async () => {
+    const slow = await buildAppOn(t.runtime, { llm: client(ollama.url, { timeoutMs: 300 }) });
+    try {
+      ollama.setDefaultChat(() => ({ kind: 'answer', content: 'een twee drie vier vijf zes zeven acht negen tien (Actie 19)', tokenDelayMs: 200 }));
+      const response = await slow.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'erkenning buitenlandse diploma’s' } });
+      expect(response.json().mode).toBe('extractive');
+      expect(response.json().fallback).toBe('MODEL_TIMEOUT');
+      const strict = await slow.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'erkenning buitenlandse diploma’s', mode: 'llm' } });
+      expect(strict.statusCode).toBe(504);
+      expect(strict.json().error.code).toBe('MODEL_TIMEOUT');
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('without the model', () => {
+  it('names "ollama pull <model>" when the model is missing, and answers extractively in auto mode', async () => {
+    const missing = await buildAppOn(t.runtime, { llm: createOllamaClient({ host: ollama.url, model: 'llama3.1:8b', timeoutMs: 2_000, connectTimeoutMs: 1_000, numCtx: 8192, numPredict: 400 }) });
+    try {
+      const auto = await missing.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'erkenning buitenlandse diploma’s' } });
+      expect(auto.json().mode).toBe('extractive');
+      const llm = await missing.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'erkenning buitenlandse diploma’s', mode: 'llm' } });
+      expect(llm.statusCode).toBe(503);
+      expect(llm.json().error).toMatchObject({ code: 'MODEL_NOT_AVAILABLE' });
+      expect(llm.json().error.message).toContain('ollama pull llama3.1:8b');
+      const status = await missing.app.inject({ method: 'GET', url: '/api/status' });
+      expect(status.json().llm).toMatchObject({ available: false, reason: 'model-missing' });
+    } finally {
+      await missing.close();
+    }
+  });
+
+  it('answers extractively when nothing listens on the Ollama port (the bench measures how fast)', async () => {
+    const down = await buildAppOn(t.runtime, { llm: client('http://127.0.0.1:9') });
+    try {
+      const response = await down.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'erkenning buitenlandse diploma’s' } });
+      expect(response.json().mode).toBe('extractive');
+      const strict = await down.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'erkenning buitenlandse diploma’s', mode: 'llm' } });
+      expect(strict.statusCode).toBe(503);
+      expect(strict.json().error.message).toMatch(/Ollama is niet bereikbaar/);
+    } finally {
+      await down.close();
+    }
+  });
+});
