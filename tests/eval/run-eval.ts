@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { loadConfig } from '../../src/config.js';
 import { openRuntime } from '../../src/bootstrap.js';
 import { createSearchService } from '../../src/search/search-service.js';
-import { getDocumentPassages } from '../../src/repositories/passages-repository.js';
+import { getDocumentPassages, getPassages } from '../../src/repositories/passages-repository.js';
+import { buildApp } from '../../src/app.js';
+import { createOllamaClient } from '../../src/answer/llm.js';
+import { startFakeOllama } from '../helpers/fake-ollama.js';
 import { createBm25 } from './bm25.js';
 import { retrievalMetrics, type RankedQuestion, type RetrievalMetrics } from './metrics.js';
 
@@ -62,6 +65,81 @@ for (const type of [...new Set(questions.map((question) => question.type))].sort
   lines.push(row(`BM25 · ${type}`, retrievalMetrics(baseline.filter((entry) => entry.type === type))));
 }
 console.log(lines.join('\n'));
+
+// Answers (issue 3): extractive answers on the same questions, refusals on the out-of-scope set, and
+// the scripted model's bad outputs, none of which may reach the user.
+const OutOfScopeSchema = z.array(z.object({ id: z.string(), question: z.string(), kind: z.string() }));
+const outOfScope = OutOfScopeSchema.parse(JSON.parse(await fs.readFile(new URL('./out-of-scope.json', import.meta.url), 'utf8')));
+const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm: null, logger: false });
+const existing = new Set(Array.from({ length: 60 }, (_, index) => index + 1));
+let citingGold = 0;
+let invalid = 0;
+let falseRefusals = 0;
+for (const question of questions) {
+  const result = await app.answers.ask({ question: question.question, mode: 'extractive' });
+  const given = new Set(result.passages.flatMap((p) => (p.action === null ? [] : [p.action])));
+  if (result.refused) falseRefusals += 1;
+  if (result.citations.some((c) => c.action !== null && question.gold.includes(c.action))) citingGold += 1;
+  const passagesGiven = await getPassages(runtime.db.pool, result.passages.map((p) => p.id));
+  const allowed = new Set([...given, ...passagesGiven.flatMap((p) => p.actions)]);
+  // Citations of other documents carry a label instead of an action number; action citations must check out.
+  if (result.citations.some((c) => c.action !== null && (!existing.has(c.action) || !allowed.has(c.action)))) invalid += 1;
+  if (!result.refused && !result.citations.length) invalid += 1;
+}
+let refusedOut = 0;
+for (const question of outOfScope) {
+  const result = await app.answers.ask({ question: question.question, mode: 'extractive' });
+  if (result.refused && result.citations.length === 0) refusedOut += 1;
+}
+await app.close();
+
+const ollama = await startFakeOllama({ models: ['qwen2.5:3b'] });
+// Each bad output is made against the numbers the service allowed: "not given" must really be not given.
+const allowedIn = (prompt: string) =>
+  new Set((/Toegestane actienummers: ([\d, ]+)\./.exec(prompt)?.[1] ?? '').split(',').map((n) => Number(n.trim())).filter(Boolean));
+const BAD_OUTPUTS: ((allowed: Set<number>) => string)[] = [
+  (allowed) => `Dat staat in de lijst (Actie ${[...existing].find((n) => !allowed.has(n))}).`,
+  () => 'Zie (Actie 61).',
+  () => 'Geen enkele verwijzing.',
+  () => '{"answer": "(Actie',
+  () => 'Acties 0 en 99 zeggen dat.',
+];
+let leaked = 0;
+let scripted = 0;
+const llmApp = await buildApp(config, {
+  db: runtime.db,
+  corpus: runtime.corpus,
+  logger: false,
+  llm: createOllamaClient({ host: ollama.url, model: 'qwen2.5:3b', timeoutMs: 10_000, connectTimeoutMs: 1_000, numCtx: 8192, numPredict: 400 }),
+});
+for (const question of questions.slice(0, 40)) {
+  for (const makeBad of BAD_OUTPUTS) {
+    let bad = '';
+    ollama.setDefaultChat((body) => {
+      // The first call fixes the bad answer; the repair call gets the same one again.
+      bad ||= makeBad(allowedIn(body.messages.map((message) => message.content).join('\n')));
+      return { kind: 'answer', content: bad };
+    });
+    const result = await llmApp.answers.ask({ question: question.question, mode: 'auto' });
+    // A refused question never reaches the model: nothing was scripted, nothing can leak.
+    if (!bad) continue;
+    scripted += 1;
+    if (result.answer.includes(bad)) {
+      leaked += 1;
+      if (process.argv.includes("--misses")) console.log(`LEAK ${question.id} ${bad} → ${result.mode} ${result.answer.slice(0, 200)}`);
+    }
+  }
+}
+await llmApp.close();
+await ollama.close();
+
+const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / Math.max(1, d)).toFixed(1)}%)`;
+console.log('\n| answers (extractive unless noted) | value |\n|---|---|');
+console.log(`| in-scope answers citing a gold action | ${pct(citingGold, questions.length)} |`);
+console.log(`| answers with any invalid citation (must be 0) | ${pct(invalid, questions.length)} |`);
+console.log(`| in-scope questions refused | ${pct(falseRefusals, questions.length)} |`);
+console.log(`| out-of-scope questions refused | ${pct(refusedOut, outOfScope.length)} |`);
+console.log(`| scripted model: bad outputs that reached the user (must be 0) | ${pct(leaked, scripted)} |`);
 
 const misses = hybrid.filter((entry) => !entry.gold.includes(entry.ranked[0] ?? -1));
 if (process.argv.includes('--misses')) {
