@@ -12,11 +12,12 @@ export const askRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AskResponseSchema, 400: ErrorResponseSchema, 413: ErrorResponseSchema, 502: ErrorResponseSchema, 503: ErrorResponseSchema, 504: ErrorResponseSchema },
       },
     },
-    async (request) => {
-      // A client that goes away stops the generation instead of leaving it running.
+    async (request, reply) => {
+      // A client that goes away before the answer is sent stops the generation instead of leaving it running.
+      // (The request stream closes as soon as its body is read, so it is the response that is watched.)
       const controller = new AbortController();
-      request.raw.on('close', () => {
-        if (!request.raw.complete || request.raw.destroyed) controller.abort();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort(new DOMException('client disconnected', 'AbortError'));
       });
       const { question, conversationId, mode, role } = request.body;
       return app.answers.ask({ question, conversationId, mode, role, signal: controller.signal });

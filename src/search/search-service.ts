@@ -52,14 +52,15 @@ export function createSearchService(deps: SearchDeps): SearchService {
       const listId = deps.actionListId();
       const namedPassages = listId ? await getPassages(deps.db.pool, named.map((n) => `${listId}:actie-${n}`)) : [];
       const corrections = deps.spelling?.().corrections(query) ?? [];
-      // Corrected words join the query (the typed word stays: it may be a name the corpus lacks).
+      // A correction is a guess ("bereiden" is a word, not a typo of "bereiken"), so it is searched
+      // at the expansions' lower weight, beside the typed word.
       const corrected = corrections.length ? `${query} ${corrections.map((c) => c.to).join(' ')}` : query;
-      const expansions = deps.glossary.expand(corrected);
+      const expansions = [...corrections.map((c) => c.to), ...deps.glossary.expand(corrected)];
       const embedder = deps.embedder();
       // Expansions go to full-text search only: embedding them drowns the query's own n-grams.
       const vector = await embedder.embedQuery(query);
       const hits = await hybridSearch(deps.db.pool, {
-        text: corrected,
+        text: query,
         expansions: expansions.join(' '),
         vector: vector.some((value) => value !== 0) ? vector : null,
         model: embedder.model,
