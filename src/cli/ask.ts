@@ -28,7 +28,10 @@ try {
   const result = await app.answers.ask({ question });
   console.log(result.answer);
   console.log(`\n[${result.mode === 'llm' ? `met taalmodel ${config.OLLAMA_CHAT_MODEL}` : 'zonder taalmodel'}${result.refused ? ', geweigerd' : ''}]`);
-  for (const citation of result.citations) console.log(`- Actie ${citation.action} (${citation.section ?? '—'}): “${citation.quote}”`);
+  for (const citation of result.citations) {
+    const source = citation.label ?? `Actie ${citation.action}`;
+    console.log(`- ${source}${citation.section ? ` (${citation.section})` : ''}: “${citation.quote}”`);
+  }
   await app.close();
   await runtime.db.close();
 } catch (error) {
