@@ -27,7 +27,10 @@ export const ConfigSchema = z.object({
   OLLAMA_NUM_PREDICT: positiveInt.default(600),
   ANSWER_MODE: z.enum(['auto', 'llm', 'extractive']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  API_KEYS: csv.default([]),
+  // A browser sends the key as WebSocket subprotocol `bearer.<key>`, which allows only these characters.
+  API_KEYS: csv
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9._~+-]+$/, 'een sleutel mag alleen letters, cijfers en - . _ ~ + bevatten')))
+    .default([]),
   RATE_LIMIT_MAX: positiveInt.default(120),
   RATE_LIMIT_WINDOW: z.string().min(1).default('1 minute'),
   WS_QUESTIONS_PER_MINUTE: positiveInt.default(20),

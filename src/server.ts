@@ -3,11 +3,13 @@ import { buildApp } from './app.js';
 import { createOllamaClient } from './answer/llm.js';
 import { openRuntime } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createAppMetrics } from './plugins/metrics.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = performance.now();
   const runtime = await openRuntime(config);
+  const metrics = createAppMetrics({ defaultMetrics: true });
   const llm =
     config.ANSWER_MODE === 'extractive'
       ? null
@@ -18,8 +20,9 @@ async function main(): Promise<void> {
           connectTimeoutMs: config.OLLAMA_CONNECT_TIMEOUT_MS,
           numCtx: config.OLLAMA_NUM_CTX,
           numPredict: config.OLLAMA_NUM_PREDICT,
+          onError: metrics.ollamaError,
         });
-  const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm });
+  const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm, appMetrics: metrics });
   const { report } = runtime;
   app.log.info(
     { added: report.added, updated: report.updated, unchanged: report.unchanged.length, embedded: report.embedded, model: report.model, ms: Math.round(performance.now() - started) },

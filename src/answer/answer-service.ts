@@ -4,17 +4,21 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { CorpusIndex } from '../ingest/corpus-index.js';
+import { redactFields } from '../privacy/redact.js';
 import { addTurn, ensureConversation, recentTurns, type Turn } from '../repositories/conversations-repository.js';
-import { passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
+import { listDocuments } from '../repositories/documents-repository.js';
+import { getDocumentPassages, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
-import { buildCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource } from './citations.js';
+import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { assessEvidence, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
+import { conditionLines, conditionsItem, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, rankLegalItems } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
+import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
@@ -57,8 +61,9 @@ export interface AnswerService {
 
 const PASSAGES_FOR_ANSWER = 6;
 const HISTORY_TURNS = 3;
-const POSITIVE_ACTION = /\b(positieve? acties?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden)\b/i;
 const POSITIVE_ACTION_CORE = 44;
+/** Items of the legal document searched for a positive-action question when retrieval brought none. */
+const LEGAL_ITEMS = 2;
 
 export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const metrics = deps.metrics ?? NO_METRICS;
@@ -104,7 +109,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       let refused = false;
       let fallback: string | null = null;
       let actions: number[] = [];
-      const answerHits = await withRequiredActions(deps, hits, input.question, standalone.previousActions).then((all) => all.slice(0, PASSAGES_FOR_ANSWER));
+      const positiveAction = isPositiveActionQuestion(input.question);
+      const legal = positiveAction ? await legalPassages(deps, hits, standalone.retrieval) : { pinned: [], conditions: null };
+      // The legal items come on top of the usual passages, so they do not push the action list's out.
+      const answerHits = await withRequiredActions(deps, hits, input.question, standalone.previousActions, legal.pinned).then((all) =>
+        all.slice(0, PASSAGES_FOR_ANSWER + legal.pinned.length),
+      );
 
       if (!inScope) {
         refused = true;
@@ -113,11 +123,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         emit(answer);
       } else {
         const existing = await existingActions(deps);
+        const directory = createSourceDirectory(await listDocuments(deps.db.pool));
         const given = new Set(answerHits.flatMap((hit) => hit.passage.actions));
         let text: string | null = null;
         if (mode === 'llm' && deps.llm) {
           try {
-            text = await answerWithModel(deps, deps.llm, standalone.display, history, answerHits, given, existing, signal, emit, metrics);
+            text = await answerWithModel(deps, deps.llm, standalone.display, history, answerHits, given, existing, signal, emit, metrics, directory.labelOf);
             if (text === null) fallback = 'citation-check';
           } catch (error) {
             if (signal.aborted) throw signal.reason;
@@ -132,21 +143,31 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         }
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
-          text = composeExtractive(standalone.retrieval, answerHits, deps.corpus.spelling(), ranked).answer;
+          text = composeExtractive(standalone.retrieval, answerHits, deps.corpus.spelling(), ranked, directory.labelOf).answer;
+          // A positive-action answer states the legal conditions, with their reference, whatever sentences scored best.
+          const conditions = legal.conditions;
+          if (conditions && answerHits.some((hit) => hit.passage.id === conditions.id)) {
+            text = [text, ...conditionLines(conditions, directory.labelOf(conditions), text)].join('\n');
+          }
           if (fallback) text = `Het taalmodel kon niet gebruikt worden; dit antwoord is zonder taalmodel samengesteld.\n${text}`;
           emit(fallback ? `\n\n${text}` : text);
         }
         answer = await withRequiredCitations(deps, text, requiredActions(input.question).filter((n) => given.has(n)));
-        actions = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
-        citations = buildCitations(answer, actions, await citationSources(deps, actions));
-        if (!citations.length) {
-          // The guarantee: an answer that cites nothing is not given; say what the list does cover instead.
+        const labels = labelSources(answerHits, directory);
+        // Other documents' labels are cited as labels only, never read as action numbers.
+        const actionText = withoutLabels(answer, labels.map((source) => source.label));
+        actions = citedActions(actionText).filter((n) => existing.has(n) && given.has(n));
+        citations = [...buildCitations(actionText, actions, await citationSources(deps, actions, directory)), ...buildLabelCitations(answer, labels)];
+        if (!citations.some((citation) => citation.action !== null)) {
+          // The guarantee: an answer that cites no action is not given; say what the list does cover instead.
           refused = true;
+          citations = [];
           answer = refusal({ ...evidence, reason: 'weak-evidence' }, []);
           actions = [];
           metrics.refused('no-citation');
         }
       }
+      if (positiveAction && !refused) answer = `${answer}\n${LEGAL_DISCLAIMER}`;
 
       if (signal.aborted) throw signal.reason;
       const turn = await storeTurn(deps, { conversationId, question: input.question, standaloneQuestion: standalone.retrieval, answer, citations, actions, mode, refused });
@@ -205,8 +226,9 @@ async function answerWithModel(
   signal: AbortSignal,
   emit: (text: string) => void,
   metrics: AnswerMetrics,
+  labelOf: SourceDirectory['labelOf'],
 ): Promise<string | null> {
-  const passages = formatPassages(hits);
+  const passages = formatPassages(hits, labelOf);
   const allowed = [...given].sort((a, b) => a - b).join(', ') || '(geen)';
   const messages: ChatTurn[] = [
     { role: 'system', content: deps.prompts.system },
@@ -243,15 +265,16 @@ async function answerWithModel(
   return null;
 }
 
-function formatPassages(hits: SearchHit[]): string {
+function formatPassages(hits: SearchHit[], labelOf: SourceDirectory['labelOf']): string {
   return hits
     .map(({ passage }) => {
       const where = [passage.section.number, passage.section.title, passage.heading].filter(Boolean).join(' · ');
-      return `[${passageLabel(passage)}] (${where})\n${passage.text}`;
+      return `[${labelOf(passage) ?? passageLabel(passage)}] (${where})\n${passage.text}`;
     })
     .join('\n\n');
 }
 
+/** The label of an action-list passage; other documents' passages are labelled by the source directory. */
 function passageLabel(passage: StoredPassage): string {
   if (passage.kind === 'action' && passage.action !== null) return `Actie ${passage.action}`;
   if (passage.kind === 'action') return passage.label ?? 'Fragment';
@@ -274,7 +297,7 @@ function formatHistory(history: Turn[]): string {
 
 /** Actions an answer to this question must cite: positive action is governed by Actie 44. */
 function requiredActions(question: string): number[] {
-  return POSITIVE_ACTION.test(question) ? [POSITIVE_ACTION_CORE] : [];
+  return isPositiveActionQuestion(question) ? [POSITIVE_ACTION_CORE] : [];
 }
 
 /** Appends a verbatim line for each required action the answer does not cite yet. */
@@ -290,18 +313,37 @@ async function withRequiredCitations(deps: AnswerServiceDeps, answer: string, re
   return lines.length ? `${answer}\n${lines.join('\n')}` : answer;
 }
 
-/** Positive-action questions always bring Actie 44; follow-ups keep the previous answer's actions in play. */
-async function withRequiredActions(deps: AnswerServiceDeps, hits: SearchHit[], question: string, previousActions: number[]): Promise<SearchHit[]> {
+/**
+ * For a positive-action question, the legal document's items the answer needs: the one stating the conditions, and,
+ * when retrieval brought none of the document's items among the answer's passages, those matching the question best.
+ */
+async function legalPassages(deps: AnswerServiceDeps, hits: SearchHit[], question: string): Promise<{ pinned: StoredPassage[]; conditions: StoredPassage | null }> {
+  const items = await getDocumentPassages(deps.db.pool, LEGAL_DOCUMENT_ID);
+  const conditions = conditionsItem(items);
+  const retrieved = hits.slice(0, PASSAGES_FOR_ANSWER).some((hit) => hit.passage.documentId === LEGAL_DOCUMENT_ID && hit.passage.kind === 'action');
+  const best = retrieved ? [] : rankLegalItems(question, items, deps.corpus.spelling()).slice(0, LEGAL_ITEMS);
+  const pinned = conditions && !best.some((passage) => passage.id === conditions.id) ? [...best, conditions] : best;
+  return { pinned, conditions };
+}
+
+/**
+ * Positive-action questions always bring Actie 44 (and the legal items in `pinned`); follow-ups keep the previous
+ * answer's actions in play.
+ */
+async function withRequiredActions(deps: AnswerServiceDeps, hits: SearchHit[], question: string, previousActions: number[], pinned: StoredPassage[] = []): Promise<SearchHit[]> {
   const required = [...new Set([...requiredActions(question), ...previousActions.slice(0, 2)])];
-  if (!required.length) return hits;
+  if (!required.length && !pinned.length) return hits;
   const present = hits.filter((hit) => hit.passage.action !== null && required.includes(hit.passage.action));
   const missing = required.filter((action) => !present.some((hit) => hit.passage.action === action));
   const fetched = (await passagesForActions(deps.db.pool, missing))
     .filter((passage) => passage.kind === 'action')
     .map((passage) => ({ passage, score: 0.5, ftsRank: null, vectorRank: null, similarity: null, named: false }));
-  // Required actions go right after the best hit, so they survive the cut to the answer's passages.
-  const rest = hits.slice(1).filter((hit) => !present.includes(hit));
-  return [...hits.slice(0, 1), ...present.filter((hit) => hit !== hits[0]), ...fetched, ...rest];
+  const pinnedHits = pinned
+    .filter((passage) => passage.id !== hits[0]?.passage.id)
+    .map((passage) => hits.find((hit) => hit.passage.id === passage.id) ?? { passage, score: 0.5, ftsRank: null, vectorRank: null, similarity: null, named: false });
+  // Required actions and pinned passages go right after the best hit, so they survive the cut to the answer's passages.
+  const rest = hits.slice(1).filter((hit) => !present.includes(hit) && !pinnedHits.includes(hit));
+  return [...hits.slice(0, 1), ...present.filter((hit) => hit !== hits[0]), ...fetched, ...pinnedHits, ...rest];
 }
 
 async function existingActions(deps: AnswerServiceDeps): Promise<Set<number>> {
@@ -309,21 +351,45 @@ async function existingActions(deps: AnswerServiceDeps): Promise<Set<number>> {
   return new Set(rows.map((row) => row.action));
 }
 
-async function citationSources(deps: AnswerServiceDeps, actions: number[]): Promise<Map<number, CitationSource>> {
+async function citationSources(deps: AnswerServiceDeps, actions: number[], directory?: SourceDirectory): Promise<Map<number, CitationSource>> {
   const passages = await passagesForActions(deps.db.pool, actions);
   const sources = new Map<number, CitationSource>();
   for (const action of actions) {
     const own = passages.find((passage) => passage.kind === 'action' && passage.action === action);
     if (!own) continue;
     const context = passages.filter((passage) => passage.kind === 'context' && passage.actions.includes(action));
-    sources.set(action, { action, section: own.section.number, document: own.documentId, texts: [own.text, ...context.map((passage) => passage.text)] });
+    const version = directory ? { version: directory.version(own.documentId) } : {};
+    sources.set(action, { action, section: own.section.number, document: own.documentId, ...version, texts: [own.text, ...context.map((passage) => passage.text)] });
   }
   return sources;
 }
 
+/** The passages of other documents among the answer's, grouped by the label an answer cites them by. */
+function labelSources(hits: SearchHit[], directory: SourceDirectory): LabelSource[] {
+  const byLabel = new Map<string, LabelSource>();
+  for (const { passage } of hits) {
+    const label = directory.labelOf(passage);
+    if (!label) continue;
+    const known = byLabel.get(label);
+    if (known) known.texts.push(passage.text);
+    else {
+      byLabel.set(label, {
+        label,
+        number: passage.kind === 'action' ? passage.number : null,
+        section: passage.section.number,
+        document: passage.documentId,
+        version: directory.version(passage.documentId),
+        texts: [passage.text],
+      });
+    }
+  }
+  return [...byLabel.values()];
+}
+
 async function storeTurn(deps: AnswerServiceDeps, turn: Omit<Turn, 'id' | 'createdAt'>): Promise<Turn> {
   await ensureConversation(deps.db.pool, turn.conversationId);
-  return addTurn(deps.db.pool, turn);
+  // The model saw the raw question; what stays on disk holds no e-mail, phone, national number, IBAN or address.
+  return addTurn(deps.db.pool, redactFields(turn, ['question', 'standaloneQuestion', 'answer']));
 }
 
 const SCOPE =

@@ -1,19 +1,37 @@
-// Citation checks: which action numbers an answer cites, whether they were allowed, and verbatim quotes for them.
+// Citation checks: which action numbers an answer cites, whether they were allowed, and verbatim quotes for them (and for other documents' labels).
 import { tokenize } from '../search/text.js';
 
 export interface Citation {
-  action: number;
+  /** The action-list number; null for a passage of another document, which `label` names. */
+  action: number | null;
   section: string | null;
   quote: string;
   /** The document the quote comes from (the action list, unless another document is cited). */
   document: string;
+  /** The document's version when the answer was given (absent in turns stored before versions were kept). */
+  version?: number;
+  /** Another document's own item number, or null. */
+  number?: number | null;
+  /** The label an answer cites another document's passage by, e.g. "Advies vluchtelingen (2016), aanbeveling 3". */
+  label?: string | null;
 }
 
 export interface CitationSource {
   action: number;
   section: string | null;
   document: string;
+  version?: number;
   /** The action's own text first, then its context: quotes are taken from these, verbatim. */
+  texts: string[];
+}
+
+/** A passage group of another document that an answer may cite by its label in square brackets. */
+export interface LabelSource {
+  label: string;
+  number: number | null;
+  section: string | null;
+  document: string;
+  version: number;
   texts: string[];
 }
 
@@ -59,11 +77,14 @@ export function describeProblem(problem: CitationProblem): string {
   return `de acties ${problem.numbers.join(', ')} stonden niet in de fragmenten.`;
 }
 
-/** Sentences as they stand in the text, so a quote is always a verbatim span. */
+/**
+ * Sentences as they stand in the text, so a quote is always a verbatim span. "art. 10" is no sentence end: the legal
+ * document's references ("[Antiracismewet art. 10 §2]") stay whole.
+ */
 export function sentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => line.replace(/^[-*]\s+/, '').split(/(?<=[.!?…])\s+(?=[A-Z0-9“‘"(])/))
+    .flatMap((line) => line.replace(/^[-*]\s+/, '').split(/(?<=[.!?…])(?<!\bart\.)\s+(?=[A-Z0-9“‘"(])/))
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 0);
 }
@@ -75,18 +96,40 @@ export function buildCitations(answer: string, cited: number[], sources: Map<num
     const source = sources.get(action);
     if (!source) return [];
     const claims = answerSentences.filter((sentence) => citedActions(sentence).includes(action));
-    const claimTokens = new Set(tokenize(claims.join(' ') || answer));
-    let best = { quote: '', score: -1 };
-    source.texts.forEach((text, index) => {
-      for (const sentence of sentences(text)) {
-        const tokens = tokenize(sentence);
-        // The action's own words are preferred over its context's when they match equally well.
-        const overlap = tokens.filter((token) => claimTokens.has(token)).length + (index === 0 ? 0.5 : 0);
-        if (overlap > best.score) best = { quote: sentence, score: overlap };
-      }
-    });
-    return best.quote ? [{ action, section: source.section, quote: best.quote, document: source.document }] : [];
+    const quote = closestSentence(claims.join(' ') || answer, source.texts);
+    if (!quote) return [];
+    const version = source.version === undefined ? {} : { version: source.version };
+    return [{ action, section: source.section, quote, document: source.document, ...version, number: null, label: null }];
   });
+}
+
+/** Citations for the other documents' passages the answer names by "[label]", in order of first mention. */
+export function buildLabelCitations(answer: string, sources: LabelSource[]): Citation[] {
+  const answerSentences = sentences(answer);
+  return sources
+    .map((source) => ({ source, at: answer.indexOf(`[${source.label}]`) }))
+    .filter((entry) => entry.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .flatMap(({ source }) => {
+      const claims = answerSentences.filter((sentence) => sentence.includes(`[${source.label}]`));
+      const quote = closestSentence(claims.join(' ') || answer, source.texts);
+      if (!quote) return [];
+      return [{ action: null, section: source.section, quote, document: source.document, version: source.version, number: source.number, label: source.label }];
+    });
+}
+
+/** The sentence of `texts` sharing most words with the claim; the first text wins ties (an action's own words over its context's). */
+function closestSentence(claim: string, texts: string[]): string {
+  const claimTokens = new Set(tokenize(claim));
+  let best = { quote: '', score: -1 };
+  texts.forEach((text, index) => {
+    for (const sentence of sentences(text)) {
+      const tokens = tokenize(sentence);
+      const overlap = tokens.filter((token) => claimTokens.has(token)).length + (index === 0 ? 0.5 : 0);
+      if (overlap > best.score) best = { quote: sentence, score: overlap };
+    }
+  });
+  return best.quote;
 }
 
 /** True when `quote` occurs in `text` (whitespace aside): used by tests and as a last guard. */

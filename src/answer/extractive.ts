@@ -1,4 +1,5 @@
 // The answer without a model: the most relevant sentences of the retrieved passages, verbatim, each with its action.
+import type { StoredPassage } from '../repositories/passages-repository.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
@@ -26,7 +27,20 @@ const ASKS_FOR_FIGURES = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|s
 
 export const EXTRACTIVE_PREFIX = 'Zonder taalmodel samengesteld uit de letterlijke tekst van de documenten:';
 
-export function composeExtractive(question: string, hits: SearchHit[], vocabulary: SpellingCorrector, rankedActions: number[]): ExtractiveAnswer {
+/** Default source label: only another document's numbered items are recognisable from the passage alone. */
+const itemLabelOnly = (passage: StoredPassage): string | null => (passage.kind === 'action' && passage.action === null ? passage.label : null);
+
+/**
+ * `labelOf` names the passages of documents other than the action list (see answer/sources.ts); their
+ * sentences are tagged with that label and never with an action number, so no document's words are passed off as another's.
+ */
+export function composeExtractive(
+  question: string,
+  hits: SearchHit[],
+  vocabulary: SpellingCorrector,
+  rankedActions: number[],
+  labelOf: (passage: StoredPassage) => string | null = itemLabelOnly,
+): ExtractiveAnswer {
   const queryTokens = [...new Set(tokenize(question))];
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);
@@ -43,8 +57,9 @@ export function composeExtractive(question: string, hits: SearchHit[], vocabular
     const { passage } = hit;
     // A footnote that belongs to no action is a source reference, not an answer.
     if (passage.kind === 'note' && passage.actions.length === 0) return;
+    const label = labelOf(passage);
     const representative =
-      passage.kind === 'action' ? passage.action : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b))[0] ?? null;
+      label !== null ? null : passage.kind === 'action' ? passage.action : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b))[0] ?? null;
     const origin: ExtractiveSentence['origin'] = passage.kind === 'action' && passage.action === null ? 'item' : passage.kind;
     for (const text of sentences(passage.text)) {
       if (text.length < 25) continue;
@@ -57,7 +72,7 @@ export function composeExtractive(question: string, hits: SearchHit[], vocabular
       // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
       score *= 1 / (1 + hitIndex * 0.15);
       if (score <= 0) continue;
-      candidates.push({ text, action: representative, label: passage.action === null && passage.kind === 'action' ? passage.label : null, origin, score, passage: passage.id });
+      candidates.push({ text, action: representative, label, origin, score, passage: passage.id });
     }
   });
   candidates.sort((a, b) => b.score - a.score);
@@ -95,7 +110,7 @@ export function composeExtractive(question: string, hits: SearchHit[], vocabular
 }
 
 function citationTag(sentence: ExtractiveSentence): string {
-  if (sentence.origin === 'item' && sentence.label) return `[${sentence.label}]`;
+  if (sentence.label) return `[${sentence.label}]`;
   if (sentence.origin === 'intro') return '(inleiding van de actielijst)';
   if (sentence.action === null) return '';
   if (sentence.origin === 'context') return `(bevindingen bij Actie ${sentence.action})`;

@@ -50,6 +50,15 @@ export function stripNoteMarkers(text: string): string {
   return text.replace(NOTE_MARKER, '');
 }
 
+/** Markers on a heading become a paragraph of their own; once stripped, that paragraph must go too. */
+function passageText(markdown: string): string {
+  return stripNoteMarkers(markdown)
+    .split('\n\n')
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
 export function noteReferences(text: string): number[] {
   return unique([...text.matchAll(NOTE_MARKER)].map((match) => Number(match[1])));
 }
@@ -189,7 +198,7 @@ function parseDocumentBody(data: Record<string, string>, body: string[], bodyLin
         kind: isContext ? 'context' : 'intro',
         section: place.section,
         heading: place.heading,
-        text: stripNoteMarkers(markdown),
+        text: passageText(markdown),
         notes: noteReferences(markdown),
         items: isContext ? subtreeItems.map((raw) => raw.number) : [],
         group: isContext ? node.id : null,
@@ -203,7 +212,7 @@ function parseDocumentBody(data: Record<string, string>, body: string[], bodyLin
         number: raw.number,
         section: place.section,
         heading: place.heading,
-        text: stripNoteMarkers(markdown),
+        text: passageText(markdown),
         notes: noteReferences(markdown),
         actors: (raw.tags.actors ?? []) as Item['actors'],
         themes: (raw.tags.themes ?? []) as Item['themes'],

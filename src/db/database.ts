@@ -19,13 +19,25 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Directory for the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
+  /** Pool size for a PostgreSQL server (default 10); PGlite's wire server serializes queries, so tests use few. */
+  maxConnections?: number;
 }
+
+// A server that vanishes without closing the socket would otherwise leave requests waiting forever.
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 30_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let pool: pg.Pool;
   let pglite: PGlite | undefined;
   if (options.databaseUrl) {
-    pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
   } else {
     const dataDir = options.dataDir === 'memory://' ? undefined : path.join(options.dataDir, 'pglite');
     if (dataDir) await fs.mkdir(dataDir, { recursive: true });
@@ -37,6 +49,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   await runMigrations(pool);
   // The vector type exists only after the first migration, so register it per connection from now on.
+  // The migration's connection stays idle in the pool (PGlite's pool holds only that one): register it here.
+  const migrated = await pool.connect();
+  try {
+    await pgvector.registerTypes(migrated);
+  } finally {
+    migrated.release();
+  }
   pool.on('connect', (client) => {
     pgvector.registerTypes(client).catch(() => undefined);
   });

@@ -1,5 +1,6 @@
 // Zod schemas of the HTTP API: validated on the way in, serialised on the way out, published at /docs.
 import { z } from 'zod';
+import { THEMES } from '../corpus/tags.js';
 
 export const ErrorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
@@ -16,7 +17,13 @@ export const ActionSummarySchema = z.object({
   themes: z.array(z.string()),
 });
 
-export const NoteSchema = z.object({ number: z.number().int(), text: z.string(), urls: z.array(z.string()) });
+export const NoteSchema = z.object({
+  number: z.number().int(),
+  text: z.string(),
+  urls: z.array(z.string()),
+  /** Documents in the corpus that the note names by title (an advice it refers to). */
+  documents: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
+});
 
 export const ActionDetailSchema = ActionSummarySchema.extend({
   document: z.string(),
@@ -74,10 +81,16 @@ export const AskBodySchema = z.object({
 });
 
 export const CitationSchema = z.object({
-  action: z.number().int(),
+  /** The action-list number; null when the citation is a passage of another document. */
+  action: z.number().int().nullable(),
   section: z.string().nullable(),
   quote: z.string(),
   document: z.string(),
+  /** The cited document's version when answered; absent in turns stored before versions were recorded. */
+  version: z.number().int().optional(),
+  /** For other documents: their own item number (or null) and the label the answer cites them by. */
+  number: z.number().int().nullable().optional(),
+  label: z.string().nullable().optional(),
 });
 
 export const AskResponseSchema = z.object({
@@ -116,4 +129,49 @@ export const TurnSchema = z.object({
   mode: z.string(),
   refused: z.boolean(),
   createdAt: z.string(),
+});
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  publisher: z.string().nullable(),
+  date: z.string().nullable(),
+  origin: z.enum(['corpus', 'upload']),
+  version: z.number().int(),
+  passages: z.number().int(),
+});
+
+export const DocumentListResponseSchema = z.object({ documents: z.array(DocumentSummarySchema) });
+
+export const DocumentUploadResponseSchema = z.object({
+  document: z.object({ id: z.string(), title: z.string(), kind: z.string(), passages: z.number().int(), version: z.number().int() }),
+});
+
+export const DocumentParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+const themeNames = (): string => Object.keys(THEMES).join(', ');
+
+export const CovenantOutlineBodySchema = z.object({
+  sector: z
+    .string()
+    .trim()
+    .min(1, 'de naam van de sector is leeg')
+    .max(200, 'de naam van de sector is te lang (max. 200 tekens)')
+    // The name becomes a Markdown title: one line.
+    .transform((sector) => sector.replace(/\s+/g, ' ')),
+  themes: z
+    .array(
+      z.string().refine((id) => Object.hasOwn(THEMES, id), {
+        error: (issue) => `onbekend thema "${String(issue.input)}"; kies uit ${themeNames()}`,
+      }),
+    )
+    .max(Object.keys(THEMES).length, 'te veel thema’s')
+    .optional(),
+});
+
+export const CovenantOutlineResponseSchema = z.object({
+  sector: z.string(),
+  groups: z.array(z.object({ theme: z.string(), actions: z.array(z.object({ number: z.number().int(), text: z.string() })) })),
+  positiveActionTypes: z.array(z.string()),
 });

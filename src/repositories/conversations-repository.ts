@@ -45,6 +45,15 @@ export async function ensureConversation(db: Queryable, id: string): Promise<voi
   await db.query('insert into conversations (id) values ($1) on conflict (id) do nothing', [id]);
 }
 
+/** Creates the conversation, or moves its last activity, to `at`: for imports and for checking what retention removes. */
+export async function setConversationTime(db: Queryable, id: string, at: Date): Promise<void> {
+  await db.query(
+    `insert into conversations (id, created_at, updated_at) values ($1, $2, $2)
+     on conflict (id) do update set updated_at = excluded.updated_at`,
+    [id, at],
+  );
+}
+
 export async function conversationExists(db: Queryable, id: string): Promise<boolean> {
   const { rows } = await db.query('select 1 from conversations where id = $1', [id]);
   return rows.length > 0;

@@ -1,8 +1,9 @@
 // WebSocket /api/chat: streamed answers, one in flight per connection, cancellable, errors as messages.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
-import { isAppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import { ChatClientMessageSchema } from '../http/schemas.js';
+import { createChatGate, isAuthMessage } from '../plugins/auth.js';
 import { isDatabaseUnavailable } from '../plugins/error-handler.js';
 
 type ServerMessage =
@@ -10,10 +11,15 @@ type ServerMessage =
   | { type: 'delta'; text: string }
   | { type: 'done'; answer: string; citations: unknown[]; mode: 'llm' | 'extractive'; refused: boolean; conversationId: string; turnId: number }
   | { type: 'cancelled' }
+  | { type: 'authenticated' }
   | { type: 'error'; code: string; message: string };
 
 export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/chat', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+  // A plain GET would get @fastify/websocket's empty 404; say in the usual JSON what this route wants instead.
+  const websocketOnly = async (request: { ws: boolean }) => {
+    if (!request.ws) throw new AppError('UPGRADE_REQUIRED', 'Deze route is een WebSocket: open ze met een WebSocket-verbinding.');
+  };
+  app.get('/api/chat', { websocket: true, schema: { hide: true }, preValidation: websocketOnly }, (socket: WebSocket, request) => {
     let inFlight: AbortController | null = null;
     const asked: number[] = [];
     app.chatSockets.add(socket);
@@ -22,14 +28,18 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
     const fail = (code: string, message: string) => send({ type: 'error', code, message });
+    const gate = createChatGate({ keys: app.apiKeys, request, socket, send });
 
     socket.on('message', (data, isBinary) => {
+      if (!gate.open) return gate.receive(data, isBinary);
       let raw: unknown;
       try {
         raw = JSON.parse(isBinary ? '' : data.toString());
       } catch {
         return fail('INVALID_MESSAGE', 'Dit bericht is geen geldige JSON.');
       }
+      // A key sent again after the upgrade already carried one changes nothing.
+      if (isAuthMessage(raw)) return send({ type: 'authenticated' });
       const parsed = ChatClientMessageSchema.safeParse(raw);
       if (!parsed.success) {
         return fail('INVALID_MESSAGE', `Ongeldig bericht: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'bericht'}: ${issue.message}`).join('; ')}`);

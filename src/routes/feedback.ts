@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '../http/schemas.js';
+import { redactFields } from '../privacy/redact.js';
 import { insertFeedback, listFeedback } from '../repositories/feedback-repository.js';
 
 // The error handler prefixes messages with the field name, so they start with the verb.
@@ -53,7 +54,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const feedback = await insertFeedback(app.db.pool, request.body);
+      // People paste questions and answers with personal data into comments; none of it is stored.
+      const feedback = await insertFeedback(app.db.pool, redactFields(request.body, ['comment', 'question', 'answer']));
       return reply.status(201).send({ feedback });
     },
   );

@@ -7,8 +7,8 @@ import { ACTORS, THEMES } from '../corpus/tags.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
 
-// The page loads nothing inline and nothing from elsewhere; the policy keeps it that way.
-// 'self' in connect-src also covers ws(s):// on the same host for the chat socket.
+// The page loads nothing inline and nothing from elsewhere; the policy keeps it that way. The limits plugin sends it
+// (with the other security headers) on every response. 'self' in connect-src also covers ws(s):// on the same host.
 export const PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -29,11 +29,8 @@ export const webRoutes: FastifyPluginAsyncZod = async (app) => {
     index: 'index.html',
     // No build step means no hashed file names: browsers revalidate (ETag) instead of caching blindly.
     cacheControl: false,
-    setHeaders(reply, filePath) {
+    setHeaders(reply) {
       reply.header('cache-control', 'no-cache');
-      reply.header('x-content-type-options', 'nosniff');
-      reply.header('referrer-policy', 'no-referrer');
-      if (filePath.endsWith('.html')) reply.header('content-security-policy', PAGE_CSP);
     },
   });
 

@@ -42,7 +42,11 @@ async function ask(page: Page, question: string) {
   await box.press('Enter');
   const turn = page.locator('.turn').nth(before);
   await turn.locator('.question', { hasText: question }).waitFor();
-  await turn.getByRole('button', { name: 'Kopiëren' }).waitFor({ timeout: 60_000 });
+  const copy = turn.getByRole('button', { name: 'Kopiëren' });
+  const failure = turn.locator('.turn-error');
+  await copy.or(failure).first().waitFor({ timeout: 60_000 });
+  // A failed answer fails the test with the message the page shows, instead of a timeout.
+  if (await failure.count()) throw new Error(`Het antwoord mislukte: ${await failure.first().textContent()}`);
   return turn;
 }
 
@@ -83,7 +87,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
   it('streams a cited answer with "Actie N" links; a citation opens the action beside the chat', async () => {
     const { page, errors } = await open();
     const frames = recordFrames(page);
-    await page.locator('#connection-banner').waitFor({ state: 'hidden' });
+    await page.locator('body[data-chat="live"]').waitFor();
     const turn = await ask(page, QUESTION);
 
     const types = frames.received.map((frame) => frame.type);
@@ -122,7 +126,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
   it('exports the conversation as Markdown with questions, answers and the cited actions', async () => {
     const { page, errors } = await open();
     const frames = recordFrames(page);
-    await page.locator('#connection-banner').waitFor({ state: 'hidden' });
+    await page.locator('body[data-chat="live"]').waitFor();
     await ask(page, QUESTION);
     await ask(page, 'Wat vraagt de commissie van lokale besturen als werkgever?');
     const answers = frames.received.filter((frame) => frame.type === 'done') as (Frame & { answer: string; citations: { action: number }[] })[];
@@ -147,7 +151,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
   it('copies an answer with its citations', async () => {
     const { page, context, errors } = await open();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await page.locator('#connection-banner').waitFor({ state: 'hidden' });
+    await page.locator('body[data-chat="live"]').waitFor();
     const turn = await ask(page, QUESTION);
     await turn.getByRole('button', { name: 'Kopiëren' }).click();
     await turn.getByRole('button', { name: 'Gekopieerd' }).waitFor();
@@ -160,7 +164,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
   it('stores feedback with a comment and lists it in /api/feedback', async () => {
     const { page, errors } = await open();
     const frames = recordFrames(page);
-    await page.locator('#connection-banner').waitFor({ state: 'hidden' });
+    await page.locator('body[data-chat="live"]').waitFor();
     const turn = await ask(page, QUESTION);
     const start = frames.received.find((frame) => frame.type === 'start') as Frame & { conversationId: string };
     const done = frames.received.find((frame) => frame.type === 'done') as Frame & { turnId: number | string };
@@ -183,7 +187,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
   it('starts a new conversation on request', async () => {
     const { page, errors } = await open();
     const frames = recordFrames(page);
-    await page.locator('#connection-banner').waitFor({ state: 'hidden' });
+    await page.locator('body[data-chat="live"]').waitFor();
     await ask(page, QUESTION);
     await ask(page, 'En wat met taal?');
     // The follow-up continues the same conversation.
@@ -232,7 +236,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
       });
     });
     await page.reload();
-    await page.locator('#connection-banner').waitFor({ state: 'hidden' });
+    await page.locator('body[data-chat="live"]').waitFor();
     const box = page.getByLabel('Je vraag');
     await box.fill(QUESTION);
     await box.press('Enter');
@@ -283,7 +287,9 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
     await turn.getByRole('alert').filter({ hasText: 'Geen verbinding met de server' }).waitFor();
     fail = false;
     await turn.getByRole('button', { name: 'Opnieuw proberen' }).click();
-    await page.locator('.turn').first().getByRole('button', { name: 'Kopiëren' }).waitFor({ timeout: 60_000 });
+    const retried = page.locator('.turn').first();
+    await retried.getByRole('button', { name: 'Kopiëren' }).or(retried.locator('.turn-error')).first().waitFor({ timeout: 60_000 });
+    expect(await retried.locator('.turn-error').count(), (await retried.locator('.turn-error').allTextContents()).join(' ')).toBe(0);
     expect(await page.locator('.turn').count()).toBe(1);
   });
 });

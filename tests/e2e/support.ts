@@ -38,15 +38,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/**
- * Spawns `npx tsx src/server.ts` (or E2E_SERVER_ENTRY) with its own port and data dir and no reachable model,
- * and resolves once /health answers.
- */
+/** Spawns `npx tsx src/server.ts` with its own port and data dir and no reachable model; resolves once /health answers. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'actiewijzer-e2e-'));
-  const entry = process.env.E2E_SERVER_ENTRY ?? 'src/server.ts';
-  const child: ChildProcess = spawn('npx', ['tsx', entry], {
+  const child: ChildProcess = spawn('npx', ['tsx', 'src/server.ts'], {
     cwd: ROOT,
     // Its own process group, so stopping it also stops the node process npx starts.
     detached: true,
@@ -59,6 +55,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       LOG_LEVEL: 'warn',
       OLLAMA_HOST: 'http://127.0.0.1:9',
       EMBEDDINGS: 'hashing',
+      // Every test loads the page from the same address; the per-address limit is not what these tests are about.
+      RATE_LIMIT_MAX: '100000',
+      WS_QUESTIONS_PER_MINUTE: '1000',
       ...env,
     },
   });

@@ -2,40 +2,39 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { openDatabase, type Database } from '../../src/db/database.js';
-import { createHashingProvider } from '../../src/embeddings/providers.js';
-import { openCorpusIndex } from '../../src/ingest/corpus-index.js';
-import { feedbackRoutes } from '../../src/routes/feedback.js';
+import type { Database } from '../../src/db/database.js';
+import { addTurn, ensureConversation } from '../../src/repositories/conversations-repository.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
+let testApp: TestApp;
 let app: FastifyInstance;
 let db: Database;
 
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: 'memory://' });
-  const { index } = await openCorpusIndex({ db, provider: createHashingProvider(), corpusDir: 'corpus' });
-  app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { db, corpus: index });
-  // Until app.ts registers the route itself; afterwards this keeps working without registering it twice.
-  if (!app.hasRoute({ method: 'POST', url: '/api/feedback' })) await app.register(feedbackRoutes);
-  await app.ready();
+  testApp = await buildTestApp();
+  ({ app } = testApp);
+  db = testApp.runtime.db;
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await db?.close();
+  await testApp?.close();
 });
 
 /** A conversation with one turn, as the chat stores them: the rows feedback may point at. */
 async function seedTurn(): Promise<{ conversationId: string; turnId: number }> {
   const conversationId = randomUUID();
-  await db.pool.query('insert into conversations (id) values ($1)', [conversationId]);
-  const { rows } = await db.pool.query<{ id: string }>(
-    `insert into turns (conversation_id, question, standalone_question, answer, mode, refused)
-     values ($1, 'Wat zegt actie 19?', 'Wat zegt actie 19?', 'Actie 19 gaat over diploma-erkenning.', 'extractive', false) returning id`,
-    [conversationId],
-  );
-  return { conversationId, turnId: Number(rows[0]?.id) };
+  await ensureConversation(db.pool, conversationId);
+  const turn = await addTurn(db.pool, {
+    conversationId,
+    question: 'Wat zegt actie 19?',
+    standaloneQuestion: 'Wat zegt actie 19?',
+    answer: 'Actie 19 gaat over diploma-erkenning.',
+    citations: [],
+    actions: [19],
+    mode: 'extractive',
+    refused: false,
+  });
+  return { conversationId, turnId: turn.id };
 }
 
 const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/feedback', payload: payload as Record<string, unknown> });

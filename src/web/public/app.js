@@ -1,4 +1,7 @@
 // Actiewijzer page: tabs, the chat (WebSocket stream, HTTP as fallback), the action panel, browsing, export and feedback.
+import { apiFetch, CHAT_UNAUTHORIZED, chatProtocols, ensureApiKey, promptForApiKey } from './api-key.js';
+import { initCovenant } from './covenant.js';
+import { initPositiveAction } from './positive-action.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
@@ -228,13 +231,16 @@ class ApiError extends Error {
   }
 }
 
+// The server's own 401 message is for API clients ("Authorization: Bearer"); people get this one.
+const NO_KEY_MESSAGE = 'Zonder geldige toegangssleutel kan Actiewijzer dit niet tonen. Herlaad de pagina om je sleutel in te vullen.';
 const OFFLINE_MESSAGE = 'Geen verbinding met de server. Controleer je netwerk of probeer het zo dadelijk opnieuw.';
 
 /** fetch + JSON; failures become ApiErrors with a Dutch message (the server's own when it sent one). */
 async function api(path, options = {}) {
   let response;
   try {
-    response = await fetch(path, {
+    // apiFetch adds the access key and, on a 401, asks for it and tries again.
+    response = await apiFetch(path, {
       ...options,
       headers: { accept: 'application/json', ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
     });
@@ -248,6 +254,7 @@ async function api(path, options = {}) {
   } catch {
     body = null;
   }
+  if (response.status === 401) throw new ApiError(NO_KEY_MESSAGE, 'UNAUTHORIZED', 401);
   if (!response.ok) {
     const message = body?.error?.message;
     throw new ApiError(
@@ -335,6 +342,11 @@ function renderStatus() {
 
 // ---------------------------------------------------------------- the chat socket
 
+/** The chat connection's state on <body data-chat>: lets styles and tests see whether answers can stream. */
+function setLive(value) {
+  document.body.dataset.chat = value;
+}
+
 const socket = {
   /** @type {WebSocket|null} */ ws: null,
   attempts: 0,
@@ -351,13 +363,16 @@ const socket = {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/chat`;
     let ws;
     try {
-      ws = new WebSocket(url);
+      // Browsers cannot set headers on a WebSocket, so an access key travels as a subprotocol beside the chat's own.
+      ws = new WebSocket(url, chatProtocols());
     } catch {
       this.scheduleReconnect();
       return;
     }
     this.ws = ws;
+    setLive('connecting');
     ws.addEventListener('open', () => {
+      setLive('live');
       const wasReconnect = this.attempts > 0;
       this.attempts = 0;
       $('connection-banner').hidden = true;
@@ -373,12 +388,25 @@ const socket = {
       }
       handleServerMessage(message);
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      setLive('offline');
       const turn = state.pending;
-      if (turn && turn.via === 'ws') failTurn(turn, 'De verbinding met de server viel weg tijdens het antwoord. Probeer het opnieuw.');
-      this.scheduleReconnect();
+      const refused = event.code === CHAT_UNAUTHORIZED;
+      if (turn && turn.via === 'ws') {
+        failTurn(turn, refused ? 'Je toegangssleutel werd geweigerd. Meld je opnieuw aan en stel je vraag nog eens.' : 'De verbinding met de server viel weg tijdens het antwoord. Probeer het opnieuw.');
+      }
+      if (refused) {
+        // Retrying with the same key is pointless: ask for a new one first.
+        this.clearTimers();
+        void promptForApiKey({ rejected: true }).then((key) => {
+          if (key) this.connect();
+          else showError(NO_KEY_MESSAGE);
+        });
+      } else {
+        this.scheduleReconnect();
+      }
       // The cancelled answer died with the connection; a waiting question goes over HTTP.
       cancelledAnswerFinished();
     });
@@ -455,6 +483,8 @@ function handleServerMessage(message) {
       finishTurn(turn, message);
       return;
     case 'error':
+      // A refused key closes the socket next, and the key dialog says what to do.
+      if (!turn && message.code === 'UNAUTHORIZED') return;
       if (turn) failTurn(turn, typeof message.message === 'string' ? message.message : 'Het antwoord kon niet worden opgesteld.');
       else if (typeof message.message === 'string') showError(message.message);
       return;
@@ -1214,6 +1244,20 @@ function init() {
     showError(messageOf(event.reason));
   });
 
+  // The positive-action check and the covenant outline live in their own modules; they share the page's helpers.
+  const ui = { el, api, actionLink, renderRichText, announce, writeClipboard, messageOf, loadTags };
+  initPositiveAction(ui);
+  initCovenant(ui);
+
+  void start();
+}
+
+async function start() {
+  // Asks for the access key first when this Actiewijzer wants one, so the calls below do not all hit a 401.
+  if (!(await ensureApiKey())) {
+    showError(NO_KEY_MESSAGE);
+    return;
+  }
   // Load the list early: it makes "Actie N" links exact and export fast.
   loadActions().catch(() => undefined);
   loadTags().then((tags) => (state.tagNames = tags));

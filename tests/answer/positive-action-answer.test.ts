@@ -1,0 +1,173 @@
+// Positive-action answers: the legal conditions with their reference, Actie 44 and the Unia line; pure helpers and POST /api/ask (extractive and with a scripted model).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isVerbatim } from '../../src/answer/citations.js';
+import type { ChatTurn, LlmClient } from '../../src/answer/llm.js';
+import { conditionLines, conditionsItem, isPositiveActionQuestion, LEGAL_DISCLAIMER, rankLegalItems } from '../../src/answer/positive-action.js';
+import type { StoredPassage } from '../../src/repositories/passages-repository.js';
+import { buildAppOn, buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+const QUESTION = 'Mag ik als werkgever voorrang geven aan kandidaten met een migratie-achtergrond?';
+
+function item(number: number, text: string, refs: string[]): StoredPassage {
+  return {
+    id: `kader:item-${number}`,
+    documentId: 'kader',
+    ordinal: number,
+    kind: 'action',
+    action: null,
+    actions: [],
+    number,
+    label: `Kader, punt ${number}`,
+    section: { number: '1', title: 'Wet' },
+    heading: null,
+    text,
+    notes: [],
+    actors: [],
+    themes: [],
+    refs,
+    contentHash: String(number),
+  };
+}
+
+const CONDITIONS = item(4, 'De wet stelt twee voorwaarden:\n\n- er bestaat een kennelijke ongelijkheid;\n- de maatregel is tijdelijk.\n\n[Antiracismewet art. 10 §2]', ['Antiracismewet art. 10 §2']);
+const ITEMS = [
+  item(2, 'Een onderscheid is geen discriminatie als de voorwaarden vervuld zijn. [Antiracismewet art. 10 §1]', ['Antiracismewet art. 10 §1']),
+  item(3, 'Een maatregel zonder einde voldoet niet. [Unia, Positieve acties; Antiracismewet art. 10 §2]', ['Unia, Positieve acties', 'Antiracismewet art. 10 §2']),
+  CONDITIONS,
+  item(7, 'Een kandidaat mag alleen voorrang krijgen bij gelijkwaardige competenties. [Unia, Positieve acties]', ['Unia, Positieve acties']),
+];
+
+describe('positive-action helpers', () => {
+  it('recognises positive-action questions', () => {
+    expect(isPositiveActionQuestion(QUESTION)).toBe(true);
+    expect(isPositiveActionQuestion('Mag een werkgever streefcijfers hanteren?')).toBe(true);
+    expect(isPositiveActionQuestion('Hoe zit het met de erkenning van diploma’s?')).toBe(false);
+  });
+
+  it('finds the item that lists the conditions of art. 10 §2', () => {
+    expect(conditionsItem(ITEMS)?.number).toBe(4);
+    expect(conditionsItem(ITEMS.filter((passage) => passage !== CONDITIONS))?.number).toBe(3);
+    expect(conditionsItem([ITEMS[0]!])).toBeNull();
+  });
+
+  it('ranks the items by the words they share with the question, rarer words first', () => {
+    const vocabulary = { documents: 100, documentFrequency: (word: string) => (word === 'voorrang' ? 2 : word === 'maatregel' ? 40 : 0) };
+    expect(rankLegalItems('Mag ik voorrang geven?', ITEMS, vocabulary).map((passage) => passage.number)).toEqual([7]);
+    // 3 and 4 both mention a maatregel; the tie keeps document order.
+    expect(rankLegalItems('voorrang voor een maatregel', ITEMS, vocabulary).map((passage) => passage.number)).toEqual([7, 3, 4]);
+    expect(rankLegalItems('kinderopvang', ITEMS, vocabulary)).toEqual([]);
+  });
+
+  it('quotes the conditions verbatim, label first and reference last, without repeating what the answer quotes', () => {
+    expect(conditionLines(CONDITIONS, 'Kader, punt 4', '')).toEqual([
+      '- “De wet stelt twee voorwaarden:” [Kader, punt 4]',
+      '- “er bestaat een kennelijke ongelijkheid;”',
+      '- “de maatregel is tijdelijk.” [Antiracismewet art. 10 §2]',
+    ]);
+    expect(conditionLines(CONDITIONS, 'Kader, punt 4', '- “De wet stelt twee voorwaarden:” [Kader, punt 4]')).toEqual([
+      '- “er bestaat een kennelijke ongelijkheid;” [Kader, punt 4]',
+      '- “de maatregel is tijdelijk.” [Antiracismewet art. 10 §2]',
+    ]);
+    // A reference inside the last sentence is quoted with it.
+    expect(conditionLines(ITEMS[1]!, null, '')).toEqual(['- “Een maatregel zonder einde voldoet niet. [Unia, Positieve acties; Antiracismewet art. 10 §2]”']);
+  });
+});
+
+interface AskBody {
+  answer: string;
+  citations: { action: number | null; quote: string; document: string; label?: string | null }[];
+  refused: boolean;
+  passages: { id: string; action: number | null }[];
+  mode: string;
+}
+
+/** A model that answers with a fixed text and keeps the prompts it was sent. */
+function scriptedModel(answer: string): LlmClient & { prompts: ChatTurn[][] } {
+  const prompts: ChatTurn[][] = [];
+  return {
+    model: 'script',
+    prompts,
+    status: async () => ({ available: true, model: 'script' }),
+    async *stream(messages) {
+      prompts.push(messages);
+      yield answer;
+    },
+    async complete(messages) {
+      prompts.push(messages);
+      return answer;
+    },
+  };
+}
+
+describe('POST /api/ask with a positive-action question', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  const ask = async (question: string, mode: 'extractive' | 'llm' = 'extractive', app = t.app): Promise<AskBody> => {
+    const response = await app.inject({ method: 'POST', url: '/api/ask', payload: { question, mode } });
+    expect(response.statusCode).toBe(200);
+    return response.json<AskBody>();
+  };
+
+  it('cites Actie 44, quotes a condition with its reference to art. 10 and ends with the Unia line', async () => {
+    const body = await ask(QUESTION);
+    expect(body.refused).toBe(false);
+    expect(body.mode).toBe('extractive');
+    expect(body.citations.map((citation) => citation.action)).toContain(44);
+    expect(body.answer).toContain('Antiracismewet art. 10');
+    expect(body.answer).toMatch(/“[^”]+”.*\[Antiracismewet art\. 10 §2\]/);
+    expect(body.answer).toContain('Unia');
+    expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+    expect(body.passages.some((passage) => passage.id.startsWith('positieve-actie-kader:'))).toBe(true);
+  });
+
+  it('quotes the legal document word for word, under its label', async () => {
+    const body = await ask(QUESTION);
+    const legal = body.citations.filter((citation) => citation.document === 'positieve-actie-kader');
+    expect(legal.length).toBeGreaterThan(0);
+    const { rows } = await t.runtime.db.pool.query<{ text: string; label: string }>(`select text, label from passages where document_id = 'positieve-actie-kader'`);
+    for (const citation of legal) {
+      const source = rows.find((row) => row.label === citation.label);
+      expect(source, citation.label ?? '').toBeDefined();
+      expect(isVerbatim(citation.quote, source!.text)).toBe(true);
+      expect(body.answer).toContain(`[${citation.label}]`);
+    }
+    // Every quoted sentence of the answer is a span of a stored passage.
+    const all = (await t.runtime.db.pool.query<{ text: string }>('select text from passages')).rows.map((row) => row.text);
+    for (const [, quote] of body.answer.matchAll(/“([^”]+)”/g)) expect(all.some((text) => isVerbatim(quote!, text)), quote).toBe(true);
+  });
+
+  it('brings the legal conditions even when the wording finds none of the legal items', async () => {
+    const body = await ask('Welke quota mag een sector hanteren?');
+    expect(body.refused).toBe(false);
+    expect(body.passages.some((passage) => passage.id.startsWith('positieve-actie-kader:'))).toBe(true);
+    expect(body.answer).toContain('[Antiracismewet art. 10 §2]');
+    expect(body.answer).toContain(LEGAL_DISCLAIMER);
+  });
+
+  it('adds no legal line to other questions', async () => {
+    const body = await ask('Hoe zit het met de erkenning van buitenlandse diploma’s?');
+    expect(body.answer).not.toContain(LEGAL_DISCLAIMER);
+    expect(body.answer).not.toContain('Antiracismewet');
+  });
+
+  it('gives the model the legal conditions among its passages and appends the Unia line to its answer', async () => {
+    const model = scriptedModel('Voorrang kan alleen bij gelijke competenties [Juridisch kader (2026), punt 7] en binnen de wettelijke voorwaarden (Actie 44).');
+    const other = await buildAppOn(t.runtime, { llm: model });
+    try {
+      const body = await ask(QUESTION, 'llm', other.app);
+      expect(body.mode).toBe('llm');
+      expect(body.refused).toBe(false);
+      const prompt = model.prompts[0]!.map((message) => message.content).join('\n');
+      expect(prompt).toContain('De wet stelt vier voorwaarden');
+      expect(prompt).toContain('[Antiracismewet art. 10 §2]');
+      expect(body.citations.map((citation) => citation.action)).toContain(44);
+      expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,54 @@
+// Query expansion from the real glossary: abbreviations, plurals, accents and phrases find the document's terms.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createGlossaryExpander } from '../../src/corpus/glossary.js';
+import { parseCorpusFile } from '../../src/corpus/parse.js';
+import type { Glossary } from '../../src/corpus/schema.js';
+
+const parsed = parseCorpusFile(fs.readFileSync(new URL('../../corpus/glossarium.md', import.meta.url), 'utf8'), 'glossarium.md');
+if (parsed.type !== 'glossary') throw new Error('corpus/glossarium.md is geen glossarium');
+const glossary = createGlossaryExpander([parsed.glossary]);
+
+describe('createGlossaryExpander', () => {
+  it('expands an abbreviation to its written-out form', () => {
+    expect(glossary.expand('IBO voor anderstaligen')).toEqual(expect.arrayContaining(['individuele beroepsopleiding', 'opleidingsstage']));
+    expect(glossary.expand('Wat is een IBO?')).toContain('individuele beroepsopleiding');
+  });
+
+  it('does not add phrases the query already contains', () => {
+    const expansions = glossary.expand('IBO of individuele beroepsopleiding');
+    expect(expansions).not.toContain('IBO');
+    expect(expansions).not.toContain('individuele beroepsopleiding');
+    expect(expansions).toContain('opleidingsstage');
+  });
+
+  it('matches plurals and everyday words to the entry', () => {
+    expect(glossary.expand('leerkrachten')).toEqual(expect.arrayContaining(['leraar', 'onderwijspersoneel']));
+    expect(glossary.expand('een juf')).toContain('leerkracht');
+  });
+
+  it('ignores accents', () => {
+    expect(glossary.expand('crèche')).toContain('kinderopvang');
+    expect(glossary.expand('creche')).toContain('kinderopvang');
+  });
+
+  it("matches a multi-word phrase, including the apostrophe in diploma's", () => {
+    expect(glossary.expand("erkenning van buitenlandse diploma's")).toEqual(expect.arrayContaining(['NARIC', 'gelijkwaardigheid']));
+  });
+
+  it('only matches whole words', () => {
+    expect(glossary.expand('ibox')).toEqual([]);
+    expect(glossary.expand('weer en wind')).toEqual([]);
+  });
+
+  it('names the query words that belong to a glossary phrase', () => {
+    expect([...glossary.matchedWords('Wat is een IBO?')]).toEqual(['ibo']);
+    expect(glossary.matchedWords('weer en wind').size).toBe(0);
+  });
+
+  it('treats every phrase of an entry as equivalent', () => {
+    const small: Glossary = { id: 'test', title: 'Test', entries: [{ term: 'TWE', expansions: ['tijdelijke werkervaring', 'werkervaringsjob'] }] };
+    const expander = createGlossaryExpander([small]);
+    expect(expander.expand('een werkervaringsjob zoeken').sort()).toEqual(['TWE', 'tijdelijke werkervaring']);
+  });
+});

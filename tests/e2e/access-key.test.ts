@@ -1,0 +1,82 @@
+// The page against a server that requires an access key (API_KEYS): api-key.js asks for it, then chat and list work.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, SERVER_START_MS, skipE2e, startServer, TEST_MS, type OpenedPage, type RunningServer } from './support.js';
+
+const KEY = 'e2e-sleutel-7f3a9c';
+
+describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let opened: OpenedPage | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ API_KEYS: KEY }), launchBrowser()]);
+  }, SERVER_START_MS + 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async () => {
+    await opened?.context.close();
+    opened = undefined;
+  });
+
+  it('asks for the key, asks again after a wrong one, and then answers with citations over the socket', async () => {
+    opened = await openPage(browser, `${server.url}/`);
+    const { page, errors } = opened;
+    const dialog = page.getByRole('dialog', { name: 'Toegangssleutel' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key-input');
+
+    await dialog.getByLabel('Toegangssleutel').fill('fout');
+    await dialog.getByLabel('Toegangssleutel').press('Enter');
+    await dialog.getByText('De vorige sleutel werd niet aanvaard').waitFor();
+
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await dialog.getByLabel('Toegangssleutel').fill(KEY);
+    await dialog.getByRole('button', { name: 'Doorgaan' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.locator('#mode-badge').waitFor();
+    await page.locator('body[data-chat="live"]').waitFor();
+
+    const box = page.getByLabel('Je vraag');
+    await box.fill("Welke acties gaan over de erkenning van buitenlandse diploma's?");
+    await box.press('Enter');
+    const turn = page.locator('.turn').first();
+    await turn.getByRole('button', { name: 'Kopiëren' }).or(turn.locator('.turn-error')).first().waitFor({ timeout: 60_000 });
+    expect(await turn.locator('.turn-error').allTextContents()).toEqual([]);
+    expect(await turn.locator('.citations a.action-link').count()).toBeGreaterThan(0);
+    expect(sockets.some((url) => url.endsWith('/api/chat'))).toBe(true);
+
+    await page.getByRole('tab', { name: 'Acties' }).click();
+    await page.locator('#action-count', { hasText: 'Alle 60 acties.' }).waitFor();
+    // Only the refused key made the browser log failed requests (401) and a refused socket.
+    expect(errors.filter((error) => !error.includes('401') && !error.includes('/api/chat'))).toEqual([]);
+  });
+
+  it('asks again when a remembered key is no longer valid', async () => {
+    opened = await openPage(browser, 'about:blank');
+    const { page, context } = opened;
+    await context.addInitScript(() => sessionStorage.setItem('actiewijzer.toegangssleutel', 'een-oude-sleutel'));
+    await page.goto(`${server.url}/`);
+    const dialog = page.getByRole('dialog', { name: 'Toegangssleutel' });
+    await dialog.getByText('De vorige sleutel werd niet aanvaard').waitFor();
+    await dialog.getByLabel('Toegangssleutel').fill(KEY);
+    await dialog.getByRole('button', { name: 'Doorgaan' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => sessionStorage.getItem('actiewijzer.toegangssleutel'))).toBe(KEY);
+    await page.locator('body[data-chat="live"]').waitFor();
+    await page.locator('#mode-badge', { hasText: 'zonder taalmodel' }).waitFor();
+  });
+
+  it('says in Dutch that nothing works without a key when the person cancels', async () => {
+    opened = await openPage(browser, `${server.url}/`);
+    const { page } = opened;
+    await page.getByRole('dialog', { name: 'Toegangssleutel' }).getByRole('button', { name: 'Annuleren' }).click();
+    await page.locator('#error-banner', { hasText: 'Zonder geldige toegangssleutel' }).waitFor();
+  });
+});

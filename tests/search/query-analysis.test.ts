@@ -1,0 +1,44 @@
+// Which action numbers a query names: single numbers, lists and ranges, and no numbers that are not actions.
+import { describe, expect, it } from 'vitest';
+import { namedActions } from '../../src/search/query-analysis.js';
+
+describe('namedActions', () => {
+  it.each([
+    ['wat zegt actie 37', [37]],
+    ['Actie 12?', [12]],
+    ['ACTIE 5', [5]],
+    ['acties 44 en 45', [44, 45]],
+    ['acties 45 en 44', [45, 44]],
+    ['acties 3, 5 en 7', [3, 5, 7]],
+    ['Acties 44 & 45', [44, 45]],
+    ['actie 17 t/m 19', [17, 18, 19]],
+    ['actie 17 tot en met 19', [17, 18, 19]],
+    ['acties 1-3', [1, 2, 3]],
+    ['actie nr. 8', [8]],
+    ['wat zei actie 5 in 2018', [5]],
+    ['vergelijk actie 19 met actie 20', [19, 20]],
+  ])('%s → %j', (query, expected) => {
+    expect(namedActions(query)).toEqual(expected);
+  });
+
+  it.each([
+    'in 2018 werkte de commissie een advies uit',
+    'wat zegt de actielijst over 60 acties',
+    'de transactie 5 keer herhalen',
+    'reactie 12',
+    'actie 0',
+    'actie 61',
+    'acties 2018',
+    'kinderopvang',
+  ])('names no action in "%s"', (query) => {
+    expect(namedActions(query)).toEqual([]);
+  });
+
+  it('names each action once', () => {
+    expect(namedActions('actie 19, actie 19 en acties 18 t/m 20')).toEqual([19, 18, 20]);
+  });
+
+  it('respects a smaller action list', () => {
+    expect(namedActions('acties 9 t/m 12', 10)).toEqual([9, 10]);
+  });
+});
