@@ -80,7 +80,7 @@ function json(res: ServerResponse, value: unknown): void {
 
 process.on('message', (message: ModelRequest) => {
   if (message.type === 'clock') send({ type: 'clock', id: message.id, now: epochMs() });
-  if (message.type === 'stats') send({ type: 'stats', chats, tokens: written });
+  if (message.type === 'stats') send({ type: 'stats', id: message.id, chats, tokens: written });
   if (message.type === 'close') server.close(() => process.exit(0));
 });
 

@@ -5,11 +5,11 @@ export const BENCH_MODEL = 'bench-model:latest';
 /** A token as the scripted model writes it: ⟦index@written⟧, and on the first one ⟦0@written/requestReceived⟧ (epoch ms). */
 export const TOKEN_PATTERN = /⟦(\d+)@([\d.]+)(?:\/([\d.]+))?⟧/g;
 
-export type ModelRequest = { type: 'clock'; id: number } | { type: 'stats' } | { type: 'close' };
+export type ModelRequest = { type: 'clock'; id: number } | { type: 'stats'; id: number } | { type: 'close'; id: number };
 export type ModelReply =
   | { type: 'ready'; port: number }
   | { type: 'clock'; id: number; now: number }
-  | { type: 'stats'; chats: number; tokens: number };
+  | { type: 'stats'; id: number; chats: number; tokens: number };
 
 export type AppRequest =
   | { type: 'lag-reset'; id: number }

@@ -26,8 +26,8 @@ export interface CorpusSearchResult {
   recallAt10: number;
   /** Mean share of the hybrid top 10 (exact vectors) that the hybrid search with HNSW also returns. */
   hybridOverlapAt10: number;
-  /** Rows the vector query returns for the hybrid search's 60 candidates, averaged: HNSW stops at hnsw.ef_search. */
-  candidates: { requested: number; hnsw: number; exact: number };
+  /** Rows the vector query with HNSW returns when the hybrid search asks for its 60 candidates (averaged). */
+  candidates: { requested: number; hnsw: number };
   plans: { hnsw: string; exact: string };
 }
 
@@ -35,7 +35,7 @@ export interface SearchBenchOptions {
   queries: string[];
   /** Passage counts of the synthetic corpora, beside the real one. */
   syntheticSizes: number[];
-  /** Upper bound per variant: rounds over all queries stop when it is spent (at least one round). */
+  /** Upper bound per variant: rounds over all queries stop when it is spent (one round always completes). */
   variantBudgetMs: number;
   maxRounds: number;
   log: (line: string) => void;
@@ -48,27 +48,36 @@ const WARMUP = 10;
 
 export async function runSearchBench(options: SearchBenchOptions): Promise<CorpusSearchResult[]> {
   const results: CorpusSearchResult[] = [];
-  for (const size of [0, ...options.syntheticSizes]) {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'actiewijzer-bench-search-'));
-    const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EMBEDDINGS: 'hashing' }, {}));
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'actiewijzer-bench-search-'));
+  const realDir = path.join(root, 'real');
+  const configFor = (dataDir: string) => loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EMBEDDINGS: 'hashing' }, {});
+  try {
+    const real = await openRuntime(configFor(realDir));
     try {
-      let embedder = runtime.corpus.embedder();
-      let load: SyntheticLoad | null = null;
-      if (size > 0) {
-        options.log(`search: loading ${size} passages…`);
-        load = await loadSyntheticCorpus(runtime.db, size, size);
-        embedder = load.embedder;
+      results.push({ ...(await benchCorpus('real corpus', real, real.corpus.embedder(), options)), load: null });
+    } finally {
+      await real.db.close();
+    }
+    for (const size of options.syntheticSizes) {
+      // A copy of the ingested real corpus: the second open finds it unchanged and skips the ingest.
+      const dataDir = path.join(root, `synthetic-${size}`);
+      await fs.cp(realDir, dataDir, { recursive: true });
+      const runtime = await openRuntime(configFor(dataDir));
+      try {
+        options.log(`search: loading a corpus of ${size} passages…`);
+        const load = await loadSyntheticCorpus(runtime.db, size, size);
         options.log(
           `search: ${load.passages} passages: insert ${(load.insertMs / 1000).toFixed(1)} s, embed ${(load.embedMs / 1000).toFixed(1)} s, ` +
-            `BM25 stats ${(load.statsMs / 1000).toFixed(1)} s, HNSW build ${(load.indexMs / 1000).toFixed(1)} s`,
+            `BM25 stats ${(load.statsMs / 1000).toFixed(1)} s, HNSW build ${(load.indexMs / 1000).toFixed(1)} s (CPU ${(load.cpuMs / 1000).toFixed(1)} s in all)`,
         );
+        results.push({ ...(await benchCorpus(`synthetic ${size.toLocaleString('en-US')}`, runtime, load.embedder, options)), load });
+      } finally {
+        await runtime.db.close();
+        await fs.rm(dataDir, { recursive: true, force: true });
       }
-      const label = size > 0 ? `synthetic ${size.toLocaleString('en-US')}` : 'real corpus';
-      results.push({ ...(await benchCorpus(label, runtime, embedder, options)), load });
-    } finally {
-      await runtime.db.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
     }
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
   }
   return results;
 }
@@ -90,8 +99,9 @@ async function benchCorpus(label: string, runtime: Runtime, embedder: Embedder, 
   // The vector part of the hybrid search, alone: the same expression and partial-index predicate.
   const vectorSql = `select passage_id from embeddings where model = ${sqlLiteral(embedder.model)}
     order by embedding::vector(${dims}) <=> $1::vector(${dims}) limit $2`;
-  const vectorQuery = async (index: number, limit: number) =>
+  const vectorQuery = async (index: number, limit = K) =>
     (await db.pool.query<{ passage_id: string }>(vectorSql, [pgvector.toSql(vectors[index] as number[]), limit])).rows.map((row) => row.passage_id);
+  const hybridQuery = async (index: number) => (await service.search(options.queries[index] as string, { k: K })).map((hit) => hit.passage.id);
 
   const explain = async () => {
     const { rows } = await db.pool.query<{ 'QUERY PLAN': string }>(`explain (costs off) ${vectorSql}`, [pgvector.toSql(vectors[0] as number[]), K]);
@@ -112,70 +122,55 @@ async function benchCorpus(label: string, runtime: Runtime, embedder: Embedder, 
   const plans = { hnsw: await explain(), exact: await exactly(explain) };
   options.log(`search [${label}] vector plan with HNSW:\n${indent(plans.hnsw)}\nsearch [${label}] vector plan, exact:\n${indent(plans.exact)}`);
 
-  // Results first (one pass each), so recall compares the same queries; timing comes after, on a warm cache.
-  const hnswTop = [] as string[][];
-  const exactTop = [] as string[][];
-  const hnswCandidates = [] as number[];
-  const exactCandidates = [] as number[];
-  for (let index = 0; index < options.queries.length; index += 1) {
-    hnswTop.push(await vectorQuery(index, K));
-    hnswCandidates.push((await vectorQuery(index, HYBRID_CANDIDATES)).length);
-  }
-  await exactly(async () => {
-    for (let index = 0; index < options.queries.length; index += 1) {
-      exactTop.push(await vectorQuery(index, K));
-      exactCandidates.push((await vectorQuery(index, HYBRID_CANDIDATES)).length);
-    }
-  });
-  const recallAt10 = average(exactTop.map((exact, index) => overlap(exact, hnswTop[index] ?? [])));
+  const candidates: number[] = [];
+  for (let index = 0; index < options.queries.length; index += 1) candidates.push((await vectorQuery(index, HYBRID_CANDIDATES)).length);
 
-  const hybridTop = async () => {
-    const tops: string[][] = [];
-    for (const query of options.queries) tops.push((await service.search(query, { k: K })).map((hit) => hit.passage.id));
-    return tops;
-  };
-  const hybridHnswTop = await hybridTop();
-  const hybridExactTop = await exactly(hybridTop);
-  const hybridOverlapAt10 = average(hybridExactTop.map((exact, index) => overlap(exact, hybridHnswTop[index] ?? [])));
-
-  const measure = (name: string, run: (index: number) => Promise<unknown>) => measureVariant(`${label} ${name}`, options, run);
-  const hybridHnsw = await measure('hybrid/HNSW', (index) => service.search(options.queries[index] as string, { k: K }));
-  const vectorHnsw = await measure('vector/HNSW', (index) => vectorQuery(index, K));
+  const measure = (name: string, run: (index: number) => Promise<string[]>) => measureVariant(`${label} ${name}`, options, run);
+  const hybridHnsw = await measure('hybrid/HNSW', hybridQuery);
+  const vectorHnsw = await measure('vector/HNSW', (index) => vectorQuery(index));
   const { hybridExact, vectorExact } = await exactly(async () => ({
-    hybridExact: await measure('hybrid/exact', (index) => service.search(options.queries[index] as string, { k: K })),
-    vectorExact: await measure('vector/exact', (index) => vectorQuery(index, K)),
+    hybridExact: await measure('hybrid/exact', hybridQuery),
+    vectorExact: await measure('vector/exact', (index) => vectorQuery(index)),
   }));
 
   return {
     label,
     passages,
-    hybrid: { hnsw: hybridHnsw, exact: hybridExact },
-    vector: { hnsw: vectorHnsw, exact: vectorExact },
-    recallAt10,
-    hybridOverlapAt10,
-    candidates: { requested: HYBRID_CANDIDATES, hnsw: average(hnswCandidates), exact: average(exactCandidates) },
+    hybrid: { hnsw: hybridHnsw.result, exact: hybridExact.result },
+    vector: { hnsw: vectorHnsw.result, exact: vectorExact.result },
+    recallAt10: average(vectorExact.tops.map((exact, index) => overlap(exact, vectorHnsw.tops[index] ?? []))),
+    hybridOverlapAt10: average(hybridExact.tops.map((exact, index) => overlap(exact, hybridHnsw.tops[index] ?? []))),
+    candidates: { requested: HYBRID_CANDIDATES, hnsw: average(candidates) },
     plans,
   };
 }
 
-/** Sequential calls over all queries, round after round, until the budget or the round limit is reached. */
-async function measureVariant(name: string, options: SearchBenchOptions, run: (index: number) => Promise<unknown>): Promise<VariantResult> {
+/**
+ * Sequential calls over all queries, round after round, until the budget or the round limit is reached.
+ * The first round's results are kept: recall compares them between the HNSW and the exact variant.
+ */
+async function measureVariant(
+  name: string,
+  options: SearchBenchOptions,
+  run: (index: number) => Promise<string[]>,
+): Promise<{ result: VariantResult; tops: string[][] }> {
   for (let index = 0; index < Math.min(WARMUP, options.queries.length); index += 1) await run(index);
   const samples: number[] = [];
+  const tops: string[][] = [];
   const started = performance.now();
   let rounds = 0;
   while (rounds < options.maxRounds && (rounds === 0 || performance.now() - started < options.variantBudgetMs)) {
     for (let index = 0; index < options.queries.length; index += 1) {
       const before = performance.now();
-      await run(index);
+      const top = await run(index);
       samples.push(performance.now() - before);
-      if (performance.now() - started > options.variantBudgetMs && samples.length >= options.queries.length) break;
+      if (rounds === 0) tops.push(top);
     }
     rounds += 1;
   }
   const latency = summarize(samples);
   options.log(`search [${name}]: ${samples.length} calls, p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`);
-  return { latency, rounds };
+  return { result: { latency, rounds }, tops };
 }
 
 function overlap(expected: string[], actual: string[]): number {

@@ -1,6 +1,6 @@
 // Positive-action answers: the legal conditions with their reference, Actie 44 and the Unia line; pure helpers and POST /api/ask (extractive and with a scripted model).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isVerbatim } from '../../src/answer/citations.js';
+import { isVerbatim, sentences } from '../../src/answer/citations.js';
 import type { ChatTurn, LlmClient } from '../../src/answer/llm.js';
 import { conditionLines, conditionsItem, isPositiveActionQuestion, LEGAL_DISCLAIMER, rankLegalItems } from '../../src/answer/positive-action.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
@@ -56,6 +56,13 @@ describe('positive-action helpers', () => {
     // 3 and 4 both mention a maatregel; the tie keeps document order.
     expect(rankLegalItems('voorrang voor een maatregel', ITEMS, vocabulary).map((passage) => passage.number)).toEqual([7, 3, 4]);
     expect(rankLegalItems('kinderopvang', ITEMS, vocabulary)).toEqual([]);
+  });
+
+  it('keeps a legal reference ("art. 10 §2") inside its sentence', () => {
+    expect(sentences('Een maatregel zonder einde voldoet niet. [Antiracismewet art. 10 §2] Daarna volgt art. 4 van de wet. Einde.')).toEqual([
+      'Een maatregel zonder einde voldoet niet. [Antiracismewet art. 10 §2] Daarna volgt art. 4 van de wet.',
+      'Einde.',
+    ]);
   });
 
   it('quotes the conditions verbatim, label first and reference last, without repeating what the answer quotes', () => {

@@ -1,0 +1,212 @@
+// Renders one benchmark run as Markdown: the goals with ✓/✗ first, then every figure side by side, then the method.
+import type { ChatLoadResult } from './chat-load.js';
+import type { ThroughputResult } from './http-load.js';
+import type { LagReading, MemoryReading } from './protocol.js';
+import type { CorpusSearchResult } from './search-bench.js';
+import type { StartResult } from './startup.js';
+import type { Summary } from './stats.js';
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+  loadStart: number[];
+  loadEnd: number[];
+  startedAt: string;
+  totalMs: number;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  startup: { cold: StartResult; warm: StartResult };
+  throughput: ThroughputResult;
+  chats: { result: ChatLoadResult; memory: { before: MemoryReading; during: MemoryReading; after: MemoryReading } };
+  mixed: { chats: ChatLoadResult; lag: LagReading; idleLag: LagReading; searches: { latency: Summary; failed: number; concurrency: number } };
+  clock: { offsetMs: number; rttMs: number };
+  search: CorpusSearchResult[];
+  settings: { tokens: number; tokenDelayMs: number; chats: number; mixedChats: number; connections: number; durationS: number };
+}
+
+interface Goal {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export function renderReport(results: BenchResults): string {
+  const { machine, startup, throughput, chats, mixed, search, settings } = results;
+  const real = search[0];
+  const largest = search.at(-1);
+  const lost = (result: ChatLoadResult) => result.lostTokens + result.outOfOrder + result.duplicateTokens + result.missingDone;
+  const refusedWorst = Math.max(startup.cold.refused.ms, startup.warm.refused.ms);
+
+  const goals: Goal[] = [];
+  if (real) goals.push({ name: 'search p95, real corpus (service search, embedded)', target: '< 5 ms', measured: ms(real.hybrid.hnsw.latency.p95), met: real.hybrid.hnsw.latency.p95 < 5 });
+  if (largest && largest !== real) {
+    goals.push({ name: `search p95, ${largest.passages.toLocaleString('en-US')} passages (embedded)`, target: '< 20 ms', measured: ms(largest.hybrid.hnsw.latency.p95), met: largest.hybrid.hnsw.latency.p95 < 20 });
+  }
+  for (const corpus of search.slice(1)) {
+    goals.push({ name: `HNSW recall@10, ${corpus.passages.toLocaleString('en-US')} passages`, target: '≥ 0.95', measured: corpus.recallAt10.toFixed(3), met: corpus.recallAt10 >= 0.95 });
+  }
+  goals.push(
+    { name: `added latency per streamed token p99 (${settings.chats} chats)`, target: '< 2 ms', measured: ms(chats.result.perToken.p99), met: chats.result.perToken.p99 < 2 },
+    { name: `event-loop lag p99 (${settings.mixedChats} chats + searches)`, target: '< 20 ms', measured: ms(mixed.lag.p99), met: mixed.lag.p99 < 20 },
+    {
+      name: 'lost / out-of-order / duplicate tokens, missing done (both chat runs)',
+      target: '0',
+      measured: `${lost(chats.result)} + ${lost(mixed.chats)}`,
+      met: lost(chats.result) + lost(mixed.chats) === 0,
+    },
+    { name: `/api/search throughput (${settings.connections} connections)`, target: '≥ 1 000 req/s', measured: `${Math.round(throughput.requestsPerSecond)} req/s`, met: throughput.requestsPerSecond >= 1000 },
+    { name: 'refused Ollama → extractive answer (worst of 2)', target: '< 2 s', measured: ms(refusedWorst), met: refusedWorst < 2000 && startup.cold.refused.answered && startup.warm.refused.answered },
+  );
+
+  const lines: string[] = [];
+  lines.push('# Actiewijzer benchmark', '');
+  lines.push(
+    `Run ${machine.startedAt}, ${minutes(machine.totalMs)} in all. Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB RAM, Node ${machine.node}, ${machine.platform}. ` +
+      `Load average at start ${machine.loadStart.map((value) => value.toFixed(1)).join(' / ')}, at end ${machine.loadEnd.map((value) => value.toFixed(1)).join(' / ')} (1/5/15 min; above ${machine.cores} the machine was shared and every figure is slower than on an idle one).`,
+    '',
+    'Embedded PGlite (WASM, in the Node process), hashing embedder (1536 dimensions), everything on loopback. Produced by `npm run bench`; every figure below comes from this one run.',
+    '',
+  );
+
+  lines.push('## Goals', '', '| Goal | Target | Measured | |', '|---|---|---|---|');
+  for (const goal of goals) lines.push(`| ${goal.name} | ${goal.target} | ${goal.measured} | ${goal.met ? '✓' : '✗'} |`);
+  lines.push('');
+
+  lines.push('## Search latency (in-process, one call at a time)', '');
+  lines.push(
+    'Hybrid = the service\'s `search()` (query analysis, hashing embedding, one SQL statement with BM25 + vectors fused by RRF, passages). Vector = the vector CTE\'s query alone (top 10).',
+    '',
+    '| Corpus | Passages | Query | HNSW p50 | HNSW p95 | HNSW p99 | exact p50 | exact p95 | exact p99 | exact ÷ HNSW (p50) | calls (HNSW / exact) |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const corpus of search) {
+    for (const [name, variant] of [['hybrid', corpus.hybrid], ['vector', corpus.vector]] as const) {
+      lines.push(
+        `| ${corpus.label} | ${corpus.passages.toLocaleString('en-US')} | ${name} | ${ms(variant.hnsw.latency.p50)} | ${ms(variant.hnsw.latency.p95)} | ${ms(variant.hnsw.latency.p99)} | ` +
+          `${ms(variant.exact.latency.p50)} | ${ms(variant.exact.latency.p95)} | ${ms(variant.exact.latency.p99)} | ${ratio(variant.exact.latency.p50, variant.hnsw.latency.p50)} | ` +
+          `${variant.hnsw.latency.count} / ${variant.exact.latency.count} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push('| Corpus | recall@10 (vector, HNSW vs exact) | hybrid top-10 overlap (HNSW vs exact) | vector rows for 60 requested (HNSW) | planner uses HNSW |', '|---|---:|---:|---:|---|');
+  for (const corpus of search) {
+    lines.push(
+      `| ${corpus.label} | ${corpus.recallAt10.toFixed(3)} | ${corpus.hybridOverlapAt10.toFixed(3)} | ${corpus.candidates.hnsw.toFixed(1)} | ${/hnsw/i.test(corpus.plans.hnsw) ? 'yes' : 'no (seq scan + sort)'} |`,
+    );
+  }
+  const loads = search.filter((corpus) => corpus.load);
+  if (loads.length) {
+    lines.push('', '| Synthetic corpus | insert (passages + embeddings) | embed (hashing) | BM25 statistics | HNSW build | CPU time, whole load |', '|---|---:|---:|---:|---:|---:|');
+    for (const corpus of loads) {
+      const load = corpus.load!;
+      lines.push(`| ${corpus.label} | ${seconds(load.insertMs)} | ${seconds(load.embedMs)} | ${seconds(load.statsMs)} | ${seconds(load.indexMs)} | ${seconds(load.cpuMs)} |`);
+    }
+  }
+  lines.push('');
+
+  lines.push('## HTTP: `/api/search` under load (autocannon, app in its own process)', '');
+  lines.push(
+    '| Connections | Duration | req/s (2xx) | Requests | non-2xx | Errors / timeouts | latency p50 | p97.5 | p99 | max |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${throughput.connections} | ${throughput.durationS.toFixed(1)} s | ${Math.round(throughput.requestsPerSecond)} | ${throughput.total} | ${throughput.non2xx} (${percent(throughput.non2xx, throughput.total)}) | ` +
+      `${throughput.errors} / ${throughput.timeouts} | ${throughput.latency.p50} ms | ${throughput.latency.p97_5} ms | ${throughput.latency.p99} ms | ${throughput.latency.max} ms |`,
+    '',
+  );
+
+  lines.push(`## WebSocket chats against the scripted model (${settings.tokens} tokens, ${settings.tokenDelayMs} ms apart)`, '');
+  lines.push(
+    '| Run | Chats | complete | lost tokens | out of order | duplicates | missing done | not from model | per-token added p50 | p99 | max | before 1st token added p50 | p99 | 1st token wall p50 | p99 | service before model p50 | p99 | run time |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const [name, result] of [[`${settings.chats} chats`, chats.result], [`${settings.mixedChats} chats + searches`, mixed.chats]] as const) {
+    lines.push(
+      `| ${name} | ${result.chats} | ${result.complete} | ${result.lostTokens} | ${result.outOfOrder} | ${result.duplicateTokens} | ${result.missingDone} | ${result.notFromModel} | ` +
+        `${ms(result.perToken.p50)} | ${ms(result.perToken.p99)} | ${ms(result.perToken.max)} | ${ms(result.firstTokenAdded.p50)} | ${ms(result.firstTokenAdded.p99)} | ` +
+        `${ms(result.firstTokenWall.p50)} | ${ms(result.firstTokenWall.p99)} | ${ms(result.beforeModel.p50)} | ${ms(result.beforeModel.p99)} | ${seconds(result.durationMs)} |`,
+    );
+  }
+  const errors = [...chats.result.errors, ...mixed.chats.errors];
+  if (errors.length) lines.push('', `Chat errors seen: ${[...new Set(errors)].map((error) => `\`${error}\``).join(', ')}`);
+  lines.push('');
+  lines.push(
+    '| App process memory | RSS | heap used |',
+    '|---|---:|---:|',
+    `| before the ${settings.chats} chats | ${mb(chats.memory.before.rss)} | ${mb(chats.memory.before.heapUsed)} |`,
+    `| during (peak RSS, sampled every 50 ms) | ${mb(chats.memory.during.peakRss)} | ${mb(chats.memory.during.heapUsed)} |`,
+    `| after (1 s after the last done) | ${mb(chats.memory.after.rss)} | ${mb(chats.memory.after.heapUsed)} |`,
+    '',
+  );
+  lines.push(
+    '| Event loop of the app (monitorEventLoopDelay, 10 ms resolution) | lag p50 | lag p99 | lag max | mean |',
+    '|---|---:|---:|---:|---:|',
+    `| idle, 2 s | ${ms(mixed.idleLag.p50)} | ${ms(mixed.idleLag.p99)} | ${ms(mixed.idleLag.max)} | ${ms(mixed.idleLag.mean)} |`,
+    `| ${settings.mixedChats} chats + ${mixed.searches.concurrency} search loops | ${ms(mixed.lag.p50)} | ${ms(mixed.lag.p99)} | ${ms(mixed.lag.max)} | ${ms(mixed.lag.mean)} |`,
+    '',
+    `Searches during the mixed run: ${mixed.searches.latency.count} answered, ${mixed.searches.failed} failed; latency p50 ${ms(mixed.searches.latency.p50)}, p99 ${ms(mixed.searches.latency.p99)}.`,
+    '',
+  );
+
+  lines.push('## Start-up and a refused Ollama (`npx tsx src/server.ts`)', '');
+  lines.push(
+    '| Start | spawn → /health 200 | open + ingest (server log) | passages embedded | refused Ollama → extractive answer | mode | HTTP |',
+    '|---|---:|---:|---:|---:|---|---:|',
+  );
+  for (const [name, start] of [['cold (fresh DATA_DIR)', startup.cold], ['warm (same DATA_DIR)', startup.warm]] as const) {
+    lines.push(
+      `| ${name} | ${seconds(start.healthMs)} | ${start.corpusReadyMs === null ? '–' : seconds(start.corpusReadyMs)} | ${start.embedded ?? '–'} | ${ms(start.refused.ms)} | ${start.refused.mode} | ${start.refused.status} |`,
+    );
+  }
+  lines.push('', `Cold ÷ warm: ${ratio(startup.cold.healthMs, startup.warm.healthMs)}.`, '');
+
+  lines.push('## Vector query plans (EXPLAIN, once per corpus)', '');
+  for (const corpus of search) {
+    lines.push(`${corpus.label}, with HNSW allowed:`, '', '```', corpus.plans.hnsw, '```', '', `${corpus.label}, exact (\`enable_indexscan = off\`):`, '', '```', corpus.plans.exact, '```', '');
+  }
+
+  lines.push('## Method', '');
+  lines.push(
+    '- Search latency: the service\'s `createSearchService` on an embedded PGlite in a temporary DATA_DIR, called in this process one query at a time over ~100 questions of `tests/eval/questions.json`, after 10 warm-up calls; rounds repeat up to a time budget. "Exact" runs the same statements with `enable_indexscan = off` (PGlite has one session, so a session-level SET is what SET LOCAL is in one transaction): the HNSW index cannot serve the ORDER BY and every vector is compared; the plans above show the difference.',
+    '- Synthetic corpora: the real corpus plus generated passages up to the stated total; each generated passage recombines 2–5 sentences of the real corpus chosen by a seeded PRNG (mulberry32, seed = size), inserted in multi-row statements, embedded by a hashing embedder fitted on all passages (as an ingest does), then BM25 statistics and the service\'s own HNSW index (`ensureVectorIndex`, default m/ef_construction; queries use the default `hnsw.ef_search`).',
+    `- App under load: the real app (\`buildApp\`, wired as \`src/server.ts\` wires it) in a child process on 127.0.0.1 with its warm DATA_DIR, \`RATE_LIMIT_MAX\` raised so the limiter does not answer 429 to one address sending thousands of requests (its hook still runs). Load generators run in this process; the scripted model in a third.`,
+    `- Per-token latency: the scripted model (bench/fake-model.ts, Ollama's NDJSON protocol) writes the time of each write into the token; the client subtracts it from the time the WebSocket delta arrived. Clocks of the two processes were aligned over IPC (offset ${results.clock.offsetMs.toFixed(3)} ms, best round trip ${results.clock.rttMs.toFixed(3)} ms). The figure includes loopback and the client's own event loop, so it is an upper bound for what the service adds.`,
+    '- Before the first token, "added" = (question sent → first delta) − (model received the request → wrote its first token): the service\'s work before it calls the model plus the delivery of the first token.',
+    '- Start-up: spawn → first 200 from /health (polled every 20 ms), including npx and tsx start-up; the refused-Ollama question is `POST /api/ask` in auto mode with `OLLAMA_HOST` on a closed port, asked right after start so the availability check is not cached.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (value < 10) return `${value.toFixed(2)} ms`;
+  if (value < 100) return `${value.toFixed(1)} ms`;
+  return `${Math.round(value)} ms`;
+}
+
+function seconds(value: number): string {
+  return `${(value / 1000).toFixed(value < 10_000 ? 2 : 1)} s`;
+}
+
+function minutes(value: number): string {
+  const total = Math.round(value / 1000);
+  return `${Math.floor(total / 60)} min ${total % 60} s`;
+}
+
+function ratio(a: number, b: number): string {
+  return b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(1)}×` : '–';
+}
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${((part / whole) * 100).toFixed(2)} %` : '–';
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / 1048576)} MB`;
+}

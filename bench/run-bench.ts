@@ -1,0 +1,194 @@
+// `npm run bench`: measures search, HTTP load, streamed chats, event-loop lag, start-up and a refused Ollama in one run; writes bench/results.md.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runChatLoad } from './chat-load.js';
+import { startChild, type Child } from './children.js';
+import { runThroughput, startBackgroundSearches, searchPath } from './http-load.js';
+import { BENCH_MODEL, type AppReply, type AppRequest, type LagReading, type MemoryReading, type ModelReply, type ModelRequest } from './protocol.js';
+import { renderReport, type BenchResults } from './report.js';
+import { runSearchBench } from './search-bench.js';
+import { startServer } from './startup.js';
+import { epochMs, sleep } from './stats.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const RESULTS = fileURLToPath(new URL('results.md', import.meta.url));
+
+// Sizes of each part, chosen so the whole run stays near ten minutes on two idle cores.
+const SETTINGS = { tokens: 60, tokenDelayMs: 20, chats: 200, mixedChats: 100, connections: 50, durationS: 10 };
+const SEARCH_QUERIES = 100;
+const SYNTHETIC_SIZES = [10_000, 50_000];
+const SEARCH_LOOPS = 8;
+const CHAT_TIMEOUT_MS = 120_000;
+
+const began = performance.now();
+const log = (line: string) => console.log(`[${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+
+interface EvalQuestion {
+  question: string;
+  gold: number[];
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const loadStart = os.loadavg();
+  const cpus = os.cpus();
+  log(`${cpus.length} cores (${cpus[0]?.model ?? '?'}), Node ${process.version}, load average ${loadStart.map((value) => value.toFixed(1)).join(' ')}`);
+  const evalQuestions = JSON.parse(await fs.readFile(path.join(ROOT, 'tests/eval/questions.json'), 'utf8')) as EvalQuestion[];
+  const queries = evalQuestions.map((entry) => entry.question).slice(0, SEARCH_QUERIES);
+  // Chats need questions the service answers (not refusals, which never reach the model).
+  const inScope = evalQuestions.filter((entry) => entry.gold.length > 0).map((entry) => entry.question);
+
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'actiewijzer-bench-app-'));
+  try {
+    log('start-up: cold (fresh DATA_DIR, ingest)…');
+    const cold = await startServer(dataDir, inScope[0] as string);
+    log(`start-up: cold ${Math.round(cold.healthMs)} ms to /health; refused Ollama answered in ${Math.round(cold.refused.ms)} ms (${cold.refused.mode})`);
+    const warm = await startServer(dataDir, inScope[1] as string);
+    log(`start-up: warm ${Math.round(warm.healthMs)} ms to /health; refused Ollama answered in ${Math.round(warm.refused.ms)} ms (${warm.refused.mode})`);
+
+    const model = await startChild<ModelRequest, ModelReply>('./fake-model.ts', {
+      BENCH_TOKENS: String(SETTINGS.tokens),
+      BENCH_TOKEN_DELAY_MS: String(SETTINGS.tokenDelayMs),
+    });
+    const app = await startChild<AppRequest, AppReply>('./app-process.ts', {
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      API_KEYS: '',
+      LOG_LEVEL: 'warn',
+      EMBEDDINGS: 'hashing',
+      ANSWER_MODE: 'llm',
+      OLLAMA_HOST: `http://127.0.0.1:${readyPort(model.ready)}`,
+      OLLAMA_CHAT_MODEL: BENCH_MODEL,
+      RATE_LIMIT_MAX: '1000000000',
+    });
+    try {
+      const port = readyPort(app.ready);
+      const clock = await calibrateClock(model);
+      log(`app on 127.0.0.1:${port}; model clock offset ${clock.offsetMs.toFixed(3)} ms (round trip ${clock.rttMs.toFixed(3)} ms)`);
+      const questions = await screenQuestions(port, inScope);
+      log(`chat questions: ${questions.length} of ${inScope.length} are answered (not refused); warm-up done`);
+
+      const lag = async (type: 'lag-reset' | 'lag-read') => (await app.request<Extract<AppReply, { type: 'lag' | 'ok' }>>((id) => ({ type, id })));
+      const memory = async () => (await app.request<Extract<AppReply, { type: 'memory' }>>((id) => ({ type: 'memory', id }))).memory;
+      const readLag = async (): Promise<LagReading> => {
+        const reply = await lag('lag-read');
+        if (reply.type !== 'lag') throw new Error('the app did not report its event-loop delay');
+        return reply.lag;
+      };
+
+      await lag('lag-reset');
+      await sleep(2_000);
+      const idleLag = await readLag();
+      log(`idle event-loop lag p99 ${idleLag.p99.toFixed(2)} ms`);
+
+      log(`throughput: ${SETTINGS.connections} connections, ${SETTINGS.durationS} s on /api/search…`);
+      await runThroughput(port, queries, SETTINGS.connections, 2);
+      const throughput = await runThroughput(port, queries, SETTINGS.connections, SETTINGS.durationS);
+      log(`throughput: ${Math.round(throughput.requestsPerSecond)} req/s, p99 ${throughput.latency.p99} ms, ${throughput.non2xx} non-2xx, ${throughput.errors} errors`);
+
+      await sleep(500);
+      const before: MemoryReading = await memory();
+      await app.request((id) => ({ type: 'memory-peak-reset', id }));
+      log(`chats: ${SETTINGS.chats} at once…`);
+      const chatResult = await runChatLoad({ port, questions, chats: SETTINGS.chats, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs, timeoutMs: CHAT_TIMEOUT_MS });
+      const during = await memory();
+      await sleep(1_000);
+      const after = await memory();
+      log(
+        `chats: ${chatResult.complete}/${chatResult.chats} complete, ${chatResult.lostTokens} lost, ${chatResult.outOfOrder} out of order; ` +
+          `per-token p99 ${chatResult.perToken.p99.toFixed(2)} ms; first token added p99 ${chatResult.firstTokenAdded.p99.toFixed(1)} ms; ` +
+          `RSS ${mb(before.rss)} → peak ${mb(during.peakRss)} → ${mb(after.rss)}`,
+      );
+
+      log(`mixed: ${SETTINGS.mixedChats} chats with ${SEARCH_LOOPS} search loops…`);
+      await lag('lag-reset');
+      const background = startBackgroundSearches(port, queries, SEARCH_LOOPS);
+      const mixedChats = await runChatLoad({ port, questions, chats: SETTINGS.mixedChats, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs, timeoutMs: CHAT_TIMEOUT_MS });
+      const searches = await background.stop();
+      const mixedLag = await readLag();
+      log(`mixed: lag p99 ${mixedLag.p99.toFixed(2)} ms, max ${mixedLag.max.toFixed(1)} ms; per-token p99 ${mixedChats.perToken.p99.toFixed(2)} ms; ${searches.latency.count} searches`);
+
+      await app.stop({ type: 'close', id: 0 });
+      await model.stop({ type: 'close', id: 0 });
+
+      log('search latency: real corpus, then synthetic corpora…');
+      const search = await runSearchBench({ queries, syntheticSizes: SYNTHETIC_SIZES, variantBudgetMs: 12_000, maxRounds: 3, log });
+
+      const results: BenchResults = {
+        machine: {
+          cores: cpus.length,
+          cpu: cpus[0]?.model.trim() ?? 'unknown',
+          memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+          node: process.version,
+          platform: `${os.platform()} ${os.arch()}`,
+          loadStart,
+          loadEnd: os.loadavg(),
+          startedAt,
+          totalMs: performance.now() - began,
+        },
+        startup: { cold, warm },
+        throughput,
+        chats: { result: chatResult, memory: { before, during, after } },
+        mixed: { chats: mixedChats, lag: mixedLag, idleLag, searches: { ...searches, concurrency: SEARCH_LOOPS } },
+        clock,
+        search,
+        settings: SETTINGS,
+      };
+      const report = renderReport(results);
+      await fs.writeFile(RESULTS, `${report}\n`);
+      console.log(`\n${report}`);
+      log(`written to ${path.relative(ROOT, RESULTS)}`);
+    } finally {
+      await app.stop({ type: 'close', id: 0 });
+      await model.stop({ type: 'close', id: 0 });
+    }
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function readyPort(reply: { type: string; port?: number }): number {
+  if (reply.type !== 'ready' || reply.port === undefined) throw new Error('a child process did not report its port');
+  return reply.port;
+}
+
+/** NTP-style: the round trip with the least delay bounds the error of the offset by half of it. */
+async function calibrateClock(model: Child<ModelRequest, ModelReply>): Promise<{ offsetMs: number; rttMs: number }> {
+  let best = { offsetMs: 0, rttMs: Number.POSITIVE_INFINITY };
+  for (let round = 0; round < 50; round += 1) {
+    const sent = epochMs();
+    const reply = await model.request<Extract<ModelReply, { type: 'clock' }>>((id) => ({ type: 'clock', id }));
+    const received = epochMs();
+    if (received - sent < best.rttMs) best = { offsetMs: reply.now - (sent + received) / 2, rttMs: received - sent };
+  }
+  return best;
+}
+
+/** Warms the app (JIT, caches) and keeps the questions it answers from its sources rather than refusing. */
+async function screenQuestions(port: number, candidates: string[]): Promise<string[]> {
+  const answered: string[] = [];
+  for (const question of candidates.slice(0, 40)) {
+    const response = await fetch(`http://127.0.0.1:${port}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question, mode: 'extractive' }),
+    });
+    const body = (await response.json()) as { refused?: boolean };
+    if (response.ok && body.refused === false) answered.push(question);
+    await fetch(`http://127.0.0.1:${port}${searchPath(question)}`).then((reply) => reply.arrayBuffer());
+  }
+  if (!answered.length) throw new Error('the app refused every screening question');
+  return answered;
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / 1048576)} MB`;
+}
+
+main().catch((error: unknown) => {
+  console.error('benchmark failed:', error);
+  process.exit(1);
+});
