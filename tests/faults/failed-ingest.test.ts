@@ -36,7 +36,7 @@ describe('an ingest that fails half-way', () => {
 
     before = new Map();
     for (const q of QUERIES) before.set(q, await search(q));
-  });
+  }, 120_000);
   afterAll(async () => {
     await test?.close();
     if (scratch) await fs.rm(scratch, { recursive: true, force: true });

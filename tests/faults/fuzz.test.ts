@@ -85,16 +85,20 @@ async function publicRoutes(app: FastifyInstance): Promise<{ method: Method; pat
   return [...routes, ...HIDDEN_ROUTES];
 }
 
+// One app for the file; limits out of the way, so every generated request reaches its route.
+let test: TestApp;
+beforeAll(async () => {
+  test = await buildTestApp({ config: { ANSWER_MODE: 'extractive', RATE_LIMIT_MAX: 1_000_000, WS_QUESTIONS_PER_MINUTE: 1_000_000 } });
+}, 120_000);
+afterAll(async () => test?.close());
+
 describe('hostile input', () => {
-  let test: TestApp;
   let routes: { method: Method; path: string }[];
 
   beforeAll(async () => {
-    test = await buildTestApp({ config: { ANSWER_MODE: 'extractive', RATE_LIMIT_MAX: 1_000_000, WS_QUESTIONS_PER_MINUTE: 1_000_000 } });
     routes = await publicRoutes(test.app);
     expect(routes.length).toBeGreaterThan(8);
   });
-  afterAll(async () => test?.close());
 
   it('answers every route with < 500, and the JSON error shape for every 4xx', async () => {
     const route = fc.constantFrom(...routes);
@@ -162,12 +166,6 @@ describe('hostile input', () => {
 });
 
 describe('hostile chat frames', () => {
-  let test: TestApp;
-  beforeAll(async () => {
-    test = await buildTestApp({ config: { ANSWER_MODE: 'extractive', WS_QUESTIONS_PER_MINUTE: 1_000_000 } });
-  });
-  afterAll(async () => test?.close());
-
   // Frames stay under the socket's 16 KiB limit; a bigger one closes the socket by design (tested below).
   const frame = fc.oneof(
     shortText.map((value) => ({ data: value as string | Buffer })),

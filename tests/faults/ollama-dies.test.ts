@@ -23,7 +23,7 @@ describe('Ollama dies mid-stream', () => {
     const llm = createOllamaClient({ host: ollama.url, model: 'qwen2.5:3b', timeoutMs: 10_000, connectTimeoutMs: 1_000, numCtx: 2048, numPredict: 200 });
     test = await buildTestApp({ config: { ANSWER_MODE: 'auto' }, llm });
     client = chatSocket(await test.app.injectWS('/api/chat'));
-  });
+  }, 120_000);
   afterAll(async () => {
     client?.socket.terminate();
     await test?.close();

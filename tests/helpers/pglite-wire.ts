@@ -3,10 +3,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type AppDeps } from '../../src/app.js';
+import { buildApp } from '../../src/app.js';
+import type { LlmClient } from '../../src/answer/llm.js';
 import { loadConfig, type Config, type ConfigInput } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { createHashingProvider, type EmbeddingProvider } from '../../src/embeddings/providers.js';
+import { createHashingProvider } from '../../src/embeddings/providers.js';
 import { openCorpusIndex, type CorpusIndex } from '../../src/ingest/corpus-index.js';
 
 /** Starting PGlite and ingesting the corpus over the wire can take a minute on a busy two-core machine. */
@@ -65,13 +66,13 @@ export interface WireApp {
 /** One app instance on its own small pool to the wire server, with the real corpus ingested (a no-op when it already is). */
 export async function buildWireApp(
   wire: PgliteWire,
-  options: { config?: ConfigInput; deps?: Partial<Pick<AppDeps, 'llm'>>; provider?: EmbeddingProvider } = {},
+  options: { config?: ConfigInput; llm?: LlmClient | null } = {},
 ): Promise<WireApp> {
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DATABASE_URL: wire.url, ...options.config }, {});
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, maxConnections: 3 });
   try {
-    const { index } = await openCorpusIndex({ db, provider: options.provider ?? createHashingProvider(), corpusDir: config.CORPUS_DIR });
-    const app = await buildApp(config, { db, corpus: index, llm: options.deps?.llm ?? null });
+    const { index } = await openCorpusIndex({ db, provider: createHashingProvider(), corpusDir: config.CORPUS_DIR });
+    const app = await buildApp(config, { db, corpus: index, llm: options.llm ?? null });
     await app.ready();
     return {
       app,

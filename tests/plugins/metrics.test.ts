@@ -33,7 +33,7 @@ async function scrape(app: FastifyInstance): Promise<string> {
 let test: TestApp;
 beforeAll(async () => {
   test = await buildTestApp({ config: { ANSWER_MODE: 'extractive' } });
-});
+}, 120_000);
 afterAll(async () => test?.close());
 
 describe('GET /metrics', () => {
