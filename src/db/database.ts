@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import pgvector from 'pgvector/pg';
+import { fromSql } from 'pgvector';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -28,10 +28,12 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const QUERY_TIMEOUT_MS = 30_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const vectorTypes = createVectorTypes();
   let pool: pg.Pool;
   let pglite: PGlite | undefined;
   if (options.databaseUrl) {
     pool = new pg.Pool({
+      types: vectorTypes,
       connectionString: options.databaseUrl,
       max: options.maxConnections ?? 10,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -42,23 +44,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const dataDir = options.dataDir === 'memory://' ? undefined : path.join(options.dataDir, 'pglite');
     if (dataDir) await fs.mkdir(dataDir, { recursive: true });
     pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { vector } });
-    pool = new pg.Pool(createPgConfig(pglite));
+    pool = new pg.Pool(Object.assign(createPgConfig(pglite), { types: vectorTypes }));
   }
   // A dropped server connection surfaces here for idle clients; without a listener it would crash the process.
   pool.on('error', () => undefined);
 
   await runMigrations(pool);
-  // The vector type exists only after the first migration, so register it per connection from now on.
-  // The migration's connection stays idle in the pool (PGlite's pool holds only that one): register it here.
-  const migrated = await pool.connect();
-  try {
-    await pgvector.registerTypes(migrated);
-  } finally {
-    migrated.release();
-  }
-  pool.on('connect', (client) => {
-    pgvector.registerTypes(client).catch(() => undefined);
-  });
+  // The vector type exists only after the first migration. Its parser is looked up once and served by the
+  // pool's type table: pgvector's per-connection registerTypes in a 'connect' listener races the caller's
+  // first query on the same client (pg warns, and pg 9 will refuse).
+  const { rows } = await pool.query<{ oid: number }>(`select oid from pg_type where typname = 'vector'`);
+  if (!rows[0]) throw new Error('vector type not found in the database');
+  vectorTypes.vectorOid = rows[0].oid;
 
   return {
     pool,
@@ -87,3 +84,19 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
 }
 
 export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+/** A pg type table that parses pgvector's `vector` (once its oid is known) and defers everything else to pg. */
+interface VectorTypes extends pg.CustomTypesConfig {
+  vectorOid: number | null;
+}
+
+function createVectorTypes(): VectorTypes {
+  const types: VectorTypes = {
+    vectorOid: null,
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === types.vectorOid && format !== 'binary'
+        ? (value: string) => fromSql(value)
+        : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  };
+  return types;
+}
