@@ -1,4 +1,5 @@
 // Wires the real dependencies (database, embeddings, corpus index) from the configuration.
+import { createOllamaClient, type LlmClient } from './answer/llm.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createHashingProvider, createOllamaProvider, type EmbeddingProvider } from './embeddings/providers.js';
@@ -29,4 +30,18 @@ export async function openRuntime(config: Config, onProgress?: (progress: Ingest
     await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The chat model the configuration asks for: none in extractive mode, else Ollama through LangChain. */
+export function createLlmClient(config: Config, onError?: (kind: string) => void): LlmClient | null {
+  if (config.ANSWER_MODE === 'extractive') return null;
+  return createOllamaClient({
+    host: config.OLLAMA_HOST,
+    model: config.OLLAMA_CHAT_MODEL,
+    timeoutMs: config.OLLAMA_TIMEOUT_MS,
+    connectTimeoutMs: config.OLLAMA_CONNECT_TIMEOUT_MS,
+    numCtx: config.OLLAMA_NUM_CTX,
+    numPredict: config.OLLAMA_NUM_PREDICT,
+    ...(onError ? { onError } : {}),
+  });
 }

@@ -1,7 +1,6 @@
 // Starts Actiewijzer: load config, open the database, ingest the corpus, listen; close gracefully on signals.
 import { buildApp } from './app.js';
-import { createOllamaClient } from './answer/llm.js';
-import { openRuntime } from './bootstrap.js';
+import { createLlmClient, openRuntime } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createAppMetrics } from './plugins/metrics.js';
 
@@ -10,18 +9,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const runtime = await openRuntime(config);
   const metrics = createAppMetrics({ defaultMetrics: true });
-  const llm =
-    config.ANSWER_MODE === 'extractive'
-      ? null
-      : createOllamaClient({
-          host: config.OLLAMA_HOST,
-          model: config.OLLAMA_CHAT_MODEL,
-          timeoutMs: config.OLLAMA_TIMEOUT_MS,
-          connectTimeoutMs: config.OLLAMA_CONNECT_TIMEOUT_MS,
-          numCtx: config.OLLAMA_NUM_CTX,
-          numPredict: config.OLLAMA_NUM_PREDICT,
-          onError: metrics.ollamaError,
-        });
+  const llm = createLlmClient(config, metrics.ollamaError);
   const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm, appMetrics: metrics });
   const { report } = runtime;
   app.log.info(

@@ -1,7 +1,6 @@
 // `npm run ask -- "vraag"`: asks one question from the command line and prints the answer with its citations.
 import { buildApp } from '../app.js';
-import { createOllamaClient } from '../answer/llm.js';
-import { openRuntime } from '../bootstrap.js';
+import { createLlmClient, openRuntime } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
 
 const question = process.argv.slice(2).join(' ').trim();
@@ -13,17 +12,7 @@ if (!question) {
 try {
   const config = loadConfig({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const runtime = await openRuntime(config);
-  const llm =
-    config.ANSWER_MODE === 'extractive'
-      ? null
-      : createOllamaClient({
-          host: config.OLLAMA_HOST,
-          model: config.OLLAMA_CHAT_MODEL,
-          timeoutMs: config.OLLAMA_TIMEOUT_MS,
-          connectTimeoutMs: config.OLLAMA_CONNECT_TIMEOUT_MS,
-          numCtx: config.OLLAMA_NUM_CTX,
-          numPredict: config.OLLAMA_NUM_PREDICT,
-        });
+  const llm = createLlmClient(config);
   const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm });
   const result = await app.answers.ask({ question });
   console.log(result.answer);
