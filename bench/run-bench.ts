@@ -16,9 +16,10 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('results.md', import.meta.url));
 
 // Sizes of each part, chosen so the whole run stays near ten minutes on two idle cores.
-const SETTINGS = { tokens: 60, tokenDelayMs: 20, chats: 200, mixedChats: 100, connections: 50, durationS: 10 };
+const SETTINGS = { tokens: 60, tokenDelayMs: 20, chats: 200, mixedChats: 100, connections: 50, durationS: 10, pgliteYield: process.env['BENCH_PGLITE_YIELD'] === '1' };
 const SEARCH_QUERIES = 100;
-const SYNTHETIC_SIZES = [10_000, 50_000];
+// BENCH_SIZES="" skips the synthetic corpora (a quick run while working on the benchmark itself).
+const SYNTHETIC_SIZES = (process.env['BENCH_SIZES'] ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const SEARCH_LOOPS = 8;
 const CHAT_TIMEOUT_MS = 120_000;
 
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       OLLAMA_HOST: `http://127.0.0.1:${readyPort(model.ready)}`,
       OLLAMA_CHAT_MODEL: BENCH_MODEL,
       RATE_LIMIT_MAX: '1000000000',
+      BENCH_PGLITE_YIELD: SETTINGS.pgliteYield ? '1' : '0',
     });
     try {
       const port = readyPort(app.ready);
@@ -88,6 +90,10 @@ async function main(): Promise<void> {
       await runThroughput(port, queries, SETTINGS.connections, 2);
       const throughput = await runThroughput(port, queries, SETTINGS.connections, SETTINGS.durationS);
       log(`throughput: ${Math.round(throughput.requestsPerSecond)} req/s, p99 ${throughput.latency.p99} ms, ${throughput.non2xx} non-2xx, ${throughput.errors} errors`);
+
+      // One chat alone: what the service adds to a stream when nothing else competes for its event loop.
+      const single = await runChatLoad({ port, questions, chats: 1, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs, timeoutMs: CHAT_TIMEOUT_MS });
+      log(`one chat alone: per-token p50 ${single.perToken.p50.toFixed(2)} ms, p99 ${single.perToken.p99.toFixed(2)} ms; first token added ${single.firstTokenAdded.p50.toFixed(1)} ms`);
 
       await sleep(500);
       const before: MemoryReading = await memory();
@@ -115,7 +121,7 @@ async function main(): Promise<void> {
       await model.stop({ type: 'close', id: 0 });
 
       log('search latency: real corpus, then synthetic corpora…');
-      const search = await runSearchBench({ queries, syntheticSizes: SYNTHETIC_SIZES, variantBudgetMs: 12_000, maxRounds: 3, log });
+      const search = await runSearchBench({ queries, syntheticSizes: SYNTHETIC_SIZES, variantBudgetMs: 12_000, maxRounds: 3, minHybridCalls: 20, log });
 
       const results: BenchResults = {
         machine: {
@@ -131,7 +137,7 @@ async function main(): Promise<void> {
         },
         startup: { cold, warm },
         throughput,
-        chats: { result: chatResult, memory: { before, during, after } },
+        chats: { single, result: chatResult, memory: { before, during, after } },
         mixed: { chats: mixedChats, lag: mixedLag, idleLag, searches: { ...searches, concurrency: SEARCH_LOOPS } },
         clock,
         search,

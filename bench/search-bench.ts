@@ -1,15 +1,26 @@
 // Search latency in-process on embedded PGlite: the service's hybrid search and the vector query alone, HNSW beside an exact scan, with recall.
+import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pgvector from 'pgvector/pg';
-import { openRuntime, type Runtime } from '../src/bootstrap.js';
+import { openRuntime } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
+import { createGlossaryExpander } from '../src/corpus/glossary.js';
+import { openDatabase, type Database } from '../src/db/database.js';
 import type { Embedder } from '../src/embeddings/embedder.js';
-import { sqlLiteral } from '../src/repositories/passages-repository.js';
+import { createHashingEmbedder, fitHashingState } from '../src/embeddings/hashing-embedder.js';
+import { readCorpus } from '../src/ingest/corpus-files.js';
+import { listDocuments } from '../src/repositories/documents-repository.js';
+import { allPassageTexts, sqlLiteral } from '../src/repositories/passages-repository.js';
 import { createSearchService, type SearchService } from '../src/search/search-service.js';
-import { loadSyntheticCorpus, type SyntheticLoad } from './synthetic-corpus.js';
-import { summarize, type Summary } from './stats.js';
+import { createSpellingCorrector } from '../src/search/spelling.js';
+import type { BuildReply } from './build-corpus.js';
+import type { SyntheticLoadTimes } from './synthetic-corpus.js';
+import { percentile, summarize, type Summary } from './stats.js';
+
+const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 
 export interface VariantResult {
   latency: Summary;
@@ -19,15 +30,22 @@ export interface VariantResult {
 export interface CorpusSearchResult {
   label: string;
   passages: number;
-  load: SyntheticLoad | null;
+  load: SyntheticLoadTimes | null;
+  /** Set when another process was busy on the other core during the measurement. */
+  alongside: string | null;
   hybrid: { hnsw: VariantResult; exact: VariantResult };
   vector: { hnsw: VariantResult; exact: VariantResult };
   /** Mean share of the exact top 10 that HNSW also returns (vector query alone). */
   recallAt10: number;
+  recallQueries: number;
   /** Mean share of the hybrid top 10 (exact vectors) that the hybrid search with HNSW also returns. */
   hybridOverlapAt10: number;
+  /** Queries that went through both hybrid variants. */
+  hybridCompared: number;
   /** Rows the vector query with HNSW returns when the hybrid search asks for its 60 candidates (averaged). */
   candidates: { requested: number; hnsw: number };
+  /** The vector query with other `hnsw.ef_search` values: what recall would cost (empty where the planner does not use HNSW). */
+  efSweep: { efSearch: number; recallAt10: number; latency: Summary; candidates: number }[];
   plans: { hnsw: string; exact: string };
 }
 
@@ -35,9 +53,11 @@ export interface SearchBenchOptions {
   queries: string[];
   /** Passage counts of the synthetic corpora, beside the real one. */
   syntheticSizes: number[];
-  /** Upper bound per variant: rounds over all queries stop when it is spent (one round always completes). */
+  /** Time per variant after which calls stop, once the minimum number was made. */
   variantBudgetMs: number;
   maxRounds: number;
+  /** Fewest calls per hybrid variant (each vector variant always runs every query once, for recall). */
+  minHybridCalls: number;
   log: (line: string) => void;
 }
 
@@ -45,53 +65,116 @@ export interface SearchBenchOptions {
 const HYBRID_CANDIDATES = 60;
 const K = 10;
 const WARMUP = 10;
+// pgvector's default (40) first, for reference, then larger candidate lists.
+const EF_SWEEP = [40, 100, 200, 400];
 
-export async function runSearchBench(options: SearchBenchOptions): Promise<CorpusSearchResult[]> {
+export async function runSearchBench(options: SearchBenchOptions): Promise<SearchBenchResult> {
   const results: CorpusSearchResult[] = [];
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'actiewijzer-bench-search-'));
   const realDir = path.join(root, 'real');
-  const configFor = (dataDir: string) => loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EMBEDDINGS: 'hashing' }, {});
+  const sizes = [...options.syntheticSizes].sort((a, b) => a - b);
+  const largest = sizes.pop();
   try {
-    const real = await openRuntime(configFor(realDir));
-    try {
-      results.push({ ...(await benchCorpus('real corpus', real, real.corpus.embedder(), options)), load: null });
-    } finally {
-      await real.db.close();
+    // The real corpus is ingested once; each synthetic corpus grows a copy of it.
+    const ingested = await openRuntime(loadConfig({ DATA_DIR: realDir, LOG_LEVEL: 'silent', EMBEDDINGS: 'hashing' }, {}));
+    await ingested.db.close();
+    const dirOf = (size: number) => path.join(root, `synthetic-${size}`);
+    for (const size of options.syntheticSizes) await fs.cp(realDir, dirOf(size), { recursive: true });
+
+    // The largest build (minutes of single-threaded HNSW construction) runs in its own process meanwhile.
+    const background = largest === undefined ? null : buildCorpus(dirOf(largest), largest);
+    const alongside = largest === undefined ? null : `measured while the ${largest.toLocaleString('en-US')}-passage corpus was being built in another process`;
+    background?.catch(() => undefined);
+    if (largest !== undefined) options.log(`search: building ${largest} passages in a child process…`);
+
+    const extension = await measureCorpus('real corpus', realDir, null, alongside, options, results);
+    for (const size of sizes) {
+      options.log(`search: building ${size} passages in a child process…`);
+      const load = await buildCorpus(dirOf(size), size);
+      logLoad(load, options);
+      await measureCorpus(`synthetic ${size.toLocaleString('en-US')}`, dirOf(size), load, alongside, options, results);
+      await fs.rm(dirOf(size), { recursive: true, force: true });
     }
-    for (const size of options.syntheticSizes) {
-      // A copy of the ingested real corpus: the second open finds it unchanged and skips the ingest.
-      const dataDir = path.join(root, `synthetic-${size}`);
-      await fs.cp(realDir, dataDir, { recursive: true });
-      const runtime = await openRuntime(configFor(dataDir));
-      try {
-        options.log(`search: loading a corpus of ${size} passages…`);
-        const load = await loadSyntheticCorpus(runtime.db, size, size);
-        options.log(
-          `search: ${load.passages} passages: insert ${(load.insertMs / 1000).toFixed(1)} s, embed ${(load.embedMs / 1000).toFixed(1)} s, ` +
-            `BM25 stats ${(load.statsMs / 1000).toFixed(1)} s, HNSW build ${(load.indexMs / 1000).toFixed(1)} s (CPU ${(load.cpuMs / 1000).toFixed(1)} s in all)`,
-        );
-        results.push({ ...(await benchCorpus(`synthetic ${size.toLocaleString('en-US')}`, runtime, load.embedder, options)), load });
-      } finally {
-        await runtime.db.close();
-        await fs.rm(dataDir, { recursive: true, force: true });
-      }
+    if (background && largest !== undefined) {
+      const load = await background;
+      logLoad(load, options);
+      await measureCorpus(`synthetic ${largest.toLocaleString('en-US')}`, dirOf(largest), load, null, options, results);
     }
+    return { corpora: results, extension };
   } finally {
     await fs.rm(root, { recursive: true, force: true });
   }
-  return results;
 }
 
-async function benchCorpus(label: string, runtime: Runtime, embedder: Embedder, options: SearchBenchOptions): Promise<Omit<CorpusSearchResult, 'load'>> {
-  const { db, corpus } = runtime;
-  // The same wiring as app.ts (without the Prometheus wrapper): the function /api/search and the chat call.
-  const service: SearchService = createSearchService({
-    db,
-    glossary: corpus.glossary,
-    embedder: () => embedder,
-    actionListId: () => corpus.actionListId(),
-    spelling: () => corpus.spelling(),
+export interface SearchBenchResult {
+  corpora: CorpusSearchResult[];
+  extension: { version: string; efSearch: string };
+}
+
+function logLoad(load: SyntheticLoadTimes, options: SearchBenchOptions): void {
+  const s = (value: number) => `${(value / 1000).toFixed(1)} s`;
+  options.log(
+    `search: ${load.passages} passages built: passages ${s(load.insertPassagesMs)}, embeddings ${s(load.insertEmbeddingsMs)}, embed ${s(load.embedMs)}, ` +
+      `BM25 stats ${s(load.statsMs)}, HNSW build ${s(load.indexMs)} (CPU ${s(load.cpuMs)} in all)`,
+  );
+}
+
+/** Opens a built corpus as the service would hold it after an ingest, measures it, and closes it. */
+async function measureCorpus(
+  label: string,
+  dataDir: string,
+  load: SyntheticLoadTimes | null,
+  alongside: string | null,
+  options: SearchBenchOptions,
+  results: CorpusSearchResult[],
+): Promise<{ version: string; efSearch: string }> {
+  const db = await openDatabase({ dataDir });
+  try {
+    const texts = (await allPassageTexts(db.pool)).map((passage) => passage.text);
+    // What corpus-index.ts holds after an ingest: the hashing embedder fitted on every passage, spelling from every passage.
+    const embedder = createHashingEmbedder(fitHashingState(texts));
+    const { rows } = await db.pool.query<{ model: string }>('select distinct model from embeddings');
+    if (rows.length !== 1 || rows[0]?.model !== embedder.model) {
+      throw new Error(`stored embeddings (${rows.map((row) => row.model).join(', ')}) are not those of ${embedder.model}`);
+    }
+    const glossary = createGlossaryExpander((await readCorpus(CORPUS_DIR)).glossaries);
+    const actionList = (await listDocuments(db.pool)).find((document) => document.kind === 'action-list')?.id ?? null;
+    const spelling = createSpellingCorrector(texts);
+    const service = createSearchService({ db, glossary, embedder: () => embedder, actionListId: () => actionList, spelling: () => spelling });
+    results.push({ ...(await benchCorpus(label, db, service, embedder, options)), load, alongside });
+    const { rows: version } = await db.pool.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'vector'`);
+    const { rows: ef } = await db.pool.query<{ 'hnsw.ef_search': string }>('show hnsw.ef_search');
+    return { version: version[0]?.extversion ?? '?', efSearch: ef[0]?.['hnsw.ef_search'] ?? '?' };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs build-corpus.ts in a child process and resolves with its timings. */
+function buildCorpus(dataDir: string, size: number): Promise<SyntheticLoadTimes> {
+  const child = fork(fileURLToPath(new URL('./build-corpus.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_SIZE: String(size) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  return new Promise((resolve, reject) => {
+    let reply: BuildReply | null = null;
+    child.on('message', (message: BuildReply) => (reply = message));
+    child.once('exit', (code) => {
+      const last = reply as BuildReply | null;
+      if (last?.type === 'built') resolve(last.times);
+      else reject(new Error(last?.type === 'failed' ? last.message : `building ${size} passages failed (exit ${code})`));
+    });
+  });
+}
+
+async function benchCorpus(
+  label: string,
+  db: Database,
+  service: SearchService,
+  embedder: Embedder,
+  options: SearchBenchOptions,
+): Promise<Omit<CorpusSearchResult, 'load' | 'alongside'>> {
   const { rows: countRows } = await db.pool.query<{ n: number }>('select count(*)::int as n from passages');
   const passages = countRows[0]?.n ?? 0;
   const vectors = await Promise.all(options.queries.map((query) => embedder.embedQuery(query)));
@@ -125,52 +208,81 @@ async function benchCorpus(label: string, runtime: Runtime, embedder: Embedder, 
   const candidates: number[] = [];
   for (let index = 0; index < options.queries.length; index += 1) candidates.push((await vectorQuery(index, HYBRID_CANDIDATES)).length);
 
-  const measure = (name: string, run: (index: number) => Promise<string[]>) => measureVariant(`${label} ${name}`, options, run);
-  const hybridHnsw = await measure('hybrid/HNSW', hybridQuery);
-  const vectorHnsw = await measure('vector/HNSW', (index) => vectorQuery(index));
+  const measure = (name: string, run: (index: number) => Promise<string[]>, minCalls: number) => measureVariant(`${label} ${name}`, options, run, minCalls);
+  // Recall needs every query through both vector variants; the hybrid ones may stop at the budget (seconds per call at 50 000).
+  const all = options.queries.length;
+  const hybridHnsw = await measure('hybrid/HNSW', hybridQuery, options.minHybridCalls);
+  const vectorHnsw = await measure('vector/HNSW', (index) => vectorQuery(index), all);
   const { hybridExact, vectorExact } = await exactly(async () => ({
-    hybridExact: await measure('hybrid/exact', hybridQuery),
-    vectorExact: await measure('vector/exact', (index) => vectorQuery(index)),
+    hybridExact: await measure('hybrid/exact', hybridQuery, options.minHybridCalls),
+    vectorExact: await measure('vector/exact', (index) => vectorQuery(index), all),
   }));
+
+  // One pass over the queries per setting, against the exact results above.
+  const efSweep: CorpusSearchResult['efSweep'] = [];
+  if (/hnsw/i.test(plans.hnsw)) {
+    for (const efSearch of EF_SWEEP) {
+      await db.pool.query(`set hnsw.ef_search = ${efSearch}`);
+      try {
+        const samples: number[] = [];
+        const recalls: number[] = [];
+        const rows: number[] = [];
+        for (let index = 0; index < vectorExact.tops.length; index += 1) {
+          const before = performance.now();
+          const top = await vectorQuery(index);
+          samples.push(performance.now() - before);
+          recalls.push(overlap(vectorExact.tops[index] ?? [], top));
+          rows.push((await vectorQuery(index, HYBRID_CANDIDATES)).length);
+        }
+        efSweep.push({ efSearch, recallAt10: average(recalls), latency: summarize(samples), candidates: average(rows) });
+        options.log(`search [${label}] ef_search ${efSearch}: recall@10 ${average(recalls).toFixed(3)}, p50 ${percentile(samples, 50).toFixed(2)} ms`);
+      } finally {
+        await db.pool.query('reset hnsw.ef_search');
+      }
+    }
+  }
 
   return {
     label,
     passages,
+    efSweep,
     hybrid: { hnsw: hybridHnsw.result, exact: hybridExact.result },
     vector: { hnsw: vectorHnsw.result, exact: vectorExact.result },
     recallAt10: average(vectorExact.tops.map((exact, index) => overlap(exact, vectorHnsw.tops[index] ?? []))),
-    hybridOverlapAt10: average(hybridExact.tops.map((exact, index) => overlap(exact, hybridHnsw.tops[index] ?? []))),
+    recallQueries: vectorExact.tops.length,
+    hybridOverlapAt10: average(hybridExact.tops.slice(0, hybridHnsw.tops.length).map((exact, index) => overlap(exact, hybridHnsw.tops[index] ?? []))),
+    hybridCompared: Math.min(hybridExact.tops.length, hybridHnsw.tops.length),
     candidates: { requested: HYBRID_CANDIDATES, hnsw: average(candidates) },
     plans,
   };
 }
 
 /**
- * Sequential calls over all queries, round after round, until the budget or the round limit is reached.
- * The first round's results are kept: recall compares them between the HNSW and the exact variant.
+ * Sequential calls, query after query and round after round, until at least `minCalls` calls were made and the budget
+ * is spent (or `maxRounds` rounds are done). The first round's results are kept for the recall comparisons.
  */
 async function measureVariant(
   name: string,
   options: SearchBenchOptions,
   run: (index: number) => Promise<string[]>,
+  minCalls: number,
 ): Promise<{ result: VariantResult; tops: string[][] }> {
-  for (let index = 0; index < Math.min(WARMUP, options.queries.length); index += 1) await run(index);
+  const count = options.queries.length;
+  for (let index = 0; index < Math.min(WARMUP, count); index += 1) await run(index);
   const samples: number[] = [];
   const tops: string[][] = [];
   const started = performance.now();
-  let rounds = 0;
-  while (rounds < options.maxRounds && (rounds === 0 || performance.now() - started < options.variantBudgetMs)) {
-    for (let index = 0; index < options.queries.length; index += 1) {
-      const before = performance.now();
-      const top = await run(index);
-      samples.push(performance.now() - before);
-      if (rounds === 0) tops.push(top);
-    }
-    rounds += 1;
+  const enough = () => samples.length >= Math.min(minCalls, count * options.maxRounds) && performance.now() - started >= options.variantBudgetMs;
+  while (samples.length < count * options.maxRounds && !enough()) {
+    const index = samples.length % count;
+    const before = performance.now();
+    const top = await run(index);
+    samples.push(performance.now() - before);
+    if (samples.length <= count) tops.push(top);
   }
   const latency = summarize(samples);
   options.log(`search [${name}]: ${samples.length} calls, p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`);
-  return { result: { latency, rounds }, tops };
+  return { result: { latency, rounds: samples.length / count }, tops };
 }
 
 function overlap(expected: string[], actual: string[]): number {

@@ -1,4 +1,4 @@
-// Small statistics helpers for the benchmark: percentiles over samples, timing, and a seeded random generator.
+// Small helpers for the benchmark: percentiles over samples, a cross-process clock, and a seeded random generator.
 
 /** Nearest-rank percentile (p in 0–100) of unsorted samples; NaN when there are none. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -22,24 +22,13 @@ export function summarize(samples: readonly number[]): Summary {
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
     p99: percentile(samples, 99),
-    max: samples.length ? Math.max(...samples) : Number.NaN,
+    max: samples.length ? samples.reduce((highest, value) => Math.max(highest, value), Number.NEGATIVE_INFINITY) : Number.NaN,
   };
-}
-
-export function mean(samples: readonly number[]): number {
-  return samples.length ? samples.reduce((sum, value) => sum + value, 0) / samples.length : Number.NaN;
 }
 
 /** Milliseconds since the epoch with sub-millisecond precision; comparable across processes after clock calibration. */
 export function epochMs(): number {
   return performance.timeOrigin + performance.now();
-}
-
-/** Runs `work` and returns its result with the elapsed milliseconds. */
-export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - started };
 }
 
 /** mulberry32: tiny, fast and seedable, so synthetic corpora are identical on every run. */

@@ -12,16 +12,24 @@ import { createRandom, pick } from './stats.js';
 
 export const SYNTHETIC_DOCUMENT = 'synthetic-bench';
 
-export interface SyntheticLoad {
-  embedder: Embedder;
+export interface SyntheticLoadTimes {
   /** Passages in the database afterwards (real + synthetic). */
   passages: number;
-  insertMs: number;
+  model: string;
+  insertPassagesMs: number;
+  insertEmbeddingsMs: number;
   embedMs: number;
   indexMs: number;
   statsMs: number;
   /** CPU time of this process over the whole load: on a shared machine, wall time alone overstates the cost. */
   cpuMs: number;
+  maintenanceWorkMem: string | null;
+  /** What Postgres said during the index build. */
+  notices: string[];
+}
+
+export interface SyntheticLoad extends SyntheticLoadTimes {
+  embedder: Embedder;
 }
 
 // Rows per insert statement: passages take 17 parameters, so 500 rows stay far below Postgres' 65 535.
@@ -51,7 +59,13 @@ export function generatePassages(pool: string[], count: number, seed: number): {
  * Adds synthetic passages until the database holds `total`, then does what an ingest does for a new corpus:
  * one hashing embedder fitted on every passage, embeddings for all of them, BM25 statistics and the HNSW index.
  */
-export async function loadSyntheticCorpus(db: Database, total: number, seed: number, options: { index?: boolean } = {}): Promise<SyntheticLoad> {
+export interface SyntheticLoadOptions {
+  index?: boolean;
+  /** For the HNSW build only, e.g. '1GB'; the service's ingest leaves Postgres' default (64MB). */
+  maintenanceWorkMem?: string;
+}
+
+export async function loadSyntheticCorpus(db: Database, total: number, seed: number, options: SyntheticLoadOptions = {}): Promise<SyntheticLoad> {
   const cpu = process.cpuUsage();
   const real = await allPassageTexts(db.pool);
   const missing = total - real.length;
@@ -106,17 +120,43 @@ export async function loadSyntheticCorpus(db: Database, total: number, seed: num
     }
     await deleteOtherModels(client, embedder.model);
   });
-  const insertMs = insertPassagesMs + performance.now() - started;
+  const insertEmbeddingsMs = performance.now() - started;
 
   started = performance.now();
   await refreshTermStatistics(db.pool);
   const statsMs = performance.now() - started;
 
   started = performance.now();
-  if (options.index !== false) await ensureVectorIndex(db.pool, embedder.model, embedder.dimensions);
+  const notices: string[] = [];
+  if (options.index !== false) {
+    const client = await db.pool.connect();
+    // pgvector says so in a NOTICE when the graph outgrows maintenance_work_mem and the build continues on disk, much slower.
+    const listen = (notice: { message?: string }) => notices.push(notice.message ?? '');
+    client.on('notice', listen);
+    try {
+      if (options.maintenanceWorkMem) await client.query(`set maintenance_work_mem = '${options.maintenanceWorkMem}'`);
+      await ensureVectorIndex(client, embedder.model, embedder.dimensions);
+      await client.query('reset maintenance_work_mem');
+    } finally {
+      client.off('notice', listen);
+      client.release();
+    }
+  }
   const indexMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { embedder, passages: all.length, insertMs, embedMs, indexMs, statsMs, cpuMs: (used.user + used.system) / 1000 };
+  return {
+    embedder,
+    model: embedder.model,
+    passages: all.length,
+    insertPassagesMs,
+    insertEmbeddingsMs,
+    embedMs,
+    indexMs,
+    statsMs,
+    maintenanceWorkMem: options.maintenanceWorkMem ?? null,
+    notices,
+    cpuMs: (used.user + used.system) / 1000,
+  };
 }
 
 function hash(text: string): string {
