@@ -3,8 +3,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { buildApp } from '../src/app.js';
-import { createOllamaClient } from '../src/answer/llm.js';
-import { openRuntime } from '../src/bootstrap.js';
+import { createLlmClient, openRuntime } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { createAppMetrics } from '../src/plugins/metrics.js';
 import type { AppReply, AppRequest } from './protocol.js';
@@ -25,18 +24,7 @@ if (process.env['BENCH_PGLITE_YIELD'] === '1') {
 const config = loadConfig();
 const runtime = await openRuntime(config);
 const metrics = createAppMetrics({ defaultMetrics: true });
-const llm =
-  config.ANSWER_MODE === 'extractive'
-    ? null
-    : createOllamaClient({
-        host: config.OLLAMA_HOST,
-        model: config.OLLAMA_CHAT_MODEL,
-        timeoutMs: config.OLLAMA_TIMEOUT_MS,
-        connectTimeoutMs: config.OLLAMA_CONNECT_TIMEOUT_MS,
-        numCtx: config.OLLAMA_NUM_CTX,
-        numPredict: config.OLLAMA_NUM_PREDICT,
-        onError: metrics.ollamaError,
-      });
+const llm = createLlmClient(config, metrics.ollamaError);
 const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm, appMetrics: metrics });
 await app.listen({ port: 0, host: '127.0.0.1' });
 
