@@ -10,7 +10,8 @@ if (!question) {
 }
 
 try {
-  const config = loadConfig({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  // Quieter than the server unless LOG_LEVEL says otherwise: the answer is what the user wants to see.
+  const config = loadConfig({}, { LOG_LEVEL: 'warn', ...process.env });
   const runtime = await openRuntime(config);
   const llm = createLlmClient(config);
   const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm });
