@@ -11,7 +11,10 @@ const sourcePath = fileURLToPath(
   new URL('../../../shared/corpus-source/actielijst-migratieachtergrond.txt', import.meta.url),
 );
 const curatedPath = fileURLToPath(new URL('../../corpus/actielijst-migratieachtergrond.md', import.meta.url));
+// Locally a checkout without shared/ beside it skips this file (and vitest says so); in CI the source must
+// be there, so a missing file fails instead of passing silently.
 const available = existsSync(sourcePath) && existsSync(curatedPath);
+if (!available && process.env.CI) throw new Error(`the importer test needs ${sourcePath.toString()} in CI`);
 
 function parse(markdown: string, file: string): ParsedDocument {
   const parsed = parseCorpusFile(markdown, file);
