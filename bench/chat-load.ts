@@ -164,3 +164,59 @@ export async function runChatLoad(options: ChatLoadOptions): Promise<ChatLoadRes
     durationMs: lastDone - started,
   };
 }
+
+export interface DirectStreamResult {
+  streams: number;
+  complete: number;
+  lostTokens: number;
+  outOfOrder: number;
+  /** Token written by the model → line read by this process, with no app in between: the floor of the per-token figure. */
+  perToken: Summary;
+}
+
+/** The control experiment: this process reads the scripted model's NDJSON streams itself, as the app would. */
+export async function runDirectStreams(options: { port: number; streams: number; tokens: number; clockOffset: number }): Promise<DirectStreamResult> {
+  const perToken: number[] = [];
+  const outcomes = await Promise.all(
+    Array.from({ length: options.streams }, async () => {
+      const response = await fetch(`http://127.0.0.1:${options.port}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'bench', stream: true, messages: [{ role: 'user', content: 'Toegestane actienummers: 1.' }] }),
+      });
+      const received = new Set<number>();
+      let expected = 0;
+      let outOfOrder = 0;
+      let buffered = '';
+      const decoder = new TextDecoder();
+      const reader = response.body?.getReader();
+      for (;;) {
+        const read = await reader?.read();
+        if (!read || read.done) break;
+        const arrived = epochMs();
+        buffered += decoder.decode(read.value, { stream: true });
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) {
+          if (!line.trim()) continue;
+          const content = (JSON.parse(line) as { message?: { content?: string } }).message?.content ?? '';
+          for (const match of content.matchAll(TOKEN_PATTERN)) {
+            const token = Number(match[1]);
+            if (token !== expected) outOfOrder += 1;
+            expected = token + 1;
+            received.add(token);
+            if (token > 0) perToken.push(arrived - (Number(match[2]) - options.clockOffset));
+          }
+        }
+      }
+      return { received: received.size, outOfOrder };
+    }),
+  );
+  return {
+    streams: options.streams,
+    complete: outcomes.filter((outcome) => outcome.received === options.tokens && outcome.outOfOrder === 0).length,
+    lostTokens: outcomes.reduce((sum, outcome) => sum + options.tokens - outcome.received, 0),
+    outOfOrder: outcomes.reduce((sum, outcome) => sum + outcome.outOfOrder, 0),
+    perToken: summarize(perToken),
+  };
+}

@@ -1,5 +1,5 @@
 // Renders one benchmark run as Markdown: the goals with ✓/✗ first, then every figure side by side, then the method.
-import type { ChatLoadResult } from './chat-load.js';
+import type { ChatLoadResult, DirectStreamResult } from './chat-load.js';
 import type { ThroughputResult } from './http-load.js';
 import type { LagReading, MemoryReading } from './protocol.js';
 import type { SearchBenchResult } from './search-bench.js';
@@ -22,7 +22,7 @@ export interface BenchResults {
   machine: Machine;
   startup: { cold: StartResult; warm: StartResult };
   throughput: ThroughputResult;
-  chats: { single: ChatLoadResult; result: ChatLoadResult; memory: { before: MemoryReading; during: MemoryReading; after: MemoryReading } };
+  chats: { single: ChatLoadResult; result: ChatLoadResult; direct: { one: DirectStreamResult; many: DirectStreamResult }; memory: { before: MemoryReading; during: MemoryReading; after: MemoryReading } };
   mixed: { chats: ChatLoadResult; lag: LagReading; idleLag: LagReading; searches: { latency: Summary; failed: number; concurrency: number } };
   clock: { offsetMs: number; rttMs: number };
   search: SearchBenchResult;
@@ -117,12 +117,12 @@ export function renderReport(results: BenchResults): string {
       '',
       'What recall would cost: the vector query (top 10) with other `hnsw.ef_search` values, same queries, against the same exact results.',
       '',
-      '| Corpus | hnsw.ef_search | recall@10 | p50 | p95 | rows for 60 requested |',
+      '| Corpus | hnsw.ef_search | recall@10 | p50 | p95 | rows for 60 requested (every 5th query) |',
       '|---|---:|---:|---:|---:|---:|',
     );
     for (const corpus of swept) {
       for (const entry of corpus.efSweep) {
-        lines.push(`| ${corpus.label} | ${entry.efSearch} | ${entry.recallAt10.toFixed(3)} | ${ms(entry.latency.p50)} | ${ms(entry.latency.p95)} | ${entry.candidates.toFixed(1)} |`);
+        lines.push(`| ${corpus.label} | ${entry.efSearch}${entry.efSearch === corpus.efSearch ? ' (in use)' : ''} | ${entry.recallAt10.toFixed(3)} | ${ms(entry.latency.p50)} | ${ms(entry.latency.p95)} | ${entry.candidates.toFixed(1)} |`);
       }
     }
   }
@@ -166,6 +166,16 @@ export function renderReport(results: BenchResults): string {
         `${ms(result.firstTokenWall.p50)} | ${ms(result.firstTokenWall.p99)} | ${ms(result.beforeModel.p50)} | ${ms(result.beforeModel.p99)} | ${seconds(result.durationMs)} |`,
     );
   }
+  lines.push('');
+  lines.push(
+    'Control, no app in between: this process reads the scripted model\'s NDJSON streams itself (the floor of the per-token figure: loopback, both event loops, the clock alignment).',
+    '',
+    '| Streams | complete | lost tokens | out of order | per-token p50 | p99 | max |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const direct of [chats.direct.one, chats.direct.many]) {
+    lines.push(`| ${direct.streams} | ${direct.complete} | ${direct.lostTokens} | ${direct.outOfOrder} | ${ms(direct.perToken.p50)} | ${ms(direct.perToken.p99)} | ${ms(direct.perToken.max)} |`);
+  }
   const errors = runs.flatMap(([, result]) => result.errors);
   if (errors.length) lines.push('', `Chat errors seen: ${[...new Set(errors)].map((error) => `\`${error}\``).join(', ')}`);
   lines.push('');
@@ -207,7 +217,7 @@ export function renderReport(results: BenchResults): string {
   lines.push('## Method', '');
   lines.push(
     '- Search latency: the service\'s `createSearchService` on an embedded PGlite in a temporary DATA_DIR, called in this process one query at a time over ~100 questions of `tests/eval/questions.json`, after 10 warm-up calls; rounds repeat up to a time budget. "Exact" runs the same statements with `enable_indexscan = off` (PGlite has one session, so a session-level SET is what SET LOCAL is in one transaction): the HNSW index cannot serve the ORDER BY and every vector is compared; the plans above show the difference.',
-    `- Synthetic corpora: the real corpus plus generated passages up to the stated total; each generated passage recombines 2–5 sentences of the real corpus chosen by a seeded PRNG (mulberry32, seed = size), inserted in multi-row statements, embedded by a hashing embedder fitted on all passages (as an ingest does), then BM25 statistics and the service's own HNSW index (\`ensureVectorIndex\`, default m and ef_construction; built with \`maintenance_work_mem\` raised for that session, as the table says, because at the default 64MB the graph of more than ~10 000 of these vectors is built on disk, many times slower). The 50 000-passage corpus is built in a child process while the smaller ones are built and measured. pgvector ${results.search.extension.version}; queries ran with \`hnsw.ef_search\` = ${results.search.extension.efSearch}. The search side is then opened as the service holds it after an ingest (embedder fitted on all passages, spelling corrector from all passages).`,
+    `- Synthetic corpora: the real corpus plus generated passages up to the stated total; each generated passage recombines 2–5 sentences of the real corpus chosen by a seeded PRNG (mulberry32, seed = size), inserted in multi-row statements, embedded by a hashing embedder fitted on all passages (as an ingest does), then BM25 statistics and the service's own HNSW index (\`ensureVectorIndex\`, default m and ef_construction; built with \`maintenance_work_mem\` raised for that session, as the table says, because at the default 64MB the graph of more than ~10 000 of these vectors is built on disk, many times slower). The 50 000-passage corpus is built in a child process while the smaller ones are built and measured. pgvector ${results.search.vectorVersion}; queries ran with the \`hnsw.ef_search\` the service's session has (${[...new Set(search.map((corpus) => corpus.efSearch))].join(', ')}). The search side is then opened as the service holds it after an ingest (embedder fitted on all passages, spelling corrector from all passages).`,
     `- App under load: the real app (\`buildApp\`, wired as \`src/server.ts\` wires it) in a child process on 127.0.0.1 with its warm DATA_DIR, \`RATE_LIMIT_MAX\` raised so the limiter does not answer 429 to one address sending thousands of requests (its hook still runs). Load generators run in this process; the scripted model in a third.`,
     `- Per-token latency: the scripted model (bench/fake-model.ts, Ollama's NDJSON protocol) writes the time of each write into the token; the client subtracts it from the time the WebSocket delta arrived. Clocks of the two processes were aligned over IPC (offset ${results.clock.offsetMs.toFixed(3)} ms, best round trip ${results.clock.rttMs.toFixed(3)} ms). The figure includes loopback and the client's own event loop, so it is an upper bound for what the service adds.`,
     '- Before the first token, "added" = (question sent → first delta) − (model received the request → wrote its first token): the service\'s work before it calls the model plus the delivery of the first token.',

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runChatLoad } from './chat-load.js';
+import { runChatLoad, runDirectStreams } from './chat-load.js';
 import { startChild, type Child } from './children.js';
 import { runThroughput, startBackgroundSearches, searchPath } from './http-load.js';
 import { BENCH_MODEL, type AppReply, type AppRequest, type LagReading, type MemoryReading, type ModelReply, type ModelRequest } from './protocol.js';
@@ -95,6 +95,11 @@ async function main(): Promise<void> {
       const single = await runChatLoad({ port, questions, chats: 1, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs, timeoutMs: CHAT_TIMEOUT_MS });
       log(`one chat alone: per-token p50 ${single.perToken.p50.toFixed(2)} ms, p99 ${single.perToken.p99.toFixed(2)} ms; first token added ${single.firstTokenAdded.p50.toFixed(1)} ms`);
 
+      // The control: the same streams read by this process straight from the model, no app in between.
+      const directOne = await runDirectStreams({ port: readyPort(model.ready), streams: 1, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs });
+      const directMany = await runDirectStreams({ port: readyPort(model.ready), streams: SETTINGS.chats, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs });
+      log(`direct to the model: 1 stream p99 ${directOne.perToken.p99.toFixed(2)} ms; ${SETTINGS.chats} streams p99 ${directMany.perToken.p99.toFixed(2)} ms`);
+
       await sleep(500);
       const before: MemoryReading = await memory();
       await app.request((id) => ({ type: 'memory-peak-reset', id }));
@@ -119,6 +124,9 @@ async function main(): Promise<void> {
 
       await app.stop({ type: 'close', id: 0 });
       await model.stop({ type: 'close', id: 0 });
+      // The app logs at warn: anything it said under load belongs next to the figures.
+      const appLog = app.output().trim().split('\n').filter(Boolean);
+      if (appLog.length) log(`the app logged ${appLog.length} lines under load, first: ${appLog.slice(0, 3).map((line) => line.slice(0, 300)).join(' | ')}`);
 
       log('search latency: real corpus, then synthetic corpora…');
       const search = await runSearchBench({ queries, syntheticSizes: SYNTHETIC_SIZES, variantBudgetMs: 12_000, maxRounds: 3, minHybridCalls: 20, log });
@@ -137,7 +145,7 @@ async function main(): Promise<void> {
         },
         startup: { cold, warm },
         throughput,
-        chats: { single, result: chatResult, memory: { before, during, after } },
+        chats: { single, result: chatResult, direct: { one: directOne, many: directMany }, memory: { before, during, after } },
         mixed: { chats: mixedChats, lag: mixedLag, idleLag, searches: { ...searches, concurrency: SEARCH_LOOPS } },
         clock,
         search,
