@@ -1,5 +1,5 @@
 // Search latency in-process on embedded PGlite: the service's hybrid search and the vector query alone, HNSW beside an exact scan, with recall.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import { createSearchService, type SearchService } from '../src/search/search-se
 import { createSpellingCorrector } from '../src/search/spelling.js';
 import type { BuildReply } from './build-corpus.js';
 import type { SyntheticLoadTimes } from './synthetic-corpus.js';
-import { percentile, summarize, type Summary } from './stats.js';
+import { grouped, percentile, summarize, type Summary } from './stats.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 
@@ -84,27 +84,29 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
     const dirOf = (size: number) => path.join(root, `synthetic-${size}`);
     for (const size of options.syntheticSizes) await fs.cp(realDir, dirOf(size), { recursive: true });
 
-    // The largest build (minutes of single-threaded HNSW construction) runs in its own process meanwhile.
+    // The real corpus, the headline figure, is measured with nothing else running.
+    const vectorVersion = await measureCorpus('real corpus', realDir, null, null, options, results);
+
+    // The largest build (minutes of single-threaded HNSW construction) runs in its own process while the smaller ones are built and measured.
     const background = largest === undefined ? null : buildCorpus(dirOf(largest), largest);
-    const alongside = largest === undefined ? null : `measured while the ${largest.toLocaleString('en-US')}-passage corpus was being built in another process`;
+    const alongside = largest === undefined ? null : `measured while the ${grouped(largest)}-passage corpus was being built in another process`;
     background?.catch(() => undefined);
     if (largest !== undefined) options.log(`search: building ${largest} passages in a child process…`);
-
-    const vectorVersion = await measureCorpus('real corpus', realDir, null, alongside, options, results);
     for (const size of sizes) {
       options.log(`search: building ${size} passages in a child process…`);
       const load = await buildCorpus(dirOf(size), size);
       logLoad(load, options);
-      await measureCorpus(`synthetic ${size.toLocaleString('en-US')}`, dirOf(size), load, alongside, options, results);
+      await measureCorpus(`synthetic ${grouped(size)}`, dirOf(size), load, alongside, options, results);
       await fs.rm(dirOf(size), { recursive: true, force: true });
     }
     if (background && largest !== undefined) {
       const load = await background;
       logLoad(load, options);
-      await measureCorpus(`synthetic ${largest.toLocaleString('en-US')}`, dirOf(largest), load, null, options, results);
+      await measureCorpus(`synthetic ${grouped(largest)}`, dirOf(largest), load, null, options, results);
     }
     return { corpora: results, vectorVersion };
   } finally {
+    for (const builder of builders) builder.kill('SIGKILL');
     await fs.rm(root, { recursive: true, force: true });
   }
 }
@@ -152,6 +154,9 @@ async function measureCorpus(
   }
 }
 
+// Builders still running when the benchmark fails are stopped with it, not left to fill a deleted directory.
+const builders = new Set<ChildProcess>();
+
 /** Runs build-corpus.ts in a child process and resolves with its timings. */
 function buildCorpus(dataDir: string, size: number): Promise<SyntheticLoadTimes> {
   const child = fork(fileURLToPath(new URL('./build-corpus.ts', import.meta.url)), [], {
@@ -159,10 +164,12 @@ function buildCorpus(dataDir: string, size: number): Promise<SyntheticLoadTimes>
     env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_SIZE: String(size) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  builders.add(child);
   return new Promise((resolve, reject) => {
     let reply: BuildReply | null = null;
     child.on('message', (message: BuildReply) => (reply = message));
     child.once('exit', (code) => {
+      builders.delete(child);
       const last = reply as BuildReply | null;
       if (last?.type === 'built') resolve(last.times);
       else reject(new Error(last?.type === 'failed' ? last.message : `building ${size} passages failed (exit ${code})`));

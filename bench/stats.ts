@@ -49,3 +49,8 @@ export function pick<T>(items: readonly T[], random: () => number): T {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** 50000 → "50 000", as the goals are written. */
+export function grouped(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
