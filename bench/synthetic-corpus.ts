@@ -79,6 +79,7 @@ export async function loadSyntheticCorpus(db: Database, total: number, seed: num
       title: 'Synthetisch benchmarkdocument',
       kind: 'synthetic',
       itemLabel: 'Fragment',
+      relatedActions: [],
       origin: 'upload',
       markdown: '# Synthetisch benchmarkdocument\n',
       contentHash: `seed-${seed}-${missing}`,

@@ -84,6 +84,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     embedder: () => deps.corpus.embedder(),
     actionListId: () => deps.corpus.actionListId(),
     spelling: () => deps.corpus.spelling(),
+    relatedActions: () => deps.corpus.relatedActions(),
   }));
   app.decorate('config', config);
   app.decorate('db', deps.db);

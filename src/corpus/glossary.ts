@@ -9,10 +9,13 @@ export interface GlossaryExpander {
   matchedWords(query: string): Set<string>;
 }
 
+// A phrase written with "iemand" ("wat iemand kan") also matches the same phrase with a pronoun ("wat hij kan").
+const PERSON = new Set(['iemand', 'hij', 'zij', 'ze', 'je', 'jij', 'u', 'men', 'ik', 'we', 'wij']);
+
 export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander {
   // Each entry is a set of equivalent phrases; a match on any of them brings in the others.
   // Phrases are compared on lightly stemmed words, so "leerkrachten" finds the entry "leerkracht".
-  const key = (text: string) => ` ${foldText(text).split(' ').map(lightStem).join(' ')} `;
+  const key = (text: string) => ` ${foldText(text).split(' ').map((word) => (PERSON.has(word) ? 'iemand' : lightStem(word))).join(' ')} `;
   const groups = glossaries.flatMap((glossary) =>
     glossary.entries.map((entry) => [entry.term, ...entry.expansions].map((phrase) => ({ phrase, key: key(phrase) }))),
   );
@@ -34,7 +37,7 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
         for (const entry of group) {
           if (!entry.key.trim() || !folded.includes(entry.key)) continue;
           const stems = new Set(entry.key.trim().split(' '));
-          for (const word of raw) if (stems.has(lightStem(word))) words.add(word);
+          for (const word of raw) if (stems.has(PERSON.has(word) ? 'iemand' : lightStem(word))) words.add(word);
         }
       }
       return words;

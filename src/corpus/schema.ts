@@ -4,6 +4,8 @@ import { ACTOR_IDS, THEME_IDS } from './tags.js';
 
 export const DocumentKindSchema = z.enum(['action-list', 'advice', 'legal']);
 
+const ActionNumbersSchema = z.array(z.number().int().min(1).max(999));
+
 export const DocumentMetaSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id moet kebab-case zijn'),
   title: z.string().min(1),
@@ -13,6 +15,18 @@ export const DocumentMetaSchema = z.object({
   kind: DocumentKindSchema,
   source: z.string().url().optional(),
   itemLabel: z.string().min(1).default('Actie'),
+  /** Action-list numbers a related document elaborates ("actions: 44, 45"): its passages count as evidence for them in search. */
+  actions: z
+    .union([
+      ActionNumbersSchema,
+      // As written in front matter; the parsed record holds the array and is checked again.
+      z
+        .string()
+        .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'actions moet een lijst actienummers zijn, bv. "44, 45"')
+        .transform((value) => [...new Set(value.split(',').map((n) => Number(n.trim())))].sort((a, b) => a - b))
+        .pipe(ActionNumbersSchema),
+    ])
+    .default([]),
 });
 
 export const SectionRefSchema = z.object({

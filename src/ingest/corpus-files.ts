@@ -6,7 +6,7 @@ import { parseCorpusFile } from '../corpus/parse.js';
 import type { Glossary, ParsedDocument } from '../corpus/schema.js';
 
 /** Bumped when parsing or passage building changes, so unchanged files are still re-ingested. */
-export const PARSER_VERSION = '2';
+export const PARSER_VERSION = '3';
 
 export interface CorpusDocument {
   file: string;

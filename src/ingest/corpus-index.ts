@@ -16,6 +16,8 @@ export interface CorpusIndex {
   spelling(): SpellingCorrector;
   /** Id of the action-list document, whose items are "Actie N". */
   actionListId(): string | null;
+  /** Per document id, the action-list numbers that document elaborates (only documents that name some). */
+  relatedActions(): ReadonlyMap<string, number[]>;
   /** Runs one ingest at a time; the new embedder is used by queries once it has committed. */
   ingest(request: IngestRequest, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport>;
 }
@@ -32,7 +34,7 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   const files = await readCorpus(options.corpusDir);
   const first = await ingestDocuments(db, provider, { documents: files.documents, origin: 'corpus' }, options.onProgress);
   let embedder = first.embedder;
-  let actionList = await findActionList(db);
+  let { actionList, related } = await readDocumentRoles(db);
   let spelling = await buildSpelling(db);
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -40,12 +42,13 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
     embedder: () => embedder,
     glossary: createGlossaryExpander(files.glossaries),
     actionListId: () => actionList,
+    relatedActions: () => related,
     spelling: () => spelling,
     ingest(request, onProgress) {
       const run = queue.then(async () => {
         const result = await ingestDocuments(db, provider, request, onProgress);
         embedder = result.embedder;
-        actionList = await findActionList(db);
+        ({ actionList, related } = await readDocumentRoles(db));
         spelling = await buildSpelling(db);
         return result.report;
       });
@@ -56,9 +59,12 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   return { index, report: first.report };
 }
 
-async function findActionList(db: Database): Promise<string | null> {
+async function readDocumentRoles(db: Database): Promise<{ actionList: string | null; related: ReadonlyMap<string, number[]> }> {
   const documents = await listDocuments(db.pool);
-  return documents.find((document) => document.kind === 'action-list')?.id ?? null;
+  return {
+    actionList: documents.find((document) => document.kind === 'action-list')?.id ?? null,
+    related: new Map(documents.filter((document) => document.relatedActions.length > 0).map((document) => [document.id, document.relatedActions])),
+  };
 }
 
 async function buildSpelling(db: Database): Promise<SpellingCorrector> {

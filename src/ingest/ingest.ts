@@ -125,6 +125,7 @@ export async function ingestDocuments(
         kind: meta.kind,
         sourceUrl: meta.source,
         itemLabel: meta.itemLabel,
+        relatedActions: meta.actions,
         origin: request.origin,
         markdown: entry.markdown,
         contentHash: entry.contentHash,

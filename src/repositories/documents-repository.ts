@@ -10,6 +10,8 @@ export interface DocumentRow {
   kind: string;
   sourceUrl: string | null;
   itemLabel: string | null;
+  /** Action-list numbers this document elaborates (front matter `actions`). */
+  relatedActions: number[];
   origin: 'corpus' | 'upload';
   contentHash: string;
   version: number;
@@ -26,13 +28,14 @@ export interface DocumentInput {
   kind: string;
   sourceUrl?: string | undefined;
   itemLabel: string;
+  relatedActions: number[];
   origin: 'corpus' | 'upload';
   markdown: string;
   contentHash: string;
 }
 
 const SELECT = `
-  select d.id, d.title, d.short_title, d.publisher, d.published, d.kind, d.source_url, d.item_label, d.origin,
+  select d.id, d.title, d.short_title, d.publisher, d.published, d.kind, d.source_url, d.item_label, d.related_actions, d.origin,
          d.content_hash, d.version, d.ingested_at,
          (select count(*) from passages p where p.document_id = d.id)::int as passages
   from documents d`;
@@ -46,6 +49,7 @@ interface Row {
   kind: string;
   source_url: string | null;
   item_label: string | null;
+  related_actions: number[];
   origin: 'corpus' | 'upload';
   content_hash: string;
   version: number;
@@ -62,6 +66,7 @@ const toDocument = (row: Row): DocumentRow => ({
   kind: row.kind,
   sourceUrl: row.source_url,
   itemLabel: row.item_label,
+  relatedActions: row.related_actions,
   origin: row.origin,
   contentHash: row.content_hash,
   version: row.version,
@@ -89,12 +94,12 @@ export async function listDocumentSources(db: Queryable): Promise<{ id: string; 
 /** Inserts a document or replaces it, raising its version when its content changed. */
 export async function upsertDocument(db: Queryable, input: DocumentInput): Promise<number> {
   const { rows } = await db.query<{ version: number }>(
-    `insert into documents (id, title, short_title, publisher, published, kind, source_url, item_label, origin, markdown, content_hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `insert into documents (id, title, short_title, publisher, published, kind, source_url, item_label, related_actions, origin, markdown, content_hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $12, $9, $10, $11)
      on conflict (id) do update set
        title = excluded.title, short_title = excluded.short_title, publisher = excluded.publisher,
        published = excluded.published, kind = excluded.kind, source_url = excluded.source_url,
-       item_label = excluded.item_label, origin = excluded.origin, markdown = excluded.markdown,
+       item_label = excluded.item_label, related_actions = excluded.related_actions, origin = excluded.origin, markdown = excluded.markdown,
        version = documents.version + case when documents.content_hash = excluded.content_hash then 0 else 1 end,
        content_hash = excluded.content_hash, ingested_at = now()
      returning version`,
@@ -110,6 +115,7 @@ export async function upsertDocument(db: Queryable, input: DocumentInput): Promi
       input.origin,
       input.markdown,
       input.contentHash,
+      input.relatedActions,
     ],
   );
   return rows[0]?.version ?? 1;

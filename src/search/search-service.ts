@@ -26,7 +26,7 @@ export interface SearchOptions {
 
 export interface SearchService {
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
-  /** Actions ranked by their best evidence: their own passage, or (discounted) a context or note of theirs. */
+  /** Actions ranked by their best evidence: their own passage, (discounted) a context or note of theirs, or a passage of a document that elaborates them. */
   rankActions(hits: SearchHit[]): { action: number; score: number }[];
 }
 
@@ -37,12 +37,17 @@ export interface SearchDeps {
   embedder: () => Embedder;
   actionListId: () => string | null;
   spelling?: () => SpellingCorrector;
+  /** Documents that elaborate actions (document id → action numbers); see CorpusIndex.relatedActions. */
+  relatedActions?: () => ReadonlyMap<string, number[]>;
 }
 
 const CANDIDATES = 60;
 const ROLE_BOOST = 1.15;
 const KIND_WEIGHT = { action: 1, context: 1, note: 0.5, intro: 0 } as const;
 const OWN_TIEBREAK = 0.05;
+// A point of a document that elaborates an action (the legal framework for Actie 44) is evidence for it, a little
+// less direct than the action's own words or its group's findings.
+const RELATED_WEIGHT = 0.95;
 
 export function createSearchService(deps: SearchDeps): SearchService {
   return {
@@ -79,10 +84,13 @@ export function createSearchService(deps: SearchDeps): SearchService {
     rankActions(hits) {
       const own = new Map<number, number>();
       const best = new Map<number, number>();
+      const related = deps.relatedActions?.() ?? new Map<string, number[]>();
       for (const hit of hits) {
         if (hit.passage.kind === 'action' && hit.passage.action !== null) own.set(hit.passage.action, Math.max(own.get(hit.passage.action) ?? 0, hit.score));
         const weight = KIND_WEIGHT[hit.passage.kind];
-        for (const action of hit.passage.actions) best.set(action, Math.max(best.get(action) ?? 0, hit.score * weight));
+        const actions = hit.passage.actions.length ? hit.passage.actions : related.get(hit.passage.documentId) ?? [];
+        const discount = hit.passage.actions.length ? 1 : RELATED_WEIGHT;
+        for (const action of actions) best.set(action, Math.max(best.get(action) ?? 0, hit.score * weight * discount));
       }
       // A context passage lifts its whole group; within the group, the action's own evidence decides.
       return [...best.entries()]

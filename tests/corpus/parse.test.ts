@@ -311,3 +311,22 @@ op de werkvloer.[^2]
     expect(advice.notes.map((note) => note.urls)).toEqual([['https://example.org/onderzoek'], ['https://example.org/mentoring']]);
   });
 });
+
+describe('related actions in front matter', () => {
+  const RELATED = MINI_LIST.replace('id: mini\ntitle: Mini-actielijst\nkind: action-list', 'id: kader\ntitle: Kader\nkind: legal\nactions: 45, 44,44\nitemLabel: Punt').replace(/## Actie/g, '## Punt');
+
+  it('reads the actions a document elaborates, sorted and without duplicates', () => {
+    expect(parseDocument(RELATED).meta.actions).toEqual([44, 45]);
+    expect(parseDocument(MINI_LIST).meta.actions).toEqual([]);
+  });
+
+  it('rejects a list that is not action numbers', () => {
+    expect(parseError(RELATED.replace('actions: 45, 44,44', 'actions: 44 en 45')).message).toContain('actions');
+    expect(parseError(RELATED.replace('actions: 45, 44,44', 'actions: 0')).message).toContain('actions');
+  });
+
+  it('names Actie 44 and 45 in the legal framework of positive action', () => {
+    const legal = fs.readFileSync(new URL('../../corpus/positieve-actie-kader.md', import.meta.url), 'utf8');
+    expect(parseDocument(legal, 'positieve-actie-kader.md').meta.actions).toEqual([44, 45]);
+  });
+});

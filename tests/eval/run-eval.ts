@@ -28,6 +28,7 @@ const search = createSearchService({
   embedder: () => runtime.corpus.embedder(),
   actionListId: () => runtime.corpus.actionListId(),
   spelling: () => runtime.corpus.spelling(),
+  relatedActions: () => runtime.corpus.relatedActions(),
 });
 
 const listId = runtime.corpus.actionListId();
