@@ -10,42 +10,296 @@ export interface SpellingCorrector {
 }
 
 const MIN_LENGTH = 5;
+// From this length on a word tolerates two edits: "huiswerkbegeleidng" is one edit, "tarrief" one as well.
+const LONG_WORD = 9;
 
+const budgetFor = (length: number): 1 | 2 => (length >= LONG_WORD ? 2 : 1);
+
+/**
+ * The nearest corpus word is the one with the smallest edit distance, then the most passages, then the shortest,
+ * then the first seen in the corpus: the order in which a plain scan over the words by length would meet them.
+ *
+ * Candidates come from a symmetric-delete index: two words within k edits (optimal string alignment) always share
+ * a string reachable from each with at most k deletions, so looking up the query's deletion variants finds every
+ * word within reach, and the exact distance decides. Variants are stored as 32-bit hashes only; a collision merely
+ * adds a candidate that the distance check then rejects.
+ */
 export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrector {
-  const frequency = new Map<string, number>();
-  let documents = 0;
-  for (const text of texts) {
-    documents += 1;
-    for (const word of new Set(foldText(text).split(' '))) {
-      if (word.length >= 3 && !/\d/.test(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const { ids, words, counts, documents } = countWords(texts);
+  let maxLength = 0;
+  for (const word of words) maxLength = Math.max(maxLength, word.length);
+
+  const hasher = createVariantHasher(maxLength + 2);
+  // One index per budget, each holding only the words a query with that budget can reach.
+  const oneEdit = buildDeletionIndex(words, hasher, 1, MIN_LENGTH - 1, LONG_WORD);
+  const twoEdits = buildDeletionIndex(words, hasher, 2, LONG_WORD - 2, Infinity);
+  const variants = new Int32Array(variantCount(maxLength + 2, 2));
+  // Marks the words already checked for the current query word, without clearing a set per word.
+  const seen = new Int32Array(words.length);
+  let round = 0;
+
+  const nearest = (word: string): number => {
+    const budget = budgetFor(word.length);
+    // Nothing is within reach, and the hash buffers only have room up to here.
+    if (word.length > maxLength + budget) return -1;
+    const index = budget === 1 ? oneEdit : twoEdits;
+    const total = hasher.variants(word, budget, variants);
+    if (round === 0x7fffffff) {
+      seen.fill(0);
+      round = 0;
     }
-  }
-  const byLength = new Map<number, string[]>();
-  for (const word of frequency.keys()) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+    round += 1;
+    let best = -1;
+    let bestDistance = 0;
+    for (let v = 0; v < total; v += 1) {
+      const key = variants[v] as number;
+      const bucket = key >>> index.shift;
+      for (let entry = index.starts[bucket] as number, end = index.starts[bucket + 1] as number; entry < end; entry += 1) {
+        if (index.keys[entry] !== key) continue;
+        const id = index.ids[entry] as number;
+        if (seen[id] === round) continue;
+        seen[id] = round;
+        const candidate = words[id] as string;
+        const distance = editDistance(word, candidate, budget);
+        if (distance > budget) continue;
+        if (best < 0 || isCloser(distance, id, bestDistance, best)) {
+          best = id;
+          bestDistance = distance;
+        }
+      }
+    }
+    return best;
+  };
+
+  const isCloser = (distance: number, id: number, bestDistance: number, best: number): boolean => {
+    if (distance !== bestDistance) return distance < bestDistance;
+    const count = counts[id] as number;
+    const bestCount = counts[best] as number;
+    if (count !== bestCount) return count > bestCount;
+    const length = (words[id] as string).length;
+    const bestLength = (words[best] as string).length;
+    return length !== bestLength ? length < bestLength : id < best;
+  };
 
   return {
     documents,
-    documentFrequency: (word) => frequency.get(word) ?? 0,
+    documentFrequency(word) {
+      const id = ids.get(word);
+      return id === undefined ? 0 : (counts[id] as number);
+    },
     corrections(query) {
       const result: { from: string; to: string }[] = [];
       for (const word of new Set(foldText(query).split(' '))) {
-        if (word.length < MIN_LENGTH || frequency.has(word) || /\d/.test(word)) continue;
-        // Longer words tolerate more edits: "huiswerkbegeleidng" is one edit, "tarrief" one as well.
-        const budget = word.length >= 9 ? 2 : 1;
-        let best: { word: string; distance: number; count: number } | null = null;
-        for (let length = word.length - budget; length <= word.length + budget; length += 1) {
-          for (const candidate of byLength.get(length) ?? []) {
-            const distance = editDistance(word, candidate, budget);
-            if (distance > budget) continue;
-            const count = frequency.get(candidate) ?? 0;
-            if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
-          }
-        }
-        if (best) result.push({ from: word, to: best.word });
+        if (word.length < MIN_LENGTH || ids.has(word) || /\d/.test(word)) continue;
+        const best = nearest(word);
+        if (best >= 0) result.push({ from: word, to: words[best] as string });
       }
       return result;
     },
   };
+}
+
+interface WordCounts {
+  /** Folded word → its position in `words`, which is the order of first appearance in the corpus. */
+  ids: Map<string, number>;
+  words: string[];
+  /** Passages per word. */
+  counts: number[];
+  documents: number;
+}
+
+/**
+ * Folding whole passages dominates construction on large corpora, so the text is cut into pieces at ASCII
+ * punctuation and spaces, and each distinct piece is folded once. That yields the same words as folding the whole
+ * text: those characters are separators after folding too, and neither decomposition, accent stripping nor the
+ * possessive rule ("jan's" → "jans") reaches across them. Letters, digits, "_" and the apostrophe stay inside a piece
+ * because the possessive rule looks at them, and anything non-ASCII because its decomposition could.
+ */
+function countWords(texts: Iterable<string>): WordCounts {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const counts: number[] = [];
+  const lastDocument: number[] = [];
+  const pieces = createPieceCache((piece) => {
+    const pieceIds: number[] = [];
+    for (const word of foldText(piece).split(' ')) {
+      if (word.length < 3 || /\d/.test(word)) continue;
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = words.length;
+        ids.set(word, id);
+        words.push(word);
+        counts.push(0);
+        lastDocument.push(0);
+      }
+      pieceIds.push(id);
+    }
+    return pieceIds;
+  });
+  let documents = 0;
+  for (const text of texts) {
+    documents += 1;
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i <= text.length; i += 1) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      if (code < 128 && SEPARATOR[code] === 1) {
+        if (start < 0) continue;
+        const pieceIds = pieces.get(text, start, i, hash);
+        for (let k = 0; k < pieceIds.length; k += 1) {
+          const id = pieceIds[k] as number;
+          if (lastDocument[id] === documents) continue;
+          lastDocument[id] = documents;
+          counts[id] = (counts[id] as number) + 1;
+        }
+        start = -1;
+      } else {
+        if (start < 0) {
+          start = i;
+          hash = 0;
+        }
+        hash = (Math.imul(hash, 31) + code) | 0;
+      }
+    }
+  }
+  return { ids, words, counts, documents };
+}
+
+const SEPARATOR = new Uint8Array(128).map((_, code) => (/[A-Za-z0-9_']/.test(String.fromCharCode(code)) ? 0 : 1));
+
+/** Distinct pieces in an open-addressing table probed in place, so a piece seen before costs no substring or Map lookup. */
+function createPieceCache(fold: (piece: string) => number[]) {
+  const texts: string[] = [];
+  const hashes: number[] = [];
+  const values: number[][] = [];
+  let slots = new Int32Array(1 << 12).fill(-1);
+  const place = (hash: number) => {
+    let slot = mix(hash) & (slots.length - 1);
+    while ((slots[slot] as number) >= 0) slot = (slot + 1) & (slots.length - 1);
+    return slot;
+  };
+  return {
+    get(text: string, start: number, end: number, hash: number): number[] {
+      const mask = slots.length - 1;
+      let slot = mix(hash) & mask;
+      for (let entry = slots[slot] as number; entry >= 0; entry = slots[slot] as number) {
+        const piece = texts[entry] as string;
+        if (hashes[entry] === hash && piece.length === end - start && samePiece(text, start, piece)) return values[entry] as number[];
+        slot = (slot + 1) & mask;
+      }
+      const piece = text.slice(start, end);
+      const value = fold(piece);
+      slots[slot] = texts.length;
+      texts.push(piece);
+      hashes.push(hash);
+      values.push(value);
+      if (texts.length * 2 > slots.length) {
+        slots = new Int32Array(slots.length * 2).fill(-1);
+        hashes.forEach((entryHash, entry) => (slots[place(entryHash)] = entry));
+      }
+      return value;
+    },
+  };
+}
+
+// A plain loop: pieces are a few letters long, and String.prototype.startsWith costs more than comparing them here.
+function samePiece(text: string, start: number, piece: string): boolean {
+  for (let k = 0; k < piece.length; k += 1) if (text.charCodeAt(start + k) !== piece.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Hashed deletion variants → word ids, bucketed by the hash's top bits (compressed rows, no per-entry objects). */
+interface DeletionIndex {
+  shift: number;
+  /** Bucket b holds entries starts[b] to starts[b + 1]. */
+  starts: Int32Array;
+  keys: Int32Array;
+  ids: Int32Array;
+}
+
+function buildDeletionIndex(words: string[], hasher: VariantHasher, deletions: 1 | 2, minLength: number, maxLength: number): DeletionIndex {
+  const members: number[] = [];
+  let total = 0;
+  words.forEach((word, id) => {
+    if (word.length < minLength || word.length > maxLength) return;
+    members.push(id);
+    total += variantCount(word.length, deletions);
+  });
+  // About four entries a bucket: a smaller bucket table is cheaper to fill and scanning a few keys costs little.
+  const bits = Math.max(4, Math.ceil(Math.log2(Math.max(total, 1))) - 2);
+  const shift = 32 - bits;
+  const keys = new Int32Array(total);
+  const owners = new Int32Array(total);
+  let filled = 0;
+  for (const id of members) {
+    const count = hasher.variants(words[id] as string, deletions, keys.subarray(filled));
+    owners.fill(id, filled, filled + count);
+    filled += count;
+  }
+  const starts = new Int32Array((1 << bits) + 1);
+  for (let entry = 0; entry < total; entry += 1) {
+    const bucket = ((keys[entry] as number) >>> shift) + 1;
+    starts[bucket] = (starts[bucket] as number) + 1;
+  }
+  for (let bucket = 1; bucket < starts.length; bucket += 1) starts[bucket] = (starts[bucket] as number) + (starts[bucket - 1] as number);
+  const next = starts.slice(0, -1);
+  const sortedKeys = new Int32Array(total);
+  const sortedIds = new Int32Array(total);
+  for (let entry = 0; entry < total; entry += 1) {
+    const key = keys[entry] as number;
+    const slot = next[key >>> shift] as number;
+    next[key >>> shift] = slot + 1;
+    sortedKeys[slot] = key;
+    sortedIds[slot] = owners[entry] as number;
+  }
+  return { shift, starts, keys: sortedKeys, ids: sortedIds };
+}
+
+/** The word itself, every single deletion and, with two, every pair of deletions (duplicates included). */
+function variantCount(length: number, deletions: 1 | 2): number {
+  return 1 + length + (deletions === 2 ? (length * (length - 1)) / 2 : 0);
+}
+
+interface VariantHasher {
+  /** Writes the hashes of the word's deletion variants to `out` and returns how many there are. */
+  variants(word: string, deletions: 1 | 2, out: Int32Array): number;
+}
+
+/** Polynomial hashes modulo 2^32 over prefix hashes, so each variant costs O(1) and no variant string is built. */
+function createVariantHasher(longest: number): VariantHasher {
+  const BASE = 0x01000193;
+  const prefix = new Int32Array(longest + 1);
+  const power = new Int32Array(longest + 1);
+  power[0] = 1;
+  for (let i = 1; i <= longest; i += 1) power[i] = Math.imul(power[i - 1] as number, BASE);
+  // Hash of word[from, to), from the prefix hashes.
+  const part = (from: number, to: number) => ((prefix[to] as number) - Math.imul(prefix[from] as number, power[to - from] as number)) | 0;
+  return {
+    variants(word, deletions, out) {
+      const length = word.length;
+      for (let i = 0; i < length; i += 1) prefix[i + 1] = (Math.imul(prefix[i] as number, BASE) + word.charCodeAt(i)) | 0;
+      let count = 0;
+      out[count++] = mix(prefix[length] as number);
+      for (let i = 0; i < length; i += 1) {
+        out[count++] = mix((Math.imul(prefix[i] as number, power[length - 1 - i] as number) + part(i + 1, length)) | 0);
+        if (deletions === 1) continue;
+        for (let j = i + 1; j < length; j += 1) {
+          const head = (Math.imul(prefix[i] as number, power[j - i - 1] as number) + part(i + 1, j)) | 0;
+          out[count++] = mix((Math.imul(head, power[length - 1 - j] as number) + part(j + 1, length)) | 0);
+        }
+      }
+      return count;
+    },
+  };
+}
+
+/** Murmur3's finaliser: a bare polynomial hash spreads its input poorly over the bits the tables bucket by. */
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance, stopping early past `limit`. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/corpus/parse.js';
 import { toPassages } from '../../src/corpus/passages.js';
 import { createSpellingCorrector, editDistance } from '../../src/search/spelling.js';
+import { foldText } from '../../src/search/text.js';
 
 const source = fs.readFileSync(new URL('../../corpus/actielijst-migratieachtergrond.md', import.meta.url), 'utf8');
 const texts = toPassages(parseDocument(source)).map((passage) => passage.text);
@@ -50,6 +51,81 @@ describe('createSpellingCorrector choices', () => {
     expect(corrector.corrections('wrkvlor')).toEqual([]);
   });
 });
+
+describe('createSpellingCorrector ties and edges', () => {
+  it('prefers the closer word over the more frequent one', () => {
+    const corrector = createSpellingCorrector(['werkvloeren', 'werkvloeren', 'werkvloer']);
+    expect(corrector.corrections('werkvloerx')).toEqual([{ from: 'werkvloerx', to: 'werkvloer' }]);
+  });
+
+  it('prefers the shorter word, then the one the corpus mentions first, when distance and frequency tie', () => {
+    expect(createSpellingCorrector(['werkvloeren werkvloer']).corrections('werkvloere')).toEqual([{ from: 'werkvloere', to: 'werkvloer' }]);
+    expect(createSpellingCorrector(['kader kater']).corrections('kaxer')).toEqual([{ from: 'kaxer', to: 'kader' }]);
+    expect(createSpellingCorrector(['kater kader']).corrections('kaxer')).toEqual([{ from: 'kaxer', to: 'kater' }]);
+  });
+
+  it('counts a word once per passage, folded, across punctuation and odd spaces', () => {
+    const corrector = createSpellingCorrector(['Café café CAFÉ', "jan's\u00a0huis, samen-werking", 'cafe\u0301 (huis)']);
+    expect(corrector.documentFrequency('cafe')).toBe(2);
+    expect(corrector.documentFrequency('huis')).toBe(2);
+    expect(corrector.documentFrequency('jans')).toBe(1);
+    expect(corrector.documentFrequency('werking')).toBe(1);
+    expect(corrector.documentFrequency('samenwerking')).toBe(0);
+  });
+
+  it('answers one correction per distinct unknown word and copes with an empty corpus and very long words', () => {
+    expect(corpus.corrections('kinderopvnag of kinderopvnag')).toEqual([{ from: 'kinderopvnag', to: 'kinderopvang' }]);
+    expect(corpus.corrections('a'.repeat(5000))).toEqual([]);
+    const empty = createSpellingCorrector([]);
+    expect(empty.documents).toBe(0);
+    expect(empty.corrections('kinderopvang')).toEqual([]);
+  });
+
+  it('agrees with a plain scan over the whole vocabulary', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return Math.floor((seed / 2 ** 32) * n);
+    };
+    // Two- to four-letter alphabets make many words close to each other, so ties are common.
+    let corrected = 0;
+    for (let round = 0; round < 20; round += 1) {
+      const alphabet = 'abcd'.slice(0, 2 + (round % 3));
+      const word = () => Array.from({ length: 3 + random(10) }, () => alphabet[random(alphabet.length)]).join('');
+      const texts = Array.from({ length: 3 + random(30) }, () => Array.from({ length: 1 + random(5) }, word).join(' '));
+      const corrector = createSpellingCorrector(texts);
+      const reference = plainScan(texts);
+      for (let query = 0; query < 50; query += 1) {
+        const text = Array.from({ length: 1 + random(3) }, word).join(' ');
+        const expected = reference(text);
+        if (expected.length > 0) corrected += 1;
+        expect(corrector.corrections(text)).toEqual(expected);
+      }
+    }
+    expect(corrected).toBeGreaterThan(200);
+  });
+});
+
+/** The definition the index must reproduce: every word within the budget, the closest, most frequent, shortest, first. */
+function plainScan(texts: string[]): (query: string) => { from: string; to: string }[] {
+  const frequency = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of new Set(foldText(text).split(' '))) if (word.length >= 3 && !/\d/.test(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  }
+  const words = [...frequency.keys()].sort((a, b) => a.length - b.length);
+  return (query) =>
+    [...new Set(foldText(query).split(' '))].flatMap((word) => {
+      if (word.length < 5 || frequency.has(word) || /\d/.test(word)) return [];
+      const budget = word.length >= 9 ? 2 : 1;
+      let best: { word: string; distance: number; count: number } | null = null;
+      for (const candidate of words) {
+        const distance = editDistance(word, candidate, budget);
+        const count = frequency.get(candidate) ?? 0;
+        if (distance <= budget && (!best || distance < best.distance || (distance === best.distance && count > best.count))) best = { word: candidate, distance, count };
+      }
+      return best ? [{ from: word, to: best.word }] : [];
+    });
+}
 
 describe('editDistance', () => {
   it.each([
