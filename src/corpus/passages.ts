@@ -1,6 +1,7 @@
 // Turns parsed documents into passages: the units that are embedded, stored, searched and cited.
 import { createHash } from 'node:crypto';
 import type { ParsedDocument, SectionRef } from './schema.js';
+import { THEMES } from './tags.js';
 
 export type PassageKind = 'action' | 'context' | 'intro' | 'note';
 
@@ -19,6 +20,8 @@ export interface Passage {
   section: SectionRef;
   heading: string | null;
   text: string;
+  /** Searched beside the text but not shown: the Dutch names of an action's themes, words users search a topic by. */
+  keywords: string;
   notes: number[];
   actors: string[];
   themes: string[];
@@ -55,6 +58,7 @@ export function toPassages(document: ParsedDocument): Passage[] {
         section: item.section,
         heading: item.heading,
         text: item.text,
+        keywords: item.themes.map((theme) => THEMES[theme]).join(' · '),
         notes: item.notes,
         actors: item.actors,
         themes: item.themes,
@@ -74,6 +78,7 @@ export function toPassages(document: ParsedDocument): Passage[] {
           section: block.section,
           heading: block.heading,
           text,
+          keywords: '',
           notes: block.notes,
           actors: [],
           themes: [],
@@ -97,6 +102,7 @@ export function toPassages(document: ParsedDocument): Passage[] {
       section: first?.section ?? { number: null, title: meta.title },
       heading: first?.heading ?? null,
       text: note.text,
+      keywords: '',
       notes: [],
       actors: [],
       themes: [],

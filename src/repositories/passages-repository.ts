@@ -70,11 +70,11 @@ export async function replacePassages(db: Queryable, documentId: string, passage
   for (const p of passages) {
     await db.query(
       `insert into passages (id, document_id, ordinal, kind, action, actions, number, label, section_number, section_title,
-                             heading, text, notes, actors, themes, refs, content_hash)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+                             heading, text, keywords, notes, actors, themes, refs, content_hash)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         p.id, documentId, p.ordinal, p.kind, p.action, p.actions, p.number, p.label, p.section.number, p.section.title,
-        p.heading, p.text, p.notes, p.actors, p.themes, p.refs, p.contentHash,
+        p.heading, p.text, p.keywords, p.notes, p.actors, p.themes, p.refs, p.contentHash,
       ],
     );
   }

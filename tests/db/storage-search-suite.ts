@@ -116,6 +116,18 @@ export function registerStorageSearchSuite(engine: string, open: () => Promise<D
         expect(rows.map((row) => row.id)).toContain(`${ACTION_LIST}:actie-57`);
       });
 
+      it("indexes an action's theme names beside its text, without changing the text", async () => {
+        // "flankerend" appears in no action's text, only in the name of the theme "Kinderopvang, mobiliteit en flankerend beleid".
+        const { rows } = await db.pool.query<{ action: number; text: string; keywords: string }>(
+          "select action, text, keywords from passages where tsv @@ to_tsquery('dutch', 'flankerend') and kind = 'action' order by action",
+        );
+        expect(rows.map((row) => row.action)).toEqual(expect.arrayContaining([57, 58, 59]));
+        for (const row of rows) {
+          expect(row.text).not.toMatch(/flankerend/i);
+          expect(row.keywords).toContain('Kinderopvang, mobiliteit en flankerend beleid');
+        }
+      });
+
       it('stores an embedding of the current model for every passage, and no other', async () => {
         const passages = await count('select count(*) as n from passages');
         expect(first.report.embedded).toBe(passages);
