@@ -31,6 +31,7 @@ import { positiveActionRoutes } from './routes/positive-action.js';
 import { searchRoutes } from './routes/search.js';
 import { statusRoutes } from './routes/status.js';
 import { webRoutes } from './routes/web.js';
+import { withSearchCache } from './search/search-cache.js';
 import { createSearchService, type SearchService } from './search/search-service.js';
 
 // Validation messages reach people, so zod speaks Dutch.
@@ -78,14 +79,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.setSerializerCompiler(serializerCompiler);
 
   const appMetrics = deps.appMetrics ?? createAppMetrics();
-  const searchService = appMetrics.instrumentSearch(createSearchService({
+  const uncached = createSearchService({
     db: deps.db,
     glossary: deps.corpus.glossary,
     embedder: () => deps.corpus.embedder(),
     actionListId: () => deps.corpus.actionListId(),
     spelling: () => deps.corpus.spelling(),
     relatedActions: () => deps.corpus.relatedActions(),
-  }));
+  });
+  const searchService = appMetrics.instrumentSearch(
+    withSearchCache(uncached, { size: config.SEARCH_CACHE_SIZE, ttlMs: config.SEARCH_CACHE_TTL_MS, generation: () => deps.corpus.generation() }),
+  );
   app.decorate('config', config);
   app.decorate('db', deps.db);
   app.decorate('corpus', deps.corpus);

@@ -36,6 +36,8 @@ export const ConfigSchema = z.object({
   WS_QUESTIONS_PER_MINUTE: positiveInt.default(20),
   CORS_ORIGINS: csv.default([]),
   RETENTION_DAYS: positiveInt.default(30),
+  SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
+  SEARCH_CACHE_TTL_MS: positiveInt.default(60_000),
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
 });
 

@@ -18,6 +18,8 @@ export interface CorpusIndex {
   actionListId(): string | null;
   /** Per document id, the action-list numbers that document elaborates (only documents that name some). */
   relatedActions(): ReadonlyMap<string, number[]>;
+  /** Counts this instance's committed ingests: cached search results of an older generation are stale. */
+  generation(): number;
   /** Runs one ingest at a time; the new embedder is used by queries once it has committed. */
   ingest(request: IngestRequest, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport>;
 }
@@ -37,6 +39,7 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   let { actionList, related } = await readDocumentRoles(db);
   let spelling = await buildSpelling(db);
   let queue: Promise<unknown> = Promise.resolve();
+  let generation = 0;
 
   const index: CorpusIndex = {
     embedder: () => embedder,
@@ -44,12 +47,14 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
     actionListId: () => actionList,
     relatedActions: () => related,
     spelling: () => spelling,
+    generation: () => generation,
     ingest(request, onProgress) {
       const run = queue.then(async () => {
         const result = await ingestDocuments(db, provider, request, onProgress);
         embedder = result.embedder;
         ({ actionList, related } = await readDocumentRoles(db));
         spelling = await buildSpelling(db);
+        generation += 1;
         return result.report;
       });
       queue = run.catch(() => undefined);
