@@ -3,10 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { fromSql } from 'pgvector';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { runMigrations } from './migrate.js';
+import { pglitePoolConfig, startPgliteThread, type PgliteThread } from './pglite-thread.js';
 
 export interface Database {
   pool: pg.Pool;
@@ -33,7 +31,7 @@ const HNSW_EF_SEARCH = 100;
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const vectorTypes = createVectorTypes();
   let pool: pg.Pool;
-  let pglite: PGlite | undefined;
+  let pglite: PgliteThread | undefined;
   if (options.databaseUrl) {
     pool = new pg.Pool({
       types: vectorTypes,
@@ -48,30 +46,38 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     const dataDir = options.dataDir === 'memory://' ? undefined : path.join(options.dataDir, 'pglite');
     if (dataDir) await fs.mkdir(dataDir, { recursive: true });
-    pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { vector } });
-    pool = new pg.Pool(Object.assign(createPgConfig(pglite), { types: vectorTypes }));
+    // PGlite executes SQL synchronously (WASM); in its own thread a long query no longer stalls every request and stream.
+    pglite = startPgliteThread({ dataDir });
+    await pglite.waitReady;
+    pool = new pg.Pool({ ...pglitePoolConfig(pglite), types: vectorTypes });
   }
   // A dropped server connection surfaces here for idle clients; without a listener it would crash the process.
   pool.on('error', () => undefined);
 
-  await runMigrations(pool);
-  // PGlite is a single session that outlives the pool's clients, so setting it once holds for every query.
-  if (pglite) await pool.query(`set hnsw.ef_search = ${HNSW_EF_SEARCH}`);
-  // The vector type exists only after the first migration. Its parser is looked up once and served by the
-  // pool's type table: pgvector's per-connection registerTypes in a 'connect' listener races the caller's
-  // first query on the same client (pg warns, and pg 9 will refuse).
-  const { rows } = await pool.query<{ oid: number }>(`select oid from pg_type where typname = 'vector'`);
-  if (!rows[0]) throw new Error('vector type not found in the database');
-  vectorTypes.vectorOid = rows[0].oid;
-
-  return {
-    pool,
-    engine: pglite ? 'pglite' : 'postgres',
-    async close() {
+  const close = async () => {
+    try {
       await pool.end();
-      if (pglite) await pglite.close();
-    },
+    } finally {
+      // After the pool: closing PGlite flushes DATA_DIR, then the thread ends and holds nothing open.
+      await pglite?.close();
+    }
   };
+  try {
+    await runMigrations(pool);
+    // PGlite is a single session that outlives the pool's clients, so setting it once holds for every query.
+    if (pglite) await pool.query(`set hnsw.ef_search = ${HNSW_EF_SEARCH}`);
+    // The vector type exists only after the first migration. Its parser is looked up once and served by the
+    // pool's type table: pgvector's per-connection registerTypes in a 'connect' listener races the caller's
+    // first query on the same client (pg warns, and pg 9 will refuse).
+    const { rows } = await pool.query<{ oid: number }>(`select oid from pg_type where typname = 'vector'`);
+    if (!rows[0]) throw new Error('vector type not found in the database');
+    vectorTypes.vectorOid = rows[0].oid;
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+
+  return { pool, engine: pglite ? 'pglite' : 'postgres', close };
 }
 
 /** Runs `work` in one transaction on one checked-out client; the client is always released. */
