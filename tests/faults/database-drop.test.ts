@@ -20,19 +20,24 @@ describe('database connection drops and comes back', () => {
   });
 
   it('answers 503 DATABASE_UNAVAILABLE while the database is down and recovers when it is back', async () => {
-    const search = () => test.app.inject({ url: '/api/search?q=diploma' });
+    const search = (q = 'diploma') => test.app.inject({ url: `/api/search?q=${encodeURIComponent(q)}` });
     const actions = () => test.app.inject({ url: '/api/actions' });
-    expect((await search()).statusCode).toBe(200);
+    const before = await search();
+    expect(before.statusCode).toBe(200);
     expect((await actions()).statusCode).toBe(200);
 
     // The pool holds open connections now; stopping the server closes them under it.
     await wire.stop();
-    for (const request of [search, actions, search, actions]) {
+    for (const request of [() => search('kinderopvang'), actions, () => search('mentoring'), actions]) {
       const response = await request();
       expect(response.statusCode).toBe(503);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.json()).toEqual(DATABASE_UNAVAILABLE);
     }
+    // A search answered a moment ago is still in the result cache, which needs no database.
+    const remembered = await search();
+    expect(remembered.statusCode).toBe(200);
+    expect(remembered.json()).toEqual(before.json());
     const ask = await test.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'Hoe worden diploma’s erkend?' } });
     expect(ask.statusCode).toBe(503);
     expect(ask.json()).toEqual(DATABASE_UNAVAILABLE);
