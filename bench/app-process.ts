@@ -1,7 +1,6 @@
 // Child process: the real app wired as src/server.ts wires it, listening on 127.0.0.1, reporting its event-loop delay and memory over IPC.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
 import { buildApp } from '../src/app.js';
 import { createLlmClient, openRuntime } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
@@ -11,16 +10,6 @@ import type { AppReply, AppRequest } from './protocol.js';
 // server.ts has no hook for measurements and exits on signals; this entry builds the same app and adds only the probes.
 const started = performance.now();
 
-// An experiment, off unless asked for: pg's pool hands the PGlite client to the next waiting query synchronously and PGlite
-// answers in microtasks, so a queue of queries runs as one uninterrupted stretch; yielding before each query bounds a stall to one query.
-if (process.env['BENCH_PGLITE_YIELD'] === '1') {
-  const prototype = PGlite.prototype as unknown as { execProtocolStream: (...args: unknown[]) => Promise<unknown> };
-  const original = prototype.execProtocolStream;
-  prototype.execProtocolStream = async function (this: unknown, ...args: unknown[]) {
-    await new Promise((resolve) => setImmediate(resolve));
-    return original.apply(this, args);
-  };
-}
 const config = loadConfig();
 const runtime = await openRuntime(config);
 const metrics = createAppMetrics({ defaultMetrics: true });

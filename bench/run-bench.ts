@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('results.md', import.meta.url));
 
 // Sizes of each part, chosen so the whole run stays near ten minutes on two idle cores.
-const SETTINGS = { tokens: 60, tokenDelayMs: 20, chats: 200, mixedChats: 100, connections: 50, durationS: 10, pgliteYield: process.env['BENCH_PGLITE_YIELD'] === '1' };
+const SETTINGS = { tokens: 60, tokenDelayMs: 20, chats: 200, mixedChats: 100, connections: 50, durationS: 10 };
 const SEARCH_QUERIES = 100;
 // BENCH_SIZES="" skips the synthetic corpora (a quick run while working on the benchmark itself).
 const SYNTHETIC_SIZES = (process.env['BENCH_SIZES'] ?? '10000,50000').split(',').filter(Boolean).map(Number);
@@ -64,7 +64,8 @@ async function main(): Promise<void> {
       OLLAMA_HOST: `http://127.0.0.1:${readyPort(model.ready)}`,
       OLLAMA_CHAT_MODEL: BENCH_MODEL,
       RATE_LIMIT_MAX: '1000000000',
-      BENCH_PGLITE_YIELD: SETTINGS.pgliteYield ? '1' : '0',
+      // Every measurement below runs with the result cache off, so each search reaches the database; the cache gets its own run.
+      SEARCH_CACHE_SIZE: '0',
     });
     try {
       const port = readyPort(app.ready);
@@ -130,6 +131,27 @@ async function main(): Promise<void> {
       const appLog = app.output().trim().split('\n').filter(Boolean);
       if (appLog.length) log(`the app logged ${appLog.length} lines under load, first: ${appLog.slice(0, 3).map((line) => line.slice(0, 300)).join(' | ')}`);
 
+      log(`throughput with the result cache (default settings): ${SETTINGS.connections} connections, ${SETTINGS.durationS} s on /api/search…`);
+      const cachedApp = await startChild<AppRequest, AppReply>('./app-process.ts', {
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        API_KEYS: '',
+        LOG_LEVEL: 'warn',
+        EMBEDDINGS: 'hashing',
+        ANSWER_MODE: 'extractive',
+        RATE_LIMIT_MAX: '1000000000',
+      });
+      let throughputCached;
+      try {
+        const cachedPort = readyPort(cachedApp.ready);
+        await runThroughput(cachedPort, queries, SETTINGS.connections, 2);
+        throughputCached = await runThroughput(cachedPort, queries, SETTINGS.connections, SETTINGS.durationS);
+      } finally {
+        await cachedApp.stop({ type: 'close', id: 0 });
+      }
+      log(`throughput, cache on: ${Math.round(throughputCached.requestsPerSecond)} req/s, p99 ${throughputCached.latency.p99} ms, ${throughputCached.non2xx} non-2xx, ${throughputCached.errors} errors`);
+
       log('search latency: real corpus, then synthetic corpora…');
       const search = await runSearchBench({ queries, syntheticSizes: SYNTHETIC_SIZES, variantBudgetMs: 12_000, maxRounds: 3, minHybridCalls: 10, log });
 
@@ -147,6 +169,7 @@ async function main(): Promise<void> {
         },
         startup: { cold, warm },
         throughput,
+        throughputCached,
         chats: { single, result: chatResult, direct: { one: directOne, many: directMany }, memory: { before, during, after } },
         mixed: { chats: mixedChats, lag: mixedLag, idleLag, searches: { ...searches, concurrency: SEARCH_LOOPS } },
         clock,
