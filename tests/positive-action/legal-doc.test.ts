@@ -45,6 +45,8 @@ describe('corpus/positieve-actie-kader.md', () => {
       publisher: 'Actiewijzer (samengesteld uit de wetgeving)',
       date: '2026-11-29',
       kind: 'legal',
+      // The framework elaborates Actie 44 (positive actions) and 45 (sector lists of legal positive actions).
+      actions: '44, 45',
       itemLabel: 'Punt',
     });
   });
