@@ -175,7 +175,14 @@ export function sqlLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** Refreshes the BM25 statistics (document frequency per lexeme, average passage length). */
+// BM25's k1 and b. They enter the score only through the postings' term-frequency part, computed here.
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+/**
+ * Refreshes the BM25 statistics (document frequency per lexeme, average passage length) and the postings
+ * (term frequency and BM25 term-frequency part per lexeme and passage) that the search adds up.
+ */
 export async function refreshTermStatistics(db: Queryable): Promise<void> {
   await db.query('delete from lexeme_stats');
   await db.query(`insert into lexeme_stats (lexeme, ndoc) select word, ndoc from ts_stat('select tsv from passages')`);
@@ -184,4 +191,20 @@ export async function refreshTermStatistics(db: Queryable): Promise<void> {
      select true, count(*), coalesce(avg(length(tsv)), 1) from passages
      on conflict (id) do update set passages = excluded.passages, avg_length = excluded.avg_length`,
   );
+  // Every impact depends on the average length, so any change to the corpus changes them all: rebuilt, not patched.
+  // A delete, not a truncate: on PostgreSQL a truncate would lock searches out until the ingest commits.
+  await db.query('delete from postings');
+  // The arithmetic (numeric constants, then float8) is the 002 migration's, which fills postings the same way.
+  // Inserted in index order: each term's postings then share a few heap pages, and the index is appended to.
+  await db.query(
+    `insert into postings (lexeme, passage_id, tf, impact)
+     select u.lexeme, p.id, cardinality(u.positions),
+            (cardinality(u.positions) * ${BM25_K1 + 1}) /
+            (cardinality(u.positions) + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * length(p.tsv) / s.avg_length))
+     from passages p cross join corpus_stats s cross join lateral unnest(p.tsv) u
+     order by 1, 4 desc, 2`,
+  );
+  // PGlite has no autovacuum: without statistics the planner sorted a common term's postings instead of reading them
+  // in index order. ANALYZE may run in the ingest's transaction.
+  await db.query('analyze postings, lexeme_stats');
 }
