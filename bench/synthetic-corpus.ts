@@ -7,7 +7,7 @@ import { withTransaction } from '../src/db/database.js';
 import type { Embedder } from '../src/embeddings/embedder.js';
 import { createHashingEmbedder, fitHashingState } from '../src/embeddings/hashing-embedder.js';
 import { upsertDocument } from '../src/repositories/documents-repository.js';
-import { allPassageTexts, deleteOtherModels, ensureVectorIndex, refreshTermStatistics } from '../src/repositories/passages-repository.js';
+import { allPassageTexts, deleteOtherModels, ensureVectorIndex, refreshTermStatistics, refreshVectorStatistics } from '../src/repositories/passages-repository.js';
 import { createRandom, pick } from './stats.js';
 
 export const SYNTHETIC_DOCUMENT = 'synthetic-bench';
@@ -143,6 +143,8 @@ export async function loadSyntheticCorpus(db: Database, total: number, seed: num
       client.release();
     }
   }
+  // As an ingest does: without statistics the planner guesses too few rows per model and scans every vector.
+  await refreshVectorStatistics(db.pool);
   const indexMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   return {

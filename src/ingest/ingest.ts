@@ -10,6 +10,8 @@ import {
   deleteOtherModels,
   embeddedHashes,
   refreshTermStatistics,
+  refreshVectorStatistics,
+  vacuumTermStatistics,
   ensureVectorIndex,
   replacePassages,
   upsertEmbedding,
@@ -139,7 +141,9 @@ export async function ingestDocuments(
     if (changed.length || removed.length) await refreshTermStatistics(client);
     await deleteOtherModels(client, embedder.model);
     await ensureVectorIndex(client, embedder.model, embedder.dimensions);
+    await refreshVectorStatistics(client);
     await request.beforeCommit?.();
   });
+  if (changed.length || removed.length) await vacuumTermStatistics(db.pool);
   return { report, embedder };
 }

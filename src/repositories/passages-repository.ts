@@ -208,3 +208,13 @@ export async function refreshTermStatistics(db: Queryable): Promise<void> {
   // in index order. ANALYZE may run in the ingest's transaction.
   await db.query('analyze postings, lexeme_stats');
 }
+
+/** Planner statistics for the vectors: without them, after an ingest, the planner guesses too few rows per model and scans every vector instead of using HNSW. */
+export async function refreshVectorStatistics(db: Queryable): Promise<void> {
+  await db.query('analyze embeddings');
+}
+
+/** PGlite runs no autovacuum: every rebuild of the postings would otherwise leave a dead copy of the table behind. Outside a transaction. */
+export async function vacuumTermStatistics(db: Queryable): Promise<void> {
+  await db.query('vacuum postings, lexeme_stats');
+}
