@@ -18,6 +18,8 @@ const RESULTS = fileURLToPath(new URL('results.md', import.meta.url));
 // Sizes of each part, chosen so the whole run stays near ten minutes on two idle cores.
 const SETTINGS = { tokens: 60, tokenDelayMs: 20, chats: 200, mixedChats: 100, connections: 50, durationS: 10 };
 const SEARCH_QUERIES = 100;
+// Questions asked once to find those the service answers (refusals never reach the model, so they make no stream).
+const SCREENED = 40;
 // BENCH_SIZES="" skips the synthetic corpora (a quick run while working on the benchmark itself).
 const SYNTHETIC_SIZES = (process.env['BENCH_SIZES'] ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const SEARCH_LOOPS = 8;
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
       const clock = await calibrateClock(model);
       log(`app on 127.0.0.1:${port}; model clock offset ${clock.offsetMs.toFixed(3)} ms (round trip ${clock.rttMs.toFixed(3)} ms)`);
       const questions = await screenQuestions(port, inScope);
-      log(`chat questions: ${questions.length} of ${inScope.length} are answered (not refused); warm-up done`);
+      log(`chat questions: ${questions.length} of the first ${Math.min(SCREENED, inScope.length)} are answered (not refused); warm-up done`);
 
       const lag = async (type: 'lag-reset' | 'lag-read') => (await app.request<Extract<AppReply, { type: 'lag' | 'ok' }>>((id) => ({ type, id })));
       const memory = async () => (await app.request<Extract<AppReply, { type: 'memory' }>>((id) => ({ type: 'memory', id }))).memory;
@@ -209,7 +211,7 @@ async function calibrateClock(model: Child<ModelRequest, ModelReply>): Promise<{
 /** Warms the app (JIT, caches) and keeps the questions it answers from its sources rather than refusing. */
 async function screenQuestions(port: number, candidates: string[]): Promise<string[]> {
   const answered: string[] = [];
-  for (const question of candidates.slice(0, 40)) {
+  for (const question of candidates.slice(0, SCREENED)) {
     const response = await fetch(`http://127.0.0.1:${port}/api/ask`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
