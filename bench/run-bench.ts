@@ -56,16 +56,10 @@ async function main(): Promise<void> {
       BENCH_TOKEN_DELAY_MS: String(SETTINGS.tokenDelayMs),
     });
     const app = await startChild<AppRequest, AppReply>('./app-process.ts', {
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      API_KEYS: '',
-      LOG_LEVEL: 'warn',
-      EMBEDDINGS: 'hashing',
+      ...appEnvironment(dataDir),
       ANSWER_MODE: 'llm',
       OLLAMA_HOST: `http://127.0.0.1:${readyPort(model.ready)}`,
       OLLAMA_CHAT_MODEL: BENCH_MODEL,
-      RATE_LIMIT_MAX: '1000000000',
       // Every measurement below runs with the result cache off, so each search reaches the database; the cache gets its own run.
       SEARCH_CACHE_SIZE: '0',
     });
@@ -134,16 +128,7 @@ async function main(): Promise<void> {
       if (appLog.length) log(`the app logged ${appLog.length} lines under load, first: ${appLog.slice(0, 3).map((line) => line.slice(0, 300)).join(' | ')}`);
 
       log(`throughput with the result cache (default settings): ${SETTINGS.connections} connections, ${SETTINGS.durationS} s on /api/search…`);
-      const cachedApp = await startChild<AppRequest, AppReply>('./app-process.ts', {
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        API_KEYS: '',
-        LOG_LEVEL: 'warn',
-        EMBEDDINGS: 'hashing',
-        ANSWER_MODE: 'extractive',
-        RATE_LIMIT_MAX: '1000000000',
-      });
+      const cachedApp = await startChild<AppRequest, AppReply>('./app-process.ts', { ...appEnvironment(dataDir), ANSWER_MODE: 'extractive' });
       let throughputCached;
       try {
         const cachedPort = readyPort(cachedApp.ready);
@@ -189,6 +174,19 @@ async function main(): Promise<void> {
   } finally {
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The app child's settings shared by every run: embedded database in the warm DATA_DIR, no keys, a limiter that never answers 429. */
+function appEnvironment(dataDir: string): Record<string, string> {
+  return {
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    API_KEYS: '',
+    LOG_LEVEL: 'warn',
+    EMBEDDINGS: 'hashing',
+    RATE_LIMIT_MAX: '1000000000',
+  };
 }
 
 function readyPort(reply: { type: string; port?: number }): number {
