@@ -1,31 +1,14 @@
 // The page against a server that requires an access key (API_KEYS): api-key.js asks for it, then chat and list work.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, SERVER_START_MS, skipE2e, startServer, TEST_MS, type OpenedPage, type RunningServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { skipE2e, TEST_MS, useBrowserSession } from './support.js';
 
 const KEY = 'e2e-sleutel-7f3a9c';
 
 describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ API_KEYS: KEY }), launchBrowser()]);
-  }, SERVER_START_MS + 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await opened?.context.close();
-    opened = undefined;
-  });
+  const session = useBrowserSession({ API_KEYS: KEY });
 
   it('asks for the key, asks again after a wrong one, and then answers with citations over the socket', async () => {
-    opened = await openPage(browser, `${server.url}/`);
+    const opened = await session.open('/');
     const { page, errors } = opened;
     const dialog = page.getByRole('dialog', { name: 'Toegangssleutel' });
     await dialog.waitFor();
@@ -59,10 +42,10 @@ describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, 
   });
 
   it('asks again when a remembered key is no longer valid', async () => {
-    opened = await openPage(browser, 'about:blank');
+    const opened = await session.open('about:blank');
     const { page, context } = opened;
     await context.addInitScript(() => sessionStorage.setItem('actiewijzer.toegangssleutel', 'een-oude-sleutel'));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     const dialog = page.getByRole('dialog', { name: 'Toegangssleutel' });
     await dialog.getByText('De vorige sleutel werd niet aanvaard').waitFor();
     await dialog.getByLabel('Toegangssleutel').fill(KEY);
@@ -74,7 +57,7 @@ describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, 
   });
 
   it('says in Dutch that nothing works without a key when the person cancels', async () => {
-    opened = await openPage(browser, `${server.url}/`);
+    const opened = await session.open('/');
     const { page } = opened;
     await page.getByRole('dialog', { name: 'Toegangssleutel' }).getByRole('button', { name: 'Annuleren' }).click();
     await page.locator('#error-banner', { hasText: 'Zonder geldige toegangssleutel' }).waitFor();

@@ -1,7 +1,7 @@
 // In Chromium against the real server with API_KEYS: api-key.js asks once, keeps the key for the session, opens the chat socket; /docs works under its CSP.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, SERVER_START_MS, skipE2e, startServer, TEST_MS, type OpenedPage, type RunningServer } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { skipE2e, TEST_MS, useBrowserSession } from './support.js';
 
 const KEY = 'kantoor-sleutel-7c1e9a';
 
@@ -17,27 +17,11 @@ async function loadModule(page: Page): Promise<void> {
 }
 
 describe.skipIf(skipE2e)('toegangssleutel in de browser', { timeout: TEST_MS }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ API_KEYS: KEY }), launchBrowser()]);
-  }, SERVER_START_MS + 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await opened?.context.close();
-    opened = undefined;
-  });
+  const session = useBrowserSession({ API_KEYS: KEY });
 
   it('asks for the key on a 401, asks again when it is wrong, and then retries with the right one', async () => {
     // The open /api/auth document gives the module a same-origin page without the chat page's own calls.
-    opened = await openPage(browser, `${server.url}/api/auth`);
+    const opened = await session.open('/api/auth');
     const { page } = opened;
     await loadModule(page);
     await page.evaluate(() => {
@@ -62,7 +46,7 @@ describe.skipIf(skipE2e)('toegangssleutel in de browser', { timeout: TEST_MS }, 
   });
 
   it('opens the chat socket with chatProtocols() and gets an answer', async () => {
-    opened = await openPage(browser, `${server.url}/api/auth`);
+    const opened = await session.open('/api/auth');
     const { page } = opened;
     await loadModule(page);
     const result = await page.evaluate(async (key) => {
@@ -91,7 +75,7 @@ describe.skipIf(skipE2e)('toegangssleutel in de browser', { timeout: TEST_MS }, 
   });
 
   it('cancelling the dialog returns the 401 as it came', async () => {
-    opened = await openPage(browser, `${server.url}/api/auth`);
+    const opened = await session.open('/api/auth');
     const { page } = opened;
     await loadModule(page);
     await page.evaluate(() => {
@@ -103,7 +87,7 @@ describe.skipIf(skipE2e)('toegangssleutel in de browser', { timeout: TEST_MS }, 
   });
 
   it('shows the API docs under their content-security policy without violations', async () => {
-    opened = await openPage(browser, `${server.url}/docs`);
+    const opened = await session.open('/docs');
     const { page, errors } = opened;
     await page.getByText('Actiewijzer API').first().waitFor();
     await page.waitForLoadState('networkidle');

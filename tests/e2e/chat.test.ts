@@ -1,19 +1,8 @@
 // The chat in Chromium against the real server without a model: streamed cited answers, citations, export, copy, feedback, reconnects.
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  getJson,
-  launchBrowser,
-  openPage,
-  SERVER_START_MS,
-  skipE2e,
-  startServer,
-  TEST_MS,
-  type ActionDetail,
-  type OpenedPage,
-  type RunningServer,
-} from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type ActionDetail, getJson, openPage, skipE2e, TEST_MS, useBrowserSession } from './support.js';
 
 const QUESTION = "Welke acties gaan over de erkenning van buitenlandse diploma's?";
 
@@ -51,27 +40,10 @@ async function ask(page: Page, question: string) {
 }
 
 describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_MS + 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await opened?.context.close();
-    opened = undefined;
-  });
+  const session = useBrowserSession();
 
   async function open(options: Parameters<typeof openPage>[2] = {}) {
-    opened = await openPage(browser, `${server.url}/`, { viewport: { width: 1280, height: 860 }, ...options });
-    return opened;
+    return session.open('/', { viewport: { width: 1280, height: 860 }, ...options });
   }
 
   it('says clearly that answers come without a language model', async () => {
@@ -108,7 +80,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
     expect(await turn.locator('.citations a.action-link').first().textContent()).toMatch(/^Actie \d+$/);
 
     await turn.locator('.citations a.action-link').first().click();
-    const detail = await getJson<ActionDetail>(`${server.url}/api/actions/${cited}`);
+    const detail = await getJson<ActionDetail>(`${session.server.url}/api/actions/${cited}`);
     const panel = page.getByRole('complementary', { name: `Actie ${cited}` });
     await panel.getByText(detail.text.slice(0, 50)).waitFor();
     // The conversation stays beside the panel.
@@ -141,7 +113,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
     for (const answer of answers) {
       expect(markdown).toContain(answer.answer.trim().split('\n')[0]);
       const cited = answer.citations[0]!.action;
-      const detail = await getJson<ActionDetail>(`${server.url}/api/actions/${cited}`);
+      const detail = await getJson<ActionDetail>(`${session.server.url}/api/actions/${cited}`);
       expect(markdown).toContain(`#### Actie ${cited}`);
       expect(markdown).toContain(`> ${detail.text.split('\n')[0]!.slice(0, 80)}`);
     }
@@ -150,7 +122,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
 
   it('copies an answer with its citations', async () => {
     const { page, context, errors } = await open();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
     await page.locator('body[data-chat="live"]').waitFor();
     const turn = await ask(page, QUESTION);
     await turn.getByRole('button', { name: 'Kopiëren' }).click();
@@ -176,7 +148,7 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
     await turn.getByText('Bedankt voor je feedback.').waitFor();
 
     const { feedback } = await getJson<{ feedback: { helpful: boolean; comment: string | null; conversationId: string | null; turnId: number | null; question: string | null; answer: string | null }[] }>(
-      `${server.url}/api/feedback`,
+      `${session.server.url}/api/feedback`,
     );
     const stored = feedback.find((item) => item.comment === comment);
     expect(stored).toMatchObject({ helpful: false, conversationId: start.conversationId, turnId: Number(done.turnId), question: QUESTION });

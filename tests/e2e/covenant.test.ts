@@ -1,35 +1,17 @@
 // The "Sectorconvenant voorbereiden" tab in Chromium against the real server: themes, the outline with Acties 45 and 56, and the Markdown export.
 import fs from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { contrastFailures, getJson, launchBrowser, openPage, SERVER_START_MS, skipE2e, startServer, TEST_MS, type OpenedPage, type RunningServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { contrastFailures, getJson, openPage, skipE2e, TEST_MS, useBrowserSession } from './support.js';
 
 describe.skipIf(skipE2e)('sectorconvenant voorbereiden', { timeout: TEST_MS }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_MS + 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await opened?.context.close();
-    opened = undefined;
-  });
+  const session = useBrowserSession();
 
   async function open(path = '/#sectorconvenant', options: Parameters<typeof openPage>[2] = {}) {
-    opened = await openPage(browser, `${server.url}${path}`, { viewport: { width: 1280, height: 900 }, ...options });
-    return opened;
+    return session.open(path, { viewport: { width: 1280, height: 900 }, ...options });
   }
 
   it('offers every theme by its Dutch name and asks for the sector name first', async () => {
-    const tags = await getJson<{ themes: Record<string, string> }>(`${server.url}/api/tags`);
+    const tags = await getJson<{ themes: Record<string, string> }>(`${session.server.url}/api/tags`);
     const { page, errors } = await open('/');
     await page.getByRole('tab', { name: 'Sectorconvenant voorbereiden' }).click();
     const themes = page.getByRole('group', { name: 'Thema’s' }).getByRole('checkbox');
@@ -72,7 +54,7 @@ describe.skipIf(skipE2e)('sectorconvenant voorbereiden', { timeout: TEST_MS }, (
     expect(download.suggestedFilename()).toMatch(/^sectorconvenant-bouw-\d{4}-\d{2}-\d{2}\.md$/);
     const markdown = await fs.readFile(await download.path(), 'utf8');
     const fromApi = await (
-      await fetch(`${server.url}/api/covenant/outline`, {
+      await fetch(`${session.server.url}/api/covenant/outline`, {
         method: 'POST',
         headers: { accept: 'text/markdown', 'content-type': 'application/json' },
         body: JSON.stringify({ sector: 'Bouw', themes: ['taal', 'mentoring'] }),
@@ -97,7 +79,7 @@ describe.skipIf(skipE2e)('sectorconvenant voorbereiden', { timeout: TEST_MS }, (
     await page.getByRole('button', { name: 'Overzicht maken' }).click();
     const result = page.locator('#cv-result .tool-result');
     await result.waitFor();
-    const sectorActions = await getJson<{ actions: { number: number }[] }>(`${server.url}/api/actions?actor=sectoren-werkgevers`);
+    const sectorActions = await getJson<{ actions: { number: number }[] }>(`${session.server.url}/api/actions?actor=sectoren-werkgevers`);
     const expected = new Set([...sectorActions.actions.map((a) => a.number), 45, 56]);
     expect(await result.locator('.action-card').count()).toBe(expected.size);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -1,46 +1,16 @@
 // The page in Chromium against the real server: browsing and filtering actions, the action panel, phone layout, keyboard, errors, CSP, contrast.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  contrastFailures,
-  getJson,
-  launchBrowser,
-  openPage,
-  SERVER_START_MS,
-  skipE2e,
-  startServer,
-  TEST_MS,
-  type ActionDetail,
-  type OpenedPage,
-  type RunningServer,
-} from './support.js';
+import { describe, expect, it } from 'vitest';
+import { type ActionDetail, contrastFailures, getJson, openPage, skipE2e, TEST_MS, useBrowserSession } from './support.js';
 
 describe.skipIf(skipE2e)('de pagina', { timeout: TEST_MS }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_MS + 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await opened?.context.close();
-    opened = undefined;
-  });
+  const session = useBrowserSession();
 
   async function open(path = '/', options: Parameters<typeof openPage>[2] = {}) {
-    opened = await openPage(browser, `${server.url}${path}`, options);
-    return opened;
+    return session.open(path, options);
   }
 
   it('is served at / with a strict Content-Security-Policy and Dutch labels', async () => {
-    const response = await fetch(`${server.url}/`);
+    const response = await fetch(`${session.server.url}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -94,10 +64,10 @@ describe.skipIf(skipE2e)('de pagina', { timeout: TEST_MS }, () => {
 
     await page.getByLabel('Filter op woord').fill('');
     await page.getByLabel('Actor').selectOption({ label: 'VDAB' });
-    const byActor = await getJson<{ actions: { number: number }[] }>(`${server.url}/api/actions?actor=vdab`);
+    const byActor = await getJson<{ actions: { number: number }[] }>(`${session.server.url}/api/actions?actor=vdab`);
     await page.locator('#action-count', { hasText: `${byActor.actions.length} van de 60 acties.` }).waitFor();
     await page.getByLabel('Thema').selectOption({ label: 'Nederlands leren (NT2)' });
-    const both = await getJson<{ actions: { number: number }[] }>(`${server.url}/api/actions?actor=vdab&theme=taal`);
+    const both = await getJson<{ actions: { number: number }[] }>(`${session.server.url}/api/actions?actor=vdab&theme=taal`);
     expect(both.actions.length).toBeGreaterThan(0);
     await expect
       .poll(() => page.locator('.action-card .card-title').allTextContents())
@@ -106,7 +76,7 @@ describe.skipIf(skipE2e)('de pagina', { timeout: TEST_MS }, () => {
   });
 
   it('opens an action beside the list with its text, findings, notes and neighbours; Escape closes it', async () => {
-    const detail = await getJson<ActionDetail>(`${server.url}/api/actions/19`);
+    const detail = await getJson<ActionDetail>(`${session.server.url}/api/actions/19`);
     const { page, errors } = await open('/#acties');
     await page.locator('#action-count', { hasText: 'Alle 60 acties.' }).waitFor();
     const link = page.locator('.action-card a[data-action="19"]');

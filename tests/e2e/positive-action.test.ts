@@ -1,8 +1,8 @@
 // The "Positieve actie toetsen" tab in Chromium against the real server: the form by keyboard and clicks, the checklist, action links, copy and Markdown export.
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { contrastFailures, launchBrowser, openPage, SERVER_START_MS, skipE2e, startServer, TEST_MS, type OpenedPage, type RunningServer } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { contrastFailures, openPage, skipE2e, TEST_MS, useBrowserSession } from './support.js';
 
 const MEASURE = 'Een wervingscampagne gericht op technici met een migratie-achtergrond.';
 
@@ -25,27 +25,10 @@ async function answerByKeyboard(page: Page, question: RegExp, answer: 'Ja' | 'Ne
 }
 
 describe.skipIf(skipE2e)('positieve actie toetsen', { timeout: TEST_MS }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_MS + 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await opened?.context.close();
-    opened = undefined;
-  });
+  const session = useBrowserSession();
 
   async function open(path = '/', options: Parameters<typeof openPage>[2] = {}) {
-    opened = await openPage(browser, `${server.url}${path}`, { viewport: { width: 1280, height: 900 }, ...options });
-    return opened;
+    return session.open(path, { viewport: { width: 1280, height: 900 }, ...options });
   }
 
   it('is a visible tab, reached with the arrow keys, with a labelled form', async () => {
@@ -103,7 +86,7 @@ describe.skipIf(skipE2e)('positieve actie toetsen', { timeout: TEST_MS }, () => 
     await result.waitFor();
     // The page shows what the API says for the same answers.
     const api = (await (
-      await fetch(`${server.url}/api/positive-action/check`, {
+      await fetch(`${session.server.url}/api/positive-action/check`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -144,7 +127,7 @@ describe.skipIf(skipE2e)('positieve actie toetsen', { timeout: TEST_MS }, () => 
 
   it('copies the result and exports it as a Markdown file', async () => {
     const { page, context, errors } = await open('/#positieve-actie');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
     await page.getByLabel('Sector', { exact: true }).selectOption('flemish_public');
     await page.getByLabel('De maatregel').fill(MEASURE);
     for (const group of await page.locator('#pa-form fieldset:visible').all()) await group.getByText('Ja', { exact: true }).click();

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -209,4 +210,47 @@ export async function contrastFailures(page: Page): Promise<string[]> {
     }
     return failures;
   });
+}
+
+export interface BrowserSession {
+  /** The server of the describe block (set by its beforeAll). */
+  readonly server: RunningServer;
+  /** Opens a fresh context at a path of the server (or an absolute URL); it is closed after the test. */
+  open(path: string, options?: BrowserContextOptions): Promise<OpenedPage>;
+}
+
+/** Registers the hooks every browser test needs: one server and one Chromium per describe block, a fresh context per test. */
+export function useBrowserSession(env: Record<string, string> = {}): BrowserSession {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const opened: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
+  }, SERVER_START_MS + 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.context.close();
+  });
+
+  const started = () => {
+    if (!server || !browser) throw new Error('the server and browser start in beforeAll');
+    return { server, browser };
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    async open(path, options = {}) {
+      const { server: running, browser: chromiumBrowser } = started();
+      const page = await openPage(chromiumBrowser, /^[a-z]+:/.test(path) ? path : `${running.url}${path}`, options);
+      opened.push(page);
+      return page;
+    },
+  };
 }
