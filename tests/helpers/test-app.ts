@@ -1,5 +1,6 @@
 // Builds the app for tests on an in-memory PGlite with the real corpus, and tears it down.
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { LlmClient } from '../../src/answer/llm.js';
 import type { AnswerMetrics } from '../../src/answer/metrics.js';
@@ -28,6 +29,29 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await built.close();
       await runtime.db.close();
+    },
+  };
+}
+
+/** One app for a whole test file: built in beforeAll (ingesting the real corpus takes seconds alone, minutes on a busy machine), closed in afterAll. */
+export function useTestApp(options: TestAppOptions = {}): Pick<TestApp, 'app' | 'runtime'> {
+  let built: TestApp | undefined;
+  beforeAll(async () => {
+    built = await buildTestApp(options);
+  }, 180_000);
+  afterAll(async () => {
+    await built?.close();
+  });
+  const ready = () => {
+    if (!built) throw new Error('the test app is built in beforeAll');
+    return built;
+  };
+  return {
+    get app() {
+      return ready().app;
+    },
+    get runtime() {
+      return ready().runtime;
     },
   };
 }

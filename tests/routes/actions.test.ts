@@ -1,7 +1,6 @@
 // GET /api/actions and /api/actions/:number through app.inject on the real corpus: the browse contract.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/test-app.js';
 
 interface ActionSummary {
   number: number;
@@ -12,21 +11,10 @@ interface ActionSummary {
   themes: string[];
 }
 
-let testApp: TestApp;
-let app: FastifyInstance;
-
-// The app ingests the real corpus into a fresh PGlite: seconds alone, minutes on a busy machine.
-beforeAll(async () => {
-  testApp = await buildTestApp();
-  app = testApp.app;
-}, 180_000);
-
-afterAll(async () => {
-  await testApp?.close();
-});
+const testApp = useTestApp();
 
 const list = async (query = ''): Promise<ActionSummary[]> => {
-  const response = await app.inject({ method: 'GET', url: `/api/actions${query}` });
+  const response = await testApp.app.inject({ method: 'GET', url: `/api/actions${query}` });
   expect(response.statusCode).toBe(200);
   return (response.json() as { actions: ActionSummary[] }).actions;
 };
@@ -80,7 +68,7 @@ describe('GET /api/actions', () => {
   });
 
   it('rejects an over-long filter with 400', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/actions?actor=${'x'.repeat(61)}` });
+    const response = await testApp.app.inject({ method: 'GET', url: `/api/actions?actor=${'x'.repeat(61)}` });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('BAD_REQUEST');
   });
@@ -88,7 +76,7 @@ describe('GET /api/actions', () => {
 
 describe('GET /api/actions/:number', () => {
   it('returns Actie 19 with the findings before its group, its notes, its group and its neighbours', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/actions/19' });
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/actions/19' });
     expect(response.statusCode).toBe(200);
     const detail = response.json();
     expect(detail).toMatchObject({
@@ -118,12 +106,12 @@ describe('GET /api/actions/:number', () => {
   });
 
   it('has no previous action for Actie 1 and no next one for Actie 60', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/actions/1' })).json()).toMatchObject({ number: 1, previous: null, next: 2 });
-    expect((await app.inject({ method: 'GET', url: '/api/actions/60' })).json()).toMatchObject({ number: 60, previous: 59, next: null });
+    expect((await testApp.app.inject({ method: 'GET', url: '/api/actions/1' })).json()).toMatchObject({ number: 1, previous: null, next: 2 });
+    expect((await testApp.app.inject({ method: 'GET', url: '/api/actions/60' })).json()).toMatchObject({ number: 60, previous: 59, next: null });
   });
 
   it.each(['0', '61', '999999'])('answers 404 in Dutch for Actie %s', async (number) => {
-    const response = await app.inject({ method: 'GET', url: `/api/actions/${number}` });
+    const response = await testApp.app.inject({ method: 'GET', url: `/api/actions/${number}` });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
       error: { code: 'ACTION_NOT_FOUND', message: `Actie ${number} bestaat niet; de actielijst telt de acties 1 tot 60.` },
@@ -131,7 +119,7 @@ describe('GET /api/actions/:number', () => {
   });
 
   it.each(['abc', '1.5', '-1', '1234567'])('answers 400 for the non-number %s', async (number) => {
-    const response = await app.inject({ method: 'GET', url: `/api/actions/${number}` });
+    const response = await testApp.app.inject({ method: 'GET', url: `/api/actions/${number}` });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('het actienummer moet een getal zijn') } });
   });

@@ -1,21 +1,10 @@
 // POST /api/covenant/outline through app.inject on the real corpus: JSON, Markdown (Accept: text/markdown) and 400s.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { THEMES } from '../../src/corpus/tags.js';
 import { wantsMarkdown } from '../../src/routes/covenant.js';
-import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/test-app.js';
 
-let testApp: TestApp;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  testApp = await buildTestApp();
-  app = testApp.app;
-}, 180_000);
-
-afterAll(async () => {
-  await testApp?.close();
-});
+const testApp = useTestApp();
 
 interface Outline {
   sector: string;
@@ -31,10 +20,10 @@ interface Action {
 }
 
 const outline = (payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/covenant/outline', headers, payload: payload as object });
+  testApp.app.inject({ method: 'POST', url: '/api/covenant/outline', headers, payload: payload as object });
 
 async function actions(query = ''): Promise<Action[]> {
-  return (await app.inject({ method: 'GET', url: `/api/actions${query}` })).json<{ actions: Action[] }>().actions;
+  return (await testApp.app.inject({ method: 'GET', url: `/api/actions${query}` })).json<{ actions: Action[] }>().actions;
 }
 
 describe('POST /api/covenant/outline (JSON)', () => {

@@ -1,30 +1,16 @@
 // POST /api/feedback and GET /api/feedback through app.inject: stored, linked to turns, listed newest first, and validated.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { addTurn, ensureConversation } from '../../src/repositories/conversations-repository.js';
-import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/test-app.js';
 
-let testApp: TestApp;
-let app: FastifyInstance;
-let db: Database;
-
-beforeAll(async () => {
-  testApp = await buildTestApp();
-  ({ app } = testApp);
-  db = testApp.runtime.db;
-}, 60_000);
-
-afterAll(async () => {
-  await testApp?.close();
-});
+const testApp = useTestApp();
 
 /** A conversation with one turn, as the chat stores them: the rows feedback may point at. */
 async function seedTurn(): Promise<{ conversationId: string; turnId: number }> {
   const conversationId = randomUUID();
-  await ensureConversation(db.pool, conversationId);
-  const turn = await addTurn(db.pool, {
+  await ensureConversation(testApp.runtime.db.pool, conversationId);
+  const turn = await addTurn(testApp.runtime.db.pool, {
     conversationId,
     question: 'Wat zegt actie 19?',
     standaloneQuestion: 'Wat zegt actie 19?',
@@ -37,7 +23,7 @@ async function seedTurn(): Promise<{ conversationId: string; turnId: number }> {
   return { conversationId, turnId: turn.id };
 }
 
-const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/feedback', payload: payload as Record<string, unknown> });
+const post = (payload: unknown) => testApp.app.inject({ method: 'POST', url: '/api/feedback', payload: payload as Record<string, unknown> });
 
 describe('POST /api/feedback', () => {
   it('stores feedback linked to its conversation and turn and returns it with 201', async () => {
@@ -102,7 +88,7 @@ describe('POST /api/feedback', () => {
   });
 
   it('answers 400 INVALID_JSON for a body that is not JSON', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/feedback', headers: { 'content-type': 'application/json' }, payload: '{helpful:' });
+    const response = await testApp.app.inject({ method: 'POST', url: '/api/feedback', headers: { 'content-type': 'application/json' }, payload: '{helpful:' });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ error: { code: 'INVALID_JSON', message: 'De aanvraag bevat geen geldige JSON.' } });
   });
@@ -112,7 +98,7 @@ describe('GET /api/feedback', () => {
   it('lists all feedback newest first', async () => {
     const first = (await post({ helpful: true, comment: 'eerste' })).json().feedback;
     const second = (await post({ helpful: false, comment: 'tweede' })).json().feedback;
-    const response = await app.inject({ method: 'GET', url: '/api/feedback' });
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/feedback' });
     expect(response.statusCode).toBe(200);
     const { feedback } = response.json() as { feedback: { id: number; comment: string | null; createdAt: string }[] };
     expect(feedback[0]?.id).toBe(second.id);

@@ -1,22 +1,13 @@
 // GET /health through app.inject: 200 while the database answers, 503 in the error shape when it does not.
 import net from 'node:net';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
-import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/test-app.js';
 
-let testApp: TestApp;
-
-// The app ingests the real corpus into a fresh PGlite: seconds alone, minutes on a busy machine.
-beforeAll(async () => {
-  testApp = await buildTestApp();
-}, 180_000);
-
-afterAll(async () => {
-  await testApp?.close();
-});
+const testApp = useTestApp();
 
 /** A local port nothing listens on any more: connecting to it is refused, as with a stopped PostgreSQL. */
 async function closedPort(): Promise<number> {

@@ -1,21 +1,10 @@
 // POST /api/positive-action/check through app.inject on the real corpus: the contract, a table of cases, verbatim citations and 400s.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { PositiveActionResponseSchema, type Answers, type ConditionId, type Outcome, type Sector } from '../../src/positive-action/schema.js';
-import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/test-app.js';
 
-let testApp: TestApp;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  testApp = await buildTestApp();
-  app = testApp.app;
-}, 180_000);
-
-afterAll(async () => {
-  await testApp?.close();
-});
+const testApp = useTestApp();
 
 const ALL_MET: Answers = {
   manifestInequality: 'yes',
@@ -35,7 +24,7 @@ interface CheckBody {
   disclaimer: string;
 }
 
-const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/positive-action/check', payload: payload as object });
+const post = (payload: unknown) => testApp.app.inject({ method: 'POST', url: '/api/positive-action/check', payload: payload as object });
 
 async function check(sector: Sector, answers: Partial<Answers> = {}): Promise<CheckBody> {
   const response = await post({ sector, measure: 'Gerichte wervingscampagne voor technici met een migratie-achtergrond.', answers: { ...ALL_MET, ...answers } });
@@ -86,7 +75,7 @@ describe('POST /api/positive-action/check', () => {
     const seen = new Set<number>();
     for (const body of [await check('private', { approvedPlan: 'no' }), await check('local_government'), await check('flemish_public')]) {
       for (const citation of body.citations) {
-        const action = await app.inject({ method: 'GET', url: `/api/actions/${citation.action}` });
+        const action = await testApp.app.inject({ method: 'GET', url: `/api/actions/${citation.action}` });
         expect(action.statusCode).toBe(200);
         expect(isVerbatim(citation.quote, action.json<{ text: string }>().text), `Actie ${citation.action}: ${citation.quote}`).toBe(true);
         seen.add(citation.action);
@@ -113,7 +102,7 @@ describe('POST /api/positive-action/check', () => {
   });
 
   it('rejects a body that is not JSON with 400', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/positive-action/check', headers: { 'content-type': 'application/json' }, payload: '{"sector":' });
+    const response = await testApp.app.inject({ method: 'POST', url: '/api/positive-action/check', headers: { 'content-type': 'application/json' }, payload: '{"sector":' });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ error: { code: 'INVALID_JSON', message: expect.any(String) } });
   });

@@ -1,7 +1,6 @@
 // GET /api/search and the OpenAPI document through app.inject on the real corpus: the search contract.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/test-app.js';
 
 interface SearchResult {
   id: string;
@@ -19,20 +18,9 @@ interface SearchResult {
 
 const RESULT_KEYS = ['action', 'actions', 'document', 'heading', 'id', 'kind', 'label', 'number', 'score', 'section', 'text'];
 
-let testApp: TestApp;
-let app: FastifyInstance;
+const testApp = useTestApp();
 
-// The app ingests the real corpus into a fresh PGlite: seconds alone, minutes on a busy machine.
-beforeAll(async () => {
-  testApp = await buildTestApp();
-  app = testApp.app;
-}, 180_000);
-
-afterAll(async () => {
-  await testApp?.close();
-});
-
-const search = (query: string) => app.inject({ method: 'GET', url: `/api/search?${query}` });
+const search = (query: string) => testApp.app.inject({ method: 'GET', url: `/api/search?${query}` });
 const results = async (query: string): Promise<SearchResult[]> => {
   const response = await search(query);
   expect(response.statusCode).toBe(200);
@@ -117,7 +105,7 @@ describe('GET /api/search', () => {
 
 describe('GET /docs/json', () => {
   it('publishes the OpenAPI document with the search and browse routes', async () => {
-    const response = await app.inject({ method: 'GET', url: '/docs/json' });
+    const response = await testApp.app.inject({ method: 'GET', url: '/docs/json' });
     expect(response.statusCode).toBe(200);
     const spec = response.json();
     expect(spec.openapi).toMatch(/^3\./);
