@@ -2,6 +2,7 @@
 import { buildApp } from './app.js';
 import { createLlmClient, openRuntime } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { AppError } from './errors.js';
 import { createAppMetrics } from './plugins/metrics.js';
 
 async function main(): Promise<void> {
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof AppError) console.error(error.message);
   else console.error('Actiewijzer kon niet starten:', error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { fromSql } from 'pgvector';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { runMigrations } from './migrate.js';
 import { pglitePoolConfig, startPgliteThread, type PgliteThread } from './pglite-thread.js';
 
@@ -32,6 +33,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const vectorTypes = createVectorTypes();
   let pool: pg.Pool;
   let pglite: PgliteThread | undefined;
+  let lock: DataDirLock | undefined;
   if (options.databaseUrl) {
     pool = new pg.Pool({
       types: vectorTypes,
@@ -45,10 +47,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
   } else {
     const dataDir = options.dataDir === 'memory://' ? undefined : path.join(options.dataDir, 'pglite');
-    if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+    if (dataDir) {
+      await fs.mkdir(dataDir, { recursive: true });
+      lock = await lockDataDir(options.dataDir);
+    }
     // PGlite executes SQL synchronously (WASM); in its own thread a long query no longer stalls every request and stream.
     pglite = startPgliteThread({ dataDir });
-    await pglite.waitReady;
+    try {
+      await pglite.waitReady;
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
     pool = new pg.Pool({ ...pglitePoolConfig(pglite), types: vectorTypes });
   }
   // A dropped server connection surfaces here for idle clients; without a listener it would crash the process.
@@ -59,7 +69,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await pool.end();
     } finally {
       // After the pool: closing PGlite flushes DATA_DIR, then the thread ends and holds nothing open.
-      await pglite?.close();
+      try {
+        await pglite?.close();
+      } finally {
+        await lock?.release();
+      }
     }
   };
   try {
