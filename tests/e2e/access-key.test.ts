@@ -56,6 +56,31 @@ describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, 
     await page.locator('#mode-badge', { hasText: 'zonder taalmodel' }).waitFor();
   });
 
+  it('keeps a key entered meanwhile when the refusal of the chat socket arrives late', async () => {
+    const { page, context } = await session.open('about:blank');
+    await context.addInitScript(() => sessionStorage.setItem('actiewijzer.toegangssleutel', 'een-oude-sleutel'));
+    let connections = 0;
+    let refuseFirst: (() => void) | undefined;
+    await page.routeWebSocket(/\/api\/chat$/, (socket) => {
+      connections += 1;
+      // The socket opened with the old key is held, and refused (4401) only after the new key was entered.
+      if (connections === 1) refuseFirst = () => void socket.close({ code: 4401, reason: 'sleutel geweigerd' });
+      else socket.connectToServer();
+    });
+    await page.goto(`${session.server.url}/`);
+    const dialog = page.getByRole('dialog', { name: 'Toegangssleutel' });
+    await dialog.getByText('De vorige sleutel werd niet aanvaard').waitFor();
+    await dialog.getByLabel('Toegangssleutel').fill(KEY);
+    await dialog.getByRole('button', { name: 'Doorgaan' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => refuseFirst !== undefined).toBe(true);
+    refuseFirst?.();
+    await expect.poll(() => connections).toBe(2);
+    await page.locator('body[data-chat="live"]').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate(() => sessionStorage.getItem('actiewijzer.toegangssleutel'))).toBe(KEY);
+  });
+
   it('says in Dutch that nothing works without a key when the person cancels', async () => {
     const opened = await session.open('/');
     const { page } = opened;

@@ -47,13 +47,25 @@ export async function apiFetch(url, init = {}) {
     const sent = storedKey();
     const response = await fetch(url, withKey(init));
     if (response.status !== 401) return response;
-    // Another call may have got a new key meanwhile: try that one before asking.
-    const current = storedKey();
-    if (current && current !== sent) continue;
-    if (sent) storeKey(null);
-    const key = await promptForApiKey({ rejected: Boolean(sent) });
+    const key = await keyAfterRejection(sent);
     if (!key) return response;
   }
+}
+
+/** The key stored now, to pass back to keyAfterRejection when what was sent with it is refused. */
+export function currentKey() {
+  return storedKey();
+}
+
+/**
+ * After the server refused `sent` (a 401, or a chat socket closed as unauthorized): the key to try next. Another call
+ * may have got a new key meanwhile, and then that one is tried; otherwise the person is asked (null when cancelled).
+ */
+export async function keyAfterRejection(sent) {
+  const current = storedKey();
+  if (current && current !== sent) return current;
+  if (sent) storeKey(null);
+  return promptForApiKey({ rejected: Boolean(sent) });
 }
 
 /** The protocols for `new WebSocket(url, chatProtocols())`: the key travels as `bearer.<key>`, the server answers with `actiewijzer`. */
@@ -77,7 +89,7 @@ export async function ensureApiKey() {
 }
 
 /** Shows the dialog (or joins the one already open); resolves with the new key, or null when cancelled. */
-export function promptForApiKey({ rejected = false } = {}) {
+function promptForApiKey({ rejected = false } = {}) {
   if (rejected) storeKey(null);
   pendingPrompt ??= showDialog(rejected).finally(() => {
     pendingPrompt = null;

@@ -1,5 +1,5 @@
 // Actiewijzer page: tabs, the chat (WebSocket stream, HTTP as fallback), the action panel, browsing, export and feedback.
-import { apiFetch, CHAT_UNAUTHORIZED, chatProtocols, ensureApiKey, promptForApiKey } from './api-key.js';
+import { apiFetch, CHAT_UNAUTHORIZED, chatProtocols, currentKey, ensureApiKey, keyAfterRejection } from './api-key.js';
 import { initCovenant } from './covenant.js';
 import { initPositiveAction } from './positive-action.js';
 
@@ -362,6 +362,7 @@ const socket = {
     if (this.ws && (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING)) return;
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/chat`;
     let ws;
+    const sentKey = currentKey();
     try {
       // Browsers cannot set headers on a WebSocket, so an access key travels as a subprotocol beside the chat's own.
       ws = new WebSocket(url, chatProtocols());
@@ -398,9 +399,10 @@ const socket = {
         failTurn(turn, refused ? 'Je toegangssleutel werd geweigerd. Meld je opnieuw aan en stel je vraag nog eens.' : 'De verbinding met de server viel weg tijdens het antwoord. Probeer het opnieuw.');
       }
       if (refused) {
-        // Retrying with the same key is pointless: ask for a new one first.
+        // Retrying with the same key is pointless: use one entered meanwhile (the page's other calls may have asked
+        // already; the refusal can arrive after that), else ask for a new one.
         this.clearTimers();
-        void promptForApiKey({ rejected: true }).then((key) => {
+        void keyAfterRejection(sentKey).then((key) => {
           if (key) this.connect();
           else showError(NO_KEY_MESSAGE);
         });
