@@ -11,7 +11,7 @@ import {
   embeddedHashes,
   refreshTermStatistics,
   refreshVectorStatistics,
-  vacuumTermStatistics,
+  vacuumCorpusTables,
   ensureVectorIndex,
   replacePassages,
   upsertEmbedding,
@@ -144,6 +144,6 @@ export async function ingestDocuments(
     await refreshVectorStatistics(client);
     await request.beforeCommit?.();
   });
-  if (changed.length || removed.length) await vacuumTermStatistics(db.pool);
+  if (changed.length || removed.length || toEmbed.length) await vacuumCorpusTables(db.pool);
   return { report, embedder };
 }

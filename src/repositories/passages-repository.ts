@@ -214,7 +214,10 @@ export async function refreshVectorStatistics(db: Queryable): Promise<void> {
   await db.query('analyze embeddings');
 }
 
-/** PGlite runs no autovacuum: every rebuild of the postings would otherwise leave a dead copy of the table behind. Outside a transaction. */
-export async function vacuumTermStatistics(db: Queryable): Promise<void> {
-  await db.query('vacuum postings, lexeme_stats');
+/**
+ * PGlite runs no autovacuum: every rebuild of the postings, and every replaced passage or vector, would otherwise stay behind
+ * as a dead row that each scan still reads. Outside a transaction.
+ */
+export async function vacuumCorpusTables(db: Queryable): Promise<void> {
+  await db.query('vacuum postings, lexeme_stats, passages, embeddings');
 }

@@ -4,6 +4,7 @@ import { createGlossaryExpander } from '../../src/corpus/glossary.js';
 import { parseDocument } from '../../src/corpus/parse.js';
 import { toPassages } from '../../src/corpus/passages.js';
 import type { Database } from '../../src/db/database.js';
+import { runMigrations } from '../../src/db/migrate.js';
 import type { Embedder } from '../../src/embeddings/embedder.js';
 import { createHashingProvider, type EmbeddingProvider } from '../../src/embeddings/providers.js';
 import { contentHash, readCorpus, type CorpusDocument, type CorpusFiles } from '../../src/ingest/corpus-files.js';
@@ -68,6 +69,11 @@ export function registerStorageSearchSuite(engine: string, open: () => Promise<D
       )).rows;
     const passageHashes = async () =>
       (await db.pool.query<{ id: string; content_hash: string }>('select id, content_hash from passages order by id')).rows;
+    // Live rows of the embeddings table's TOAST table: each is a slice of a vector stored out of line.
+    const toastChunks = async () => {
+      const { rows } = await db.pool.query<{ toast: string }>(`select reltoastrelid::regclass::text as toast from pg_class where relname = 'embeddings'`);
+      return count(`select count(*) as n from ${rows[0]?.toast ?? 'missing_toast_table'}`);
+    };
     const topActions = async (query: string, n: number) => (await search.search(query, { k: 10 })).slice(0, n).map((hit) => hit.passage.action);
 
     beforeAll(async () => {
@@ -154,6 +160,24 @@ export function registerStorageSearchSuite(engine: string, open: () => Promise<D
         expect(read).toHaveLength(embedder.dimensions);
         // pgvector stores float4, so compare at single precision.
         read.forEach((value, index) => expect(value).toBeCloseTo(written[index] ?? NaN, 6));
+      });
+
+      it('keeps every vector in the table itself, none out of line in TOAST storage', async () => {
+        expect(await count('select count(*) as n from embeddings')).toBeGreaterThan(0);
+        expect(await toastChunks()).toBe(0);
+      });
+
+      it('moves the vectors of a database stored before migration 006 into the table, unchanged', async () => {
+        const vectors = async () => (await db.pool.query<{ passage_id: string; v: string }>('select passage_id, embedding::text as v from embeddings order by passage_id')).rows;
+        const before = await vectors();
+        // What pgvector's default storage did before the migration: every vector of 1 536 dimensions out of line.
+        await db.pool.query('alter table embeddings reset (toast_tuple_target)');
+        await db.pool.query('update embeddings set embedding = embedding::text::vector');
+        expect(await toastChunks()).toBeGreaterThan(0);
+        await db.pool.query(`delete from schema_migrations where version like '006\\_%'`);
+        expect(await runMigrations(db.pool)).toEqual([expect.stringMatching(/^006_/)]);
+        expect(await toastChunks()).toBe(0);
+        expect(await vectors()).toEqual(before);
       });
 
       it('creates an HNSW index for the model', async () => {
