@@ -104,6 +104,57 @@ export async function getPassages(db: Queryable, ids: string[]): Promise<StoredP
   return ids.map((id) => byId.get(id)).filter((passage): passage is StoredPassage => passage !== undefined);
 }
 
+/** A stored passage as a search names it: its content hash and position change whenever anything shown of it changes. */
+export interface PassageRef {
+  id: string;
+  contentHash: string;
+  ordinal: number;
+}
+
+export interface PassageReader {
+  /** The passages named, by id; one that is gone (deleted by an ingest meanwhile) is absent. */
+  read(db: Queryable, refs: PassageRef[]): Promise<Map<string, StoredPassage>>;
+}
+
+/**
+ * Reads passages through a memory of the `size` most recently read: a search then fetches from the database only passages
+ * it has not returned before. Keyed by content hash and position, so an ingest here or by another instance on the same
+ * database never serves a passage as it was. Size 0 reads every passage from the database.
+ */
+export function createPassageReader(size: number): PassageReader {
+  // A Map iterates in insertion order: re-inserting on a hit makes the first key the least recently used.
+  const remembered = new Map<string, StoredPassage>();
+  const keyOf = (ref: PassageRef) => `${ref.id}\n${ref.contentHash}\n${ref.ordinal}`;
+  const remember = (passage: StoredPassage) => {
+    if (size <= 0) return;
+    const key = keyOf(passage);
+    remembered.delete(key);
+    remembered.set(key, passage);
+    while (remembered.size > size) remembered.delete(remembered.keys().next().value as string);
+  };
+  return {
+    async read(db, refs) {
+      const found = new Map<string, StoredPassage>();
+      const missing: string[] = [];
+      for (const ref of refs) {
+        const passage = remembered.get(keyOf(ref));
+        if (passage) {
+          remember(passage);
+          found.set(ref.id, passage);
+        } else {
+          missing.push(ref.id);
+        }
+      }
+      // Read as they are now: should an ingest have changed one since the search ranked it, the current form is shown.
+      for (const passage of await getPassages(db, missing)) {
+        remember(passage);
+        found.set(passage.id, passage);
+      }
+      return found;
+    },
+  };
+}
+
 /** The action passages and the context/note passages that belong to the given action numbers. */
 export async function passagesForActions(db: Queryable, actions: number[]): Promise<StoredPassage[]> {
   if (!actions.length) return [];

@@ -2,7 +2,7 @@
 import type { Database } from '../db/database.js';
 import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
-import { getPassages } from '../repositories/passages-repository.js';
+import { createPassageReader, getPassages } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
 import { namedActions } from './query-analysis.js';
@@ -48,8 +48,11 @@ const OWN_TIEBREAK = 0.05;
 // A point of a document that elaborates an action (the legal framework for Actie 44) is evidence for it, a little
 // less direct than the action's own words or its group's findings.
 const RELATED_WEIGHT = 0.95;
+// Passages kept in memory between searches: all of the real corpus (184), and a few MB of text for a large one.
+const REMEMBERED_PASSAGES = 5_000;
 
 export function createSearchService(deps: SearchDeps): SearchService {
+  const passages = createPassageReader(REMEMBERED_PASSAGES);
   return {
     async search(query, options = {}) {
       const k = options.k ?? 10;
@@ -72,7 +75,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
         dimensions: embedder.dimensions,
         limit: Math.max(k, 20) + namedPassages.length,
         candidates: CANDIDATES,
-      });
+      }, passages);
       const prefer = new Set(options.preferActors ?? []);
       const scored = hits
         .filter((hit) => !namedPassages.some((passage) => passage.id === hit.passage.id))

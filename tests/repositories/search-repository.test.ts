@@ -6,7 +6,7 @@ import { runMigrations } from '../../src/db/migrate.js';
 import { createHashingProvider } from '../../src/embeddings/providers.js';
 import { contentHash, type CorpusDocument } from '../../src/ingest/corpus-files.js';
 import { ingestDocuments } from '../../src/ingest/ingest.js';
-import { BM25_B, BM25_K1, refreshTermStatistics } from '../../src/repositories/passages-repository.js';
+import { BM25_B, BM25_K1, createPassageReader, refreshTermStatistics, type PassageReader } from '../../src/repositories/passages-repository.js';
 import { hybridSearch, type HybridQuery } from '../../src/repositories/search-repository.js';
 import { startPgliteWire, type PgliteWire } from '../helpers/pglite-wire.js';
 
@@ -362,4 +362,69 @@ describe('the prepared search statement on a PGlite session shared by connection
     await hybridSearch(db, q).catch(() => undefined);
     expect(await hybridSearch(db, q)).toEqual(before);
   }, DATABASE_TIMEOUT);
+});
+
+describe('passages of a search, read through a reader that remembers them', () => {
+  let db: Database;
+  const provider = createHashingProvider();
+  const ingest = (documents: CorpusDocument[]) => ingestDocuments(db, provider, { documents, origin: 'corpus' });
+  // Every statement the search sends, with its parameters: what reached the database.
+  const sent: { text: string; values: unknown[] }[] = [];
+  const watched: Queryable = {
+    query: ((config: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
+      const text = typeof config === 'string' ? config : config.text;
+      sent.push({ text, values: (typeof config === 'string' ? values : config.values) ?? [] });
+      return db.pool.query(config as never, values as never);
+    }) as Queryable['query'],
+  };
+  const passageReads = () => sent.filter((statement) => /from passages p where p\.id = any/.test(statement.text));
+  const search = (reader: PassageReader, text = 'stagiair werkvloer') => hybridSearch(watched, query(text), reader);
+
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: 'memory://' });
+    await ingest([advice(RECOMMENDATIONS), languageAdvice]);
+  }, DATABASE_TIMEOUT);
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('reads a passage from the database once, and serves the same hits from memory after that', async () => {
+    const reader = createPassageReader(100);
+    sent.length = 0;
+    const first = await search(reader);
+    expect(first.length).toBeGreaterThanOrEqual(2);
+    expect(passageReads()).toHaveLength(1);
+    expect(await search(reader)).toEqual(first);
+    expect(passageReads()).toHaveLength(1);
+    // Without a reader of its own, every search reads its passages.
+    expect(await hybridSearch(watched, query('stagiair werkvloer'))).toEqual(first);
+    expect(passageReads()).toHaveLength(2);
+  });
+
+  it('shows a passage as an ingest changed it, not as it was remembered', async () => {
+    const reader = createPassageReader(100);
+    const mentor = async () => (await search(reader, 'mentor')).find((hit) => /mentor/.test(hit.passage.text))?.passage.text;
+    expect(await mentor()).toBe(RECOMMENDATIONS[1]);
+    const changed = 'Koppel elke stagiair aan een mentor en een peter op de werkvloer.';
+    await ingest([advice([RECOMMENDATIONS[0] as string, changed, RECOMMENDATIONS[2] as string]), languageAdvice]);
+    try {
+      expect(await mentor()).toBe(changed);
+    } finally {
+      await ingest([advice(RECOMMENDATIONS), languageAdvice]);
+    }
+    expect(await mentor()).toBe(RECOMMENDATIONS[1]);
+  }, DATABASE_TIMEOUT);
+
+  it('remembers no more passages than its size, forgetting the least recently read first', async () => {
+    const reader = createPassageReader(1);
+    sent.length = 0;
+    const hits = await search(reader);
+    expect(hits.length).toBeGreaterThanOrEqual(2);
+    await search(reader);
+    const [firstRead, secondRead] = passageReads().map((statement) => statement.values[0] as string[]);
+    expect(firstRead).toEqual(hits.map((hit) => hit.passage.id));
+    // Only the last passage read was kept: the second search reads all the others again.
+    expect(secondRead).toEqual(hits.slice(0, -1).map((hit) => hit.passage.id));
+  });
 });
