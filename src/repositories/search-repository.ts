@@ -14,6 +14,8 @@ export interface HybridQuery {
   limit: number;
   /** How many candidates each ranker contributes before fusion. */
   candidates: number;
+  /** Passages the user named ("actie 37"): returned first, in this order, and not counted in the limit. */
+  named?: string[];
 }
 
 export interface HybridHit {
@@ -24,6 +26,8 @@ export interface HybridHit {
   vectorRank: number | null;
   ftsScore: number;
   similarity: number | null;
+  /** One of the query's named passages: its scores are 0 and null. */
+  named: boolean;
 }
 
 // The usual RRF constant; full-text search weighs a little more than the n-gram vectors (measured with npm run eval).
@@ -47,6 +51,7 @@ interface HybridRow {
   vec_rank: string | null;
   fts_score: number | null;
   similarity: number | null;
+  named: boolean;
 }
 
 // Without a reader of its own, a search reads every passage it returns.
@@ -58,7 +63,7 @@ const UNREMEMBERED = createPassageReader(0);
  */
 export async function hybridSearch(db: Queryable, query: HybridQuery, passages: PassageReader = UNREMEMBERED): Promise<HybridHit[]> {
   const text = hybridSql(query);
-  const values = [query.text, query.vector ? vectorParameter(query.vector) : null, query.limit, query.expansions];
+  const values = [query.text, query.vector ? vectorParameter(query.vector) : null, query.limit, query.expansions, query.named ?? []];
   const { rows } = await queryPrepared<HybridRow>(db, text, values);
   const byId = await passages.read(db, rows.map((row) => ({ id: row.id, contentHash: row.content_hash, ordinal: row.ordinal })));
   return rows.flatMap((row) => {
@@ -71,6 +76,7 @@ export async function hybridSearch(db: Queryable, query: HybridQuery, passages: 
       vectorRank: row.vec_rank === null ? null : Number(row.vec_rank),
       ftsScore: row.fts_score ?? 0,
       similarity: row.similarity,
+      named: row.named,
     }];
   });
 }
@@ -126,11 +132,16 @@ function hybridSql(query: HybridQuery): string {
               f.rank as fts_rank, v.rank as vec_rank, f.score as fts_score, v.similarity
        from fts f full outer join vec v on f.id = v.id
      ),
-     best as (select * from fused order by rrf desc, id limit $3)
-     select p.id, p.content_hash, p.ordinal, (best.rrf / ${(FTS_WEIGHT + VECTOR_WEIGHT) / (RRF_K + 1)}::float8)::float8 as rrf, best.fts_rank, best.vec_rank, best.fts_score::float8 as fts_score,
-            best.similarity::float8 as similarity
+     best as (select * from fused where id <> all($5::text[]) order by rrf desc, id limit $3)
+     -- Named passages come in the same round trip: a second query cost about as much as the ranking itself.
+     select p.id, p.content_hash, p.ordinal, 0::float8 as rrf, null::bigint as fts_rank, null::bigint as vec_rank, 0::float8 as fts_score,
+            null::float8 as similarity, true as named, array_position($5::text[], p.id) as position
+     from passages p where p.id = any($5::text[])
+     union all
+     select p.id, p.content_hash, p.ordinal, (best.rrf / ${(FTS_WEIGHT + VECTOR_WEIGHT) / (RRF_K + 1)}::float8)::float8, best.fts_rank, best.vec_rank,
+            best.fts_score::float8, best.similarity::float8, false, null
      from best join passages p on p.id = best.id
-     order by best.rrf desc, p.id`;
+     order by named desc, position, rrf desc, id`;
 }
 
 /**

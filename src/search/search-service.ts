@@ -2,7 +2,7 @@
 import type { Database } from '../db/database.js';
 import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
-import { createPassageReader, getPassages } from '../repositories/passages-repository.js';
+import { createPassageReader } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
 import { namedActions } from './query-analysis.js';
@@ -58,7 +58,6 @@ export function createSearchService(deps: SearchDeps): SearchService {
       const k = options.k ?? 10;
       const named = namedActions(query);
       const listId = deps.actionListId();
-      const namedPassages = listId ? await getPassages(deps.db.pool, named.map((n) => `${listId}:actie-${n}`)) : [];
       const corrections = deps.spelling?.().corrections(query) ?? [];
       // A correction is a guess ("bereiden" is a word, not a typo of "bereiken"), so it is searched
       // at the expansions' lower weight, beside the typed word.
@@ -73,15 +72,18 @@ export function createSearchService(deps: SearchDeps): SearchService {
         vector: vector.some((value) => value !== 0) ? vector : null,
         model: embedder.model,
         dimensions: embedder.dimensions,
-        limit: Math.max(k, 20) + namedPassages.length,
+        limit: Math.max(k, 20),
         candidates: CANDIDATES,
+        named: listId ? named.map((n) => `${listId}:actie-${n}`) : [],
       }, passages);
       const prefer = new Set(options.preferActors ?? []);
       const scored = hits
-        .filter((hit) => !namedPassages.some((passage) => passage.id === hit.passage.id))
+        .filter((hit) => !hit.named)
         .map((hit) => toSearchHit(hit, prefer.size > 0 && hit.passage.actors.some((actor) => prefer.has(actor)) ? ROLE_BOOST : 1))
         .sort((a, b) => b.score - a.score);
-      const first = namedPassages.map((passage) => ({ passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: true }));
+      const first = hits
+        .filter((hit) => hit.named)
+        .map((hit) => ({ passage: hit.passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: true }));
       return [...first, ...scored].slice(0, Math.max(k, first.length));
     },
     rankActions(hits) {

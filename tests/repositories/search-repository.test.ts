@@ -299,6 +299,19 @@ describe('BM25 ranking of the hybrid search on a hand-made corpus', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('returns named passages first, in the order named, beside the limit and never twice', async () => {
+    const ranked = (await hybridSearch(db.pool, query('kinderopvang', { vector: [1, 0, 0] }))).map((hit) => hit.passage.id);
+    expect(ranked.slice(0, 1)).toEqual(['p1']);
+    const hits = await hybridSearch(db.pool, query('kinderopvang', { vector: [1, 0, 0], limit: 2, named: ['p6', 'p1', 'p-does-not-exist'] }));
+    const others = ranked.filter((id) => id !== 'p6' && id !== 'p1').slice(0, 2);
+    expect(hits.map((hit) => [hit.passage.id, hit.named])).toEqual([
+      ['p6', true],
+      ['p1', true],
+      ...others.map((id) => [id, false]),
+    ]);
+    expect(hits[0]).toMatchObject({ rrf: 0, ftsRank: null, vectorRank: null, similarity: null });
+  });
+
   it('answers on a new client of the pool as on the one that prepared the statement', async () => {
     const q = query('taalcursus kinderopvang', { vector: [0.5, 0.5, 0] });
     const before = await hybridSearch(db.pool, q);
@@ -377,7 +390,8 @@ describe('passages of a search, read through a reader that remembers them', () =
       return db.pool.query(config as never, values as never);
     }) as Queryable['query'],
   };
-  const passageReads = () => sent.filter((statement) => /from passages p where p\.id = any/.test(statement.text));
+  // The passages read by id, beside the search statement itself.
+  const passageReads = () => sent.filter((statement) => /where p\.id = any\(\$1\)/.test(statement.text));
   const search = (reader: PassageReader, text = 'stagiair werkvloer') => hybridSearch(watched, query(text), reader);
 
   beforeAll(async () => {
