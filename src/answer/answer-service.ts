@@ -16,7 +16,7 @@ import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
-import { conditionLines, conditionsItem, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, rankLegalItems } from './positive-action.js';
+import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, rankLegalItems } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 
@@ -101,8 +101,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         deps.corpus.spelling(),
         deps.corpus.glossary.matchedWords(standalone.retrieval),
       );
-      // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it.
-      const inScope = evidence.inScope || (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false));
+      // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
+      // about the target group is answered from the legal framework even when its own words find little.
+      const inScope =
+        evidence.inScope ||
+        (!evidence.injection && isPositiveActionForTargetGroup(input.question)) ||
+        (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false));
 
       let answer: string;
       let citations: Citation[] = [];

@@ -5,7 +5,18 @@ import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
 
-export const POSITIVE_ACTION = /\b(positieve? acties?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden)\b/i;
+// Reserving a job for the group is asked in everyday words too: "een vacature enkel openstellen voor mensen met een migratieachtergrond".
+const TARGET_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|buitenlandse (herkomst|afkomst|roots)|etnisch\w*|afkomst|herkomst|nieuwkomers?|vluchtelingen?|doelgroep)`;
+const ONLY = String.raw`(enkel|alleen|uitsluitend|exclusief)`;
+const JOB = String.raw`(vacatures?|jobs?|functies?|betrekkingen|betrekking|(stage)?plaats(en)?|aanwerving)`;
+const HIRE = String.raw`(aanwerven|aannemen|rekruteren|selecteren|in dienst nemen)`;
+// A job only for the group, or hiring only from it; "opleidingen alleen voor nieuwkomers" is not a question about the law.
+const RESERVED_FOR_GROUP = String.raw`${JOB}\b[^.?!]{0,40}\b${ONLY}\b[^.?!]{0,40}\bvoor\b[^.?!]{0,60}\b${TARGET_GROUP}|${ONLY}\b[^.?!]{0,60}\b${TARGET_GROUP}\b[^.?!]{0,40}\b${HIRE}`;
+export const POSITIVE_ACTION = new RegExp(
+  String.raw`\b(positieve? acties?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${RESERVED_FOR_GROUP})\b`,
+  'i',
+);
+const ABOUT_TARGET_GROUP = new RegExp(String.raw`\b${TARGET_GROUP}\b`, 'i');
 /** The stored legal document on positive action (corpus/positieve-actie-kader.md). */
 export const LEGAL_DOCUMENT_ID = 'positieve-actie-kader';
 export const LEGAL_DISCLAIMER = 'Dit is oriëntatie, geen juridisch advies: vraag Unia om een oordeel.';
@@ -14,6 +25,12 @@ const CONDITIONS_REFERENCE = REFERENCES.antiracismArt10Par2;
 const BARE_REFERENCE = /^\[[^\]\n]+\]$/;
 
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
+
+/**
+ * A positive-action question about people with a migration background is in scope whatever its words: the legal framework
+ * answers it even when the search finds too little in the words it uses. Positive action for other groups is not.
+ */
+export const isPositiveActionForTargetGroup = (question: string): boolean => isPositiveActionQuestion(question) && ABOUT_TARGET_GROUP.test(question);
 
 const isItem = (passage: StoredPassage) => passage.kind === 'action' && passage.action === null;
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim, sentences } from '../../src/answer/citations.js';
 import type { ChatTurn, LlmClient } from '../../src/answer/llm.js';
-import { conditionLines, conditionsItem, isPositiveActionQuestion, LEGAL_DISCLAIMER, rankLegalItems } from '../../src/answer/positive-action.js';
+import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, rankLegalItems } from '../../src/answer/positive-action.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { buildAppOn, buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -42,6 +42,21 @@ describe('positive-action helpers', () => {
     expect(isPositiveActionQuestion(QUESTION)).toBe(true);
     expect(isPositiveActionQuestion('Mag een werkgever streefcijfers hanteren?')).toBe(true);
     expect(isPositiveActionQuestion('Hoe zit het met de erkenning van diploma’s?')).toBe(false);
+  });
+
+  it('recognises a job reserved for the group in everyday words, and no other "only for"', () => {
+    expect(isPositiveActionQuestion('Mag ik als werkgever een vacature enkel openstellen voor mensen met een migratieachtergrond?')).toBe(true);
+    expect(isPositiveActionQuestion('Kan ik een stageplaats alleen voor nieuwkomers voorzien?')).toBe(true);
+    expect(isPositiveActionQuestion('Mag ik uitsluitend kandidaten van buitenlandse herkomst aanwerven?')).toBe(true);
+    expect(isPositiveActionQuestion('Welke opleidingen zijn er alleen voor nieuwkomers?')).toBe(false);
+    expect(isPositiveActionQuestion('Is er enkel steun voor grote bedrijven?')).toBe(false);
+  });
+
+  it('takes positive action as being about the target group only when the question names the group', () => {
+    expect(isPositiveActionForTargetGroup(QUESTION)).toBe(true);
+    expect(isPositiveActionForTargetGroup('Mag ik enkel mensen met een migratieachtergrond aanwerven?')).toBe(true);
+    expect(isPositiveActionForTargetGroup('Mag ik voorrang geven aan vrouwen?')).toBe(false);
+    expect(isPositiveActionForTargetGroup('Hoe zit het met de erkenning van diploma’s voor nieuwkomers?')).toBe(false);
   });
 
   it('finds the item that lists the conditions of art. 10 §2', () => {
@@ -153,6 +168,15 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(body.passages.some((passage) => passage.id.startsWith('positieve-actie-kader:'))).toBe(true);
     expect(body.answer).toContain('[Antiracismewet art. 10 §2]');
     expect(body.answer).toContain(LEGAL_DISCLAIMER);
+  });
+
+  it('answers a vacancy reserved for the group in everyday words with the conditions and the Unia line, not a refusal', async () => {
+    // None of its words but "werkgever" and "migratieachtergrond" is in the corpus: the search alone found too little.
+    const body = await ask('Mag ik als werkgever een vacature enkel openstellen voor mensen met een migratieachtergrond?');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(44);
+    expect(body.answer).toContain('[Antiracismewet art. 10 §2]');
+    expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
   it('adds no legal line to other questions', async () => {
