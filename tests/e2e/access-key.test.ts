@@ -1,8 +1,22 @@
 // The page against a server that requires an access key (API_KEYS): api-key.js asks for it, then chat and list work.
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipE2e, TEST_MS, useBrowserSession } from './support.js';
 
 const KEY = 'e2e-sleutel-7f3a9c';
+
+/** A key from an earlier session that the server no longer accepts, in the page's storage before it loads. */
+const rememberRefusedKey = (context: BrowserContext) =>
+  context.addInitScript(() => sessionStorage.setItem('actiewijzer.toegangssleutel', 'een-oude-sleutel'));
+
+/** Answers the dialog that asks again after the remembered key was refused, with the right key, and waits for it to close. */
+async function enterKeyAfterRefusal(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Toegangssleutel' });
+  await dialog.getByText('De vorige sleutel werd niet aanvaard').waitFor();
+  await dialog.getByLabel('Toegangssleutel').fill(KEY);
+  await dialog.getByRole('button', { name: 'Doorgaan' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
 
 describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, () => {
   const session = useBrowserSession({ API_KEYS: KEY });
@@ -44,13 +58,9 @@ describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, 
   it('asks again when a remembered key is no longer valid', async () => {
     const opened = await session.open('about:blank');
     const { page, context } = opened;
-    await context.addInitScript(() => sessionStorage.setItem('actiewijzer.toegangssleutel', 'een-oude-sleutel'));
+    await rememberRefusedKey(context);
     await page.goto(`${session.server.url}/`);
-    const dialog = page.getByRole('dialog', { name: 'Toegangssleutel' });
-    await dialog.getByText('De vorige sleutel werd niet aanvaard').waitFor();
-    await dialog.getByLabel('Toegangssleutel').fill(KEY);
-    await dialog.getByRole('button', { name: 'Doorgaan' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await enterKeyAfterRefusal(page);
     expect(await page.evaluate(() => sessionStorage.getItem('actiewijzer.toegangssleutel'))).toBe(KEY);
     await page.locator('body[data-chat="live"]').waitFor();
     await page.locator('#mode-badge', { hasText: 'zonder taalmodel' }).waitFor();
@@ -58,7 +68,7 @@ describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, 
 
   it('keeps a key entered meanwhile when the refusal of the chat socket arrives late', async () => {
     const { page, context } = await session.open('about:blank');
-    await context.addInitScript(() => sessionStorage.setItem('actiewijzer.toegangssleutel', 'een-oude-sleutel'));
+    await rememberRefusedKey(context);
     let connections = 0;
     let refuseFirst: (() => void) | undefined;
     await page.routeWebSocket(/\/api\/chat$/, (socket) => {
@@ -68,11 +78,7 @@ describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, 
       else socket.connectToServer();
     });
     await page.goto(`${session.server.url}/`);
-    const dialog = page.getByRole('dialog', { name: 'Toegangssleutel' });
-    await dialog.getByText('De vorige sleutel werd niet aanvaard').waitFor();
-    await dialog.getByLabel('Toegangssleutel').fill(KEY);
-    await dialog.getByRole('button', { name: 'Doorgaan' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await enterKeyAfterRefusal(page);
     await expect.poll(() => refuseFirst !== undefined).toBe(true);
     refuseFirst?.();
     await expect.poll(() => connections).toBe(2);
