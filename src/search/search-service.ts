@@ -2,9 +2,8 @@
 import type { Database } from '../db/database.js';
 import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
-import { createPassageReader } from '../repositories/passages-repository.js';
+import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
-import type { StoredPassage } from '../repositories/passages-repository.js';
 import { namedActions } from './query-analysis.js';
 import type { SpellingCorrector } from './spelling.js';
 
