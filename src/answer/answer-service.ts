@@ -16,7 +16,7 @@ import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
-import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, rankLegalItems } from './positive-action.js';
+import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 
@@ -114,7 +114,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       let fallback: string | null = null;
       let actions: number[] = [];
       const positiveAction = isPositiveActionQuestion(input.question);
-      const legal = positiveAction ? await legalPassages(deps, hits, standalone.retrieval) : { pinned: [], conditions: null };
+      const legal = positiveAction ? await legalPassages(deps, hits, legalWording(standalone.retrieval)) : { pinned: [], conditions: null };
       // The legal items come on top of the usual passages, so they do not push the action list's out.
       const answerHits = await withRequiredActions(deps, hits, input.question, standalone.previousActions, legal.pinned).then((all) =>
         all.slice(0, PASSAGES_FOR_ANSWER + legal.pinned.length),
@@ -147,7 +147,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         }
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
-          text = composeExtractive(standalone.retrieval, answerHits, deps.corpus.spelling(), ranked, directory.labelOf).answer;
+          text = composeExtractive(positiveAction ? legalWording(standalone.retrieval) : standalone.retrieval, answerHits, deps.corpus.spelling(), ranked, directory.labelOf).answer;
           // A positive-action answer states the legal conditions, with their reference, whatever sentences scored best.
           const conditions = legal.conditions;
           if (conditions && answerHits.some((hit) => hit.passage.id === conditions.id)) {

@@ -22,6 +22,11 @@ export interface ExtractiveAnswer {
 
 const MAX_SENTENCES = 4;
 const MAX_PER_PASSAGE = 2;
+// The list's subject: every passage is about people with a migration background, so naming them tells no sentence apart.
+// The one-word spelling is rare in the list (6 times, against 58 hyphenated) and would pull the few sentences using it to the top.
+const SUBJECT = new Set(['migratieachtergrond', 'migratie', 'achtergrond']);
+// List items (the legal conditions) are quoted line by line, as answer-service.ts appends them.
+const LIST_LINE = /^\s*[-*]\s+/m;
 const FIGURE = /\d+(?:[,.]\d+)?\s?(?:%|procent|procentpunt)/;
 const ASKS_FOR_FIGURES = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|scoort|scoren|vergelijk|vergeleken|hoe groot|hoe hoog)\b/i;
 
@@ -41,7 +46,7 @@ export function composeExtractive(
   rankedActions: number[],
   labelOf: (passage: StoredPassage) => string | null = itemLabelOnly,
 ): ExtractiveAnswer {
-  const queryTokens = [...new Set(tokenize(question))];
+  const queryTokens = [...new Set(tokenize(question))].filter((token) => !SUBJECT.has(token));
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);
     return df > 0 ? Math.log((vocabulary.documents + 1) / df) : 0;
@@ -61,19 +66,27 @@ export function composeExtractive(
     const representative =
       label !== null ? null : passage.kind === 'action' ? passage.action : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b))[0] ?? null;
     const origin: ExtractiveSentence['origin'] = passage.kind === 'action' && passage.action === null ? 'item' : passage.kind;
-    for (const text of sentences(passage.text)) {
-      if (text.length < 25) continue;
-      const tokens = new Set(tokenize(text));
-      let score = 0;
-      for (const token of queryTokens) {
-        if (tokens.has(token) || [...tokens].some((word) => token.length >= 6 && word.includes(token.slice(0, -1)))) score += idf(token);
-      }
-      if (wantsFigures && FIGURE.test(text)) score *= 1.6;
-      // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
-      score *= 1 / (1 + hitIndex * 0.15);
-      if (score <= 0) continue;
-      candidates.push({ text, action: representative, label, origin, score, passage: passage.id });
+    const scored = sentences(passage.text)
+      .filter((text) => text.length >= 25)
+      .map((text) => {
+        const tokens = new Set(tokenize(text));
+        let score = 0;
+        for (const token of queryTokens) {
+          if (tokens.has(token) || [...tokens].some((word) => token.length >= 6 && word.includes(token.slice(0, -1)))) score += idf(token);
+        }
+        if (wantsFigures && FIGURE.test(text)) score *= 1.6;
+        // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
+        return { text, score: score / (1 + hitIndex * 0.15) };
+      })
+      .filter((entry) => entry.score > 0);
+    if (origin === 'item' && scored.length && !LIST_LINE.test(passage.text)) {
+      // A numbered item of another document is one statement: a sentence of it alone can say the opposite of the whole
+      // ("the sources do not settle it" without the advice that follows), so the item is quoted whole, scored by its best sentence.
+      const best = Math.max(...scored.map((entry) => entry.score));
+      candidates.push({ text: sentences(passage.text).join(' '), action: representative, label, origin, score: best, passage: passage.id });
+      return;
     }
+    for (const { text, score } of scored) candidates.push({ text, action: representative, label, origin, score, passage: passage.id });
   });
   candidates.sort((a, b) => b.score - a.score);
 

@@ -24,7 +24,19 @@ export const LEGAL_DISCLAIMER = 'Dit is oriëntatie, geen juridisch advies: vraa
 const CONDITIONS_REFERENCE = REFERENCES.antiracismArt10Par2;
 const BARE_REFERENCE = /^\[[^\]\n]+\]$/;
 
+const RESERVED = new RegExp(RESERVED_FOR_GROUP, 'i');
+/**
+ * The legal framework's own words for a job kept for the group. A question that asks it in everyday words ("een vacature enkel
+ * openstellen voor …") shares none of them, so the item that answers it (a job "uitsluitend voor de doelgroep voorbehouden")
+ * would not be found. Only the legal items and the extractive sentences are matched with them: the search itself is unchanged,
+ * because these words as glossary entries made the ranking of other questions worse.
+ */
+const RESERVATION_WORDS = 'uitsluitend voorbehouden';
+
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
+
+/** The question as the legal items are matched against it: with the framework's words for reserving a job when it asks that. */
+export const legalWording = (question: string): string => (RESERVED.test(question) ? `${question} ${RESERVATION_WORDS}` : question);
 
 /**
  * A positive-action question about people with a migration background is in scope whatever its words: the legal framework

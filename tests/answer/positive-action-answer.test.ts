@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim, sentences } from '../../src/answer/citations.js';
 import type { ChatTurn, LlmClient } from '../../src/answer/llm.js';
-import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, rankLegalItems } from '../../src/answer/positive-action.js';
+import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, legalWording, rankLegalItems } from '../../src/answer/positive-action.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { buildAppOn, buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -50,6 +50,12 @@ describe('positive-action helpers', () => {
     expect(isPositiveActionQuestion('Mag ik uitsluitend kandidaten van buitenlandse herkomst aanwerven?')).toBe(true);
     expect(isPositiveActionQuestion('Welke opleidingen zijn er alleen voor nieuwkomers?')).toBe(false);
     expect(isPositiveActionQuestion('Is er enkel steun voor grote bedrijven?')).toBe(false);
+  });
+
+  it('matches a reserved-job question against the legal items with the framework\'s own word for it, and no other question', () => {
+    expect(legalWording('Mag ik een vacature enkel openstellen voor nieuwkomers?')).toMatch(/\bvoorbehouden\b/);
+    expect(legalWording(QUESTION)).toBe(QUESTION);
+    expect(legalWording('Welke opleidingen zijn er alleen voor nieuwkomers?')).toBe('Welke opleidingen zijn er alleen voor nieuwkomers?');
   });
 
   it('takes positive action as being about the target group only when the question names the group', () => {
@@ -177,6 +183,20 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(body.citations.map((citation) => citation.action)).toContain(44);
     expect(body.answer).toContain('[Antiracismewet art. 10 §2]');
     expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+  });
+
+  it('answers a vacancy reserved for the group with the item on reserving a job, quoted whole, first', async () => {
+    const body = await ask('Mag ik als werkgever een vacature enkel openstellen voor mensen met een migratieachtergrond?');
+    const { rows } = await t.runtime.db.pool.query<{ text: string; label: string }>(
+      `select text, label from passages where document_id = 'positieve-actie-kader' and text like '%uitsluitend voor de doelgroep voorbehouden%'`,
+    );
+    expect(rows).toHaveLength(1);
+    const item = rows[0]!;
+    const first = body.answer.split('\n').find((line) => line.startsWith('- “'));
+    // The whole item: the open question and the advice that follows it.
+    expect(first).toBe(`- “${item.text.replace(/\s+/g, ' ').trim()}” [${item.label}]`);
+    // The question names the group in the one-word spelling that only a few findings on schools use; they are not quoted.
+    expect(body.answer).not.toContain('bevindingen bij Actie 8');
   });
 
   it('adds no legal line to other questions', async () => {

@@ -1,0 +1,71 @@
+// composeExtractive on hand-made passages: which sentences are quoted, and how another document's numbered items are quoted.
+import { describe, expect, it } from 'vitest';
+import { composeExtractive } from '../../src/answer/extractive.js';
+import type { StoredPassage } from '../../src/repositories/passages-repository.js';
+import type { SearchHit } from '../../src/search/search-service.js';
+import { createSpellingCorrector } from '../../src/search/spelling.js';
+
+function passage(id: string, text: string, fields: Partial<StoredPassage> = {}): StoredPassage {
+  return {
+    id,
+    documentId: 'lijst',
+    ordinal: 0,
+    kind: 'action',
+    action: null,
+    actions: [],
+    number: null,
+    label: null,
+    section: { number: '3.1', title: 'Onderwijs' },
+    heading: null,
+    text,
+    notes: [],
+    actors: [],
+    themes: [],
+    refs: [],
+    contentHash: id,
+    ...fields,
+  };
+}
+
+const hit = (stored: StoredPassage): SearchHit => ({ passage: stored, score: 0.5, ftsRank: 1, vectorRank: 1, similarity: 0.5, named: false });
+
+const ACTION = passage('lijst:actie-44', 'Stimuleer ondernemingen om werk te maken van positieve acties. Verspreid goede praktijken bij werkgevers.', { action: 44, actions: [44] });
+const SCHOOL = passage('lijst:context-8', 'Leerlingen met een migratieachtergrond krijgen andere adviezen op school dan andere leerlingen.', { kind: 'context', actions: [8] });
+const RESERVED_ITEM = passage(
+  'kader:item-10',
+  'Of een job uitsluitend voor de doelgroep voorbehouden mag worden, beslechten de bronnen niet. Laat zo een plan altijd eerst juridisch toetsen bij Unia. [KB 11 februari 2019]',
+  { documentId: 'kader', number: 10, label: 'Kader, punt 10' },
+);
+const CONDITIONS_ITEM = passage(
+  'kader:item-4',
+  'De wet stelt twee voorwaarden voor een voorbehouden job:\n\n- er bestaat een kennelijke ongelijkheid;\n- de maatregel is tijdelijk en voorbehouden aan de doelgroep.\n\n[Antiracismewet art. 10 §2]',
+  { documentId: 'kader', number: 4, label: 'Kader, punt 4' },
+);
+const ALL = [ACTION, SCHOOL, RESERVED_ITEM, CONDITIONS_ITEM];
+const vocabulary = createSpellingCorrector(ALL.map((stored) => stored.text));
+const quotedLines = (answer: string) => answer.split('\n').filter((line) => line.startsWith('- “'));
+
+describe('composeExtractive', () => {
+  it('quotes a numbered item of another document whole, even when only its first sentence matches the question', () => {
+    const { answer } = composeExtractive('Mag een job uitsluitend voorbehouden worden?', [hit(RESERVED_ITEM), hit(ACTION)], vocabulary, [44]);
+    const line = quotedLines(answer).find((entry) => entry.includes('[Kader, punt 10]'));
+    expect(line).toBe(
+      '- “Of een job uitsluitend voor de doelgroep voorbehouden mag worden, beslechten de bronnen niet. Laat zo een plan altijd eerst juridisch toetsen bij Unia. [KB 11 februari 2019]” [Kader, punt 10]',
+    );
+  });
+
+  it('keeps quoting an item with a list line by line', () => {
+    const { answer } = composeExtractive('Mag een job voorbehouden worden aan de doelgroep?', [hit(CONDITIONS_ITEM), hit(ACTION)], vocabulary, [44]);
+    const lines = quotedLines(answer).filter((entry) => entry.includes('[Kader, punt 4]'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.split('”')[0]!.includes('\n')).toBe(false);
+    expect(answer).not.toContain('voorwaarden voor een voorbehouden job: er bestaat');
+  });
+
+  it('does not choose a sentence because it names the people the whole list is about', () => {
+    // The one-word spelling is rare, so it would outweigh every topical word if it counted.
+    const { answer } = composeExtractive('Hoe verspreiden werkgevers goede praktijken voor mensen met een migratieachtergrond?', [hit(SCHOOL), hit(ACTION)], vocabulary, [44]);
+    expect(answer).toContain('Verspreid goede praktijken bij werkgevers.');
+    expect(answer).not.toContain('andere adviezen op school');
+  });
+});
