@@ -204,11 +204,21 @@ export async function deleteOtherModels(db: Queryable, model: string): Promise<n
   return rowCount ?? 0;
 }
 
-/** One HNSW index per model: the column has no fixed dimension, so the index is on a cast with the model's. */
+/**
+ * pgvector's default m with twice its default ef_construction. On 50 000 hashing vectors (npm run bench) recall@10 rose from
+ * 0.897 to 0.927 at the same query time, at twice the build time; recall at query time costs more (see HNSW_EF_SEARCH).
+ */
+export const HNSW_BUILD = { m: 16, efConstruction: 128 } as const;
+
+/**
+ * One HNSW index per model: the column has no fixed dimension, so the index is on a cast with the model's. An index that
+ * already exists keeps the parameters it was built with.
+ */
 export async function ensureVectorIndex(db: Queryable, model: string, dimensions: number): Promise<void> {
   await db.query(
     `create index if not exists ${vectorIndexName(model)} on embeddings
-     using hnsw ((embedding::vector(${vectorDimensions(dimensions)})) vector_cosine_ops) where model = ${sqlLiteral(model)}`,
+     using hnsw ((embedding::vector(${vectorDimensions(dimensions)})) vector_cosine_ops)
+     with (m = ${HNSW_BUILD.m}, ef_construction = ${HNSW_BUILD.efConstruction}) where model = ${sqlLiteral(model)}`,
   );
 }
 

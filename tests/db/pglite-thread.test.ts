@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, withTransaction, type Database } from '../../src/db/database.js';
+import { HNSW_EF_SEARCH, openDatabase, withTransaction, type Database } from '../../src/db/database.js';
 import { pglitePoolConfig, startPgliteThread } from '../../src/db/pglite-thread.js';
 import { isDatabaseUnavailable } from '../../src/plugins/error-handler.js';
 
@@ -45,7 +45,7 @@ describe('PGlite in a worker thread', () => {
 
   it('keeps the session setting for the HNSW scan', async () => {
     const { rows } = await db.pool.query<{ ef: string }>(`select current_setting('hnsw.ef_search') as ef`);
-    expect(rows).toEqual([{ ef: '100' }]);
+    expect(rows).toEqual([{ ef: String(HNSW_EF_SEARCH) }]);
   });
 
   it("reports a unique violation as pg's DatabaseError with its code, and the next queries get their own rows", async () => {

@@ -10,7 +10,7 @@ import { createHashingProvider, type EmbeddingProvider } from '../../src/embeddi
 import { contentHash, readCorpus, type CorpusDocument, type CorpusFiles } from '../../src/ingest/corpus-files.js';
 import { ingestDocuments, type IngestRequest, type IngestResult } from '../../src/ingest/ingest.js';
 import { listDocuments } from '../../src/repositories/documents-repository.js';
-import { allPassageTexts, vectorIndexName } from '../../src/repositories/passages-repository.js';
+import { allPassageTexts, HNSW_BUILD, vectorIndexName } from '../../src/repositories/passages-repository.js';
 import { createSearchService, type SearchService } from '../../src/search/search-service.js';
 import { createSpellingCorrector, type SpellingCorrector } from '../../src/search/spelling.js';
 
@@ -185,6 +185,7 @@ export function registerStorageSearchSuite(engine: string, open: () => Promise<D
         expect(indexes.map((index) => index.indexname)).toEqual([vectorIndexName(embedder.model)]);
         expect(indexes[0]?.indexdef).toContain(`vector(${embedder.dimensions})`);
         expect(indexes[0]?.indexdef).toContain(embedder.model);
+        expect(indexes[0]?.indexdef).toContain(`WITH (m='${HNSW_BUILD.m}', ef_construction='${HNSW_BUILD.efConstruction}')`);
       });
     });
 
