@@ -25,6 +25,8 @@ const MAX_PER_PASSAGE = 2;
 // The list's subject: every passage is about people with a migration background, so naming them tells no sentence apart.
 // The one-word spelling is rare in the list (6 times, against 58 hyphenated) and would pull the few sentences using it to the top.
 const SUBJECT = new Set(['migratieachtergrond', 'migratie', 'achtergrond']);
+// Longer items (a procedure step by step) are quoted by their best sentences, like any passage.
+const WHOLE_ITEM_SENTENCES = 2;
 // List items (the legal conditions) are quoted line by line, as answer-service.ts appends them.
 const LIST_LINE = /^\s*[-*]\s+/m;
 const FIGURE = /\d+(?:[,.]\d+)?\s?(?:%|procent|procentpunt)/;
@@ -66,7 +68,8 @@ export function composeExtractive(
     const representative =
       label !== null ? null : passage.kind === 'action' ? passage.action : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b))[0] ?? null;
     const origin: ExtractiveSentence['origin'] = passage.kind === 'action' && passage.action === null ? 'item' : passage.kind;
-    const scored = sentences(passage.text)
+    const all = sentences(passage.text);
+    const scored = all
       .filter((text) => text.length >= 25)
       .map((text) => {
         const tokens = new Set(tokenize(text));
@@ -79,11 +82,11 @@ export function composeExtractive(
         return { text, score: score / (1 + hitIndex * 0.15) };
       })
       .filter((entry) => entry.score > 0);
-    if (origin === 'item' && scored.length && !LIST_LINE.test(passage.text)) {
-      // A numbered item of another document is one statement: a sentence of it alone can say the opposite of the whole
-      // ("the sources do not settle it" without the advice that follows), so the item is quoted whole, scored by its best sentence.
+    if (origin === 'item' && scored.length && all.length <= WHOLE_ITEM_SENTENCES && !LIST_LINE.test(passage.text)) {
+      // A short numbered item of another document is one statement: a sentence of it alone can say the opposite of the whole
+      // ("the sources do not settle it" without the advice that follows), so it is quoted whole, scored by its best sentence.
       const best = Math.max(...scored.map((entry) => entry.score));
-      candidates.push({ text: sentences(passage.text).join(' '), action: representative, label, origin, score: best, passage: passage.id });
+      candidates.push({ text: all.join(' '), action: representative, label, origin, score: best, passage: passage.id });
       return;
     }
     for (const { text, score } of scored) candidates.push({ text, action: representative, label, origin, score, passage: passage.id });

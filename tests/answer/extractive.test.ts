@@ -41,7 +41,12 @@ const CONDITIONS_ITEM = passage(
   'De wet stelt twee voorwaarden voor een voorbehouden job:\n\n- er bestaat een kennelijke ongelijkheid;\n- de maatregel is tijdelijk en voorbehouden aan de doelgroep.\n\n[Antiracismewet art. 10 §2]',
   { documentId: 'kader', number: 4, label: 'Kader, punt 4' },
 );
-const ALL = [ACTION, SCHOOL, RESERVED_ITEM, CONDITIONS_ITEM];
+const PROCEDURE_ITEM = passage(
+  'kader:item-12',
+  'Het instrument is een positief actieplan. Het wordt vastgelegd in een cao of een toetredingsakte. Voor de toetredingsakte geldt een procedure met het paritair comité. [KB 11 februari 2019]',
+  { documentId: 'kader', number: 12, label: 'Kader, punt 12' },
+);
+const ALL = [ACTION, SCHOOL, RESERVED_ITEM, CONDITIONS_ITEM, PROCEDURE_ITEM];
 const vocabulary = createSpellingCorrector(ALL.map((stored) => stored.text));
 const quotedLines = (answer: string) => answer.split('\n').filter((line) => line.startsWith('- “'));
 
@@ -52,6 +57,12 @@ describe('composeExtractive', () => {
     expect(line).toBe(
       '- “Of een job uitsluitend voor de doelgroep voorbehouden mag worden, beslechten de bronnen niet. Laat zo een plan altijd eerst juridisch toetsen bij Unia. [KB 11 februari 2019]” [Kader, punt 10]',
     );
+  });
+
+  it('quotes a longer item by its matching sentences only', () => {
+    const { answer } = composeExtractive('Welke procedure geldt voor het paritair comité?', [hit(PROCEDURE_ITEM), hit(ACTION)], vocabulary, [44]);
+    expect(answer).toContain('- “Voor de toetredingsakte geldt een procedure met het paritair comité. [KB 11 februari 2019]” [Kader, punt 12]');
+    expect(answer).not.toContain('Het instrument is een positief actieplan.');
   });
 
   it('keeps quoting an item with a list line by line', () => {
