@@ -2,32 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../src/answer/extractive.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
-import type { SearchHit } from '../../src/search/search-service.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
+import { searchHit, storedPassage } from '../helpers/stored-passage.js';
 
-function passage(id: string, text: string, fields: Partial<StoredPassage> = {}): StoredPassage {
-  return {
-    id,
-    documentId: 'lijst',
-    ordinal: 0,
-    kind: 'action',
-    action: null,
-    actions: [],
-    number: null,
-    label: null,
-    section: { number: '3.1', title: 'Onderwijs' },
-    heading: null,
-    text,
-    notes: [],
-    actors: [],
-    themes: [],
-    refs: [],
-    contentHash: id,
-    ...fields,
-  };
-}
-
-const hit = (stored: StoredPassage): SearchHit => ({ passage: stored, score: 0.5, ftsRank: 1, vectorRank: 1, similarity: 0.5, named: false });
+const passage = (id: string, text: string, fields: Partial<StoredPassage> = {}) => storedPassage(id, { text, ...fields });
 
 const ACTION = passage('lijst:actie-44', 'Stimuleer ondernemingen om werk te maken van positieve acties. Verspreid goede praktijken bij werkgevers.', { action: 44, actions: [44] });
 const SCHOOL = passage('lijst:context-8', 'Leerlingen met een migratieachtergrond krijgen andere adviezen op school dan andere leerlingen.', { kind: 'context', actions: [8] });
@@ -52,7 +30,7 @@ const quotedLines = (answer: string) => answer.split('\n').filter((line) => line
 
 describe('composeExtractive', () => {
   it('quotes a numbered item of another document whole, even when only its first sentence matches the question', () => {
-    const { answer } = composeExtractive('Mag een job uitsluitend voorbehouden worden?', [hit(RESERVED_ITEM), hit(ACTION)], vocabulary, [44]);
+    const { answer } = composeExtractive('Mag een job uitsluitend voorbehouden worden?', [searchHit(RESERVED_ITEM), searchHit(ACTION)], vocabulary, [44]);
     const line = quotedLines(answer).find((entry) => entry.includes('[Kader, punt 10]'));
     expect(line).toBe(
       '- “Of een job uitsluitend voor de doelgroep voorbehouden mag worden, beslechten de bronnen niet. Laat zo een plan altijd eerst juridisch toetsen bij Unia. [KB 11 februari 2019]” [Kader, punt 10]',
@@ -60,13 +38,13 @@ describe('composeExtractive', () => {
   });
 
   it('quotes a longer item by its matching sentences only', () => {
-    const { answer } = composeExtractive('Welke procedure geldt voor het paritair comité?', [hit(PROCEDURE_ITEM), hit(ACTION)], vocabulary, [44]);
+    const { answer } = composeExtractive('Welke procedure geldt voor het paritair comité?', [searchHit(PROCEDURE_ITEM), searchHit(ACTION)], vocabulary, [44]);
     expect(answer).toContain('- “Voor de toetredingsakte geldt een procedure met het paritair comité. [KB 11 februari 2019]” [Kader, punt 12]');
     expect(answer).not.toContain('Het instrument is een positief actieplan.');
   });
 
   it('keeps quoting an item with a list line by line', () => {
-    const { answer } = composeExtractive('Mag een job voorbehouden worden aan de doelgroep?', [hit(CONDITIONS_ITEM), hit(ACTION)], vocabulary, [44]);
+    const { answer } = composeExtractive('Mag een job voorbehouden worden aan de doelgroep?', [searchHit(CONDITIONS_ITEM), searchHit(ACTION)], vocabulary, [44]);
     const lines = quotedLines(answer).filter((entry) => entry.includes('[Kader, punt 4]'));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line.split('”')[0]!.includes('\n')).toBe(false);
@@ -75,7 +53,7 @@ describe('composeExtractive', () => {
 
   it('does not choose a sentence because it names the people the whole list is about', () => {
     // The one-word spelling is rare, so it would outweigh every topical word if it counted.
-    const { answer } = composeExtractive('Hoe verspreiden werkgevers goede praktijken voor mensen met een migratieachtergrond?', [hit(SCHOOL), hit(ACTION)], vocabulary, [44]);
+    const { answer } = composeExtractive('Hoe verspreiden werkgevers goede praktijken voor mensen met een migratieachtergrond?', [searchHit(SCHOOL), searchHit(ACTION)], vocabulary, [44]);
     expect(answer).toContain('Verspreid goede praktijken bij werkgevers.');
     expect(answer).not.toContain('andere adviezen op school');
   });

@@ -4,30 +4,13 @@ import { isVerbatim, sentences } from '../../src/answer/citations.js';
 import type { ChatTurn, LlmClient } from '../../src/answer/llm.js';
 import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, legalWording, rankLegalItems } from '../../src/answer/positive-action.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
+import { storedPassage } from '../helpers/stored-passage.js';
 import { buildAppOn, buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 const QUESTION = 'Mag ik als werkgever voorrang geven aan kandidaten met een migratie-achtergrond?';
 
-function item(number: number, text: string, refs: string[]): StoredPassage {
-  return {
-    id: `kader:item-${number}`,
-    documentId: 'kader',
-    ordinal: number,
-    kind: 'action',
-    action: null,
-    actions: [],
-    number,
-    label: `Kader, punt ${number}`,
-    section: { number: '1', title: 'Wet' },
-    heading: null,
-    text,
-    notes: [],
-    actors: [],
-    themes: [],
-    refs,
-    contentHash: String(number),
-  };
-}
+const item = (number: number, text: string, refs: string[]): StoredPassage =>
+  storedPassage(`kader:item-${number}`, { documentId: 'kader', number, label: `Kader, punt ${number}`, section: { number: '1', title: 'Wet' }, text, refs });
 
 const CONDITIONS = item(4, 'De wet stelt twee voorwaarden:\n\n- er bestaat een kennelijke ongelijkheid;\n- de maatregel is tijdelijk.\n\n[Antiracismewet art. 10 §2]', ['Antiracismewet art. 10 §2']);
 const ITEMS = [

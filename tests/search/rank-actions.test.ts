@@ -3,35 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import type { GlossaryExpander } from '../../src/corpus/glossary.js';
 import type { Embedder } from '../../src/embeddings/embedder.js';
-import type { StoredPassage } from '../../src/repositories/passages-repository.js';
-import { createSearchService, type SearchHit } from '../../src/search/search-service.js';
+import { createSearchService } from '../../src/search/search-service.js';
+import { searchHit, storedPassage } from '../helpers/stored-passage.js';
 
 const LIST = 'actielijst';
 const LEGAL = 'positieve-actie-kader';
 
-function passage(id: string, fields: Partial<StoredPassage>): StoredPassage {
-  return {
-    id,
-    documentId: LIST,
-    ordinal: 0,
-    kind: 'action',
-    action: null,
-    actions: [],
-    number: null,
-    label: null,
-    section: { number: null, title: 'Sectie' },
-    heading: null,
-    text: 'tekst',
-    notes: [],
-    actors: [],
-    themes: [],
-    refs: [],
-    contentHash: id,
-    ...fields,
-  };
-}
-
-const hit = (p: StoredPassage, score: number): SearchHit => ({ passage: p, score, ftsRank: null, vectorRank: null, similarity: null, named: false });
 
 // rankActions needs none of the query-time dependencies.
 function service(related: ReadonlyMap<string, number[]>) {
@@ -44,31 +21,31 @@ function service(related: ReadonlyMap<string, number[]>) {
   });
 }
 
-const action = (n: number) => passage(`${LIST}:actie-${n}`, { action: n, actions: [n] });
-const legalPoint = (n: number) => passage(`${LEGAL}:item-${n}`, { documentId: LEGAL, number: n, label: `Punt ${n}` });
+const action = (n: number) => storedPassage(`${LIST}:actie-${n}`, { action: n, actions: [n] });
+const legalPoint = (n: number) => storedPassage(`${LEGAL}:item-${n}`, { documentId: LEGAL, number: n, label: `Punt ${n}` });
 
 describe('rankActions', () => {
   it('credits the actions a related document elaborates when one of its points is the best evidence', () => {
-    const hits = [hit(legalPoint(7), 0.99), hit(action(40), 0.8), hit(action(44), 0.5)];
+    const hits = [searchHit(legalPoint(7), 0.99), searchHit(action(40), 0.8), searchHit(action(44), 0.5)];
     const ranked = service(new Map([[LEGAL, [44, 45]]])).rankActions(hits).map((entry) => entry.action);
     expect(ranked.slice(0, 2)).toEqual([44, 45]);
     expect(ranked[2]).toBe(40);
   });
 
   it("gives a related document's passage less weight than the action's own passage", () => {
-    const hits = [hit(legalPoint(7), 0.9), hit(action(40), 0.9)];
+    const hits = [searchHit(legalPoint(7), 0.9), searchHit(action(40), 0.9)];
     const ranked = service(new Map([[LEGAL, [44]]])).rankActions(hits);
     expect(ranked.map((entry) => entry.action)).toEqual([40, 44]);
   });
 
   it('ignores passages of documents that name no actions', () => {
-    const hits = [hit(legalPoint(7), 0.99), hit(action(40), 0.5)];
+    const hits = [searchHit(legalPoint(7), 0.99), searchHit(action(40), 0.5)];
     expect(service(new Map()).rankActions(hits).map((entry) => entry.action)).toEqual([40]);
   });
 
   it('lets a context passage lift its group, and the own passage decide within it', () => {
-    const context = passage(`${LIST}:context-1`, { kind: 'context', actions: [1, 2, 3] });
-    const hits = [hit(context, 0.9), hit(action(2), 0.6)];
+    const context = storedPassage(`${LIST}:context-1`, { kind: 'context', actions: [1, 2, 3] });
+    const hits = [searchHit(context, 0.9), searchHit(action(2), 0.6)];
     expect(service(new Map()).rankActions(hits).map((entry) => entry.action)).toEqual([2, 1, 3]);
   });
 });
