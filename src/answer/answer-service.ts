@@ -114,7 +114,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       let fallback: string | null = null;
       let actions: number[] = [];
       const positiveAction = isPositiveActionQuestion(input.question);
-      const legal = positiveAction ? await legalPassages(deps, hits, legalWording(standalone.retrieval)) : { pinned: [], conditions: null };
+      // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
+      const wording = legalWording(standalone.retrieval);
+      const legal = positiveAction ? await legalPassages(deps, hits, wording) : { pinned: [], conditions: null };
       // The legal items come on top of the usual passages, so they do not push the action list's out.
       const answerHits = await withRequiredActions(deps, hits, input.question, standalone.previousActions, legal.pinned).then((all) =>
         all.slice(0, PASSAGES_FOR_ANSWER + legal.pinned.length),
@@ -147,7 +149,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         }
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
-          text = composeExtractive(positiveAction ? legalWording(standalone.retrieval) : standalone.retrieval, answerHits, deps.corpus.spelling(), ranked, directory.labelOf).answer;
+          text = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, directory.labelOf).answer;
           // A positive-action answer states the legal conditions, with their reference, whatever sentences scored best.
           const conditions = legal.conditions;
           if (conditions && answerHits.some((hit) => hit.passage.id === conditions.id)) {
