@@ -64,7 +64,6 @@ export function currentKey() {
 export async function keyAfterRejection(sent) {
   const current = storedKey();
   if (current && current !== sent) return current;
-  if (sent) storeKey(null);
   return promptForApiKey({ rejected: Boolean(sent) });
 }
 
