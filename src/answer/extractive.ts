@@ -3,6 +3,7 @@ import type { StoredPassage } from '../repositories/passages-repository.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
+import { withoutPointers } from '../search/query-analysis.js';
 import { sentences } from './citations.js';
 
 export interface ExtractiveSentence {
@@ -48,7 +49,7 @@ export function composeExtractive(
   rankedActions: number[],
   labelOf: (passage: StoredPassage) => string | null = itemLabelOnly,
 ): ExtractiveAnswer {
-  const queryTokens = [...new Set(tokenize(question))].filter((token) => !SUBJECT.has(token));
+  const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter((token) => !SUBJECT.has(token));
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);
     return df > 0 ? Math.log((vocabulary.documents + 1) / df) : 0;

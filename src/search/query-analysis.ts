@@ -1,4 +1,4 @@
-// Reads what a query asks for beyond its words: action numbers it names ("acties 44 en 45", "actie 17 t/m 19").
+// Reads a query beyond its words: the action numbers it names ("acties 44 en 45") and the words that only point at the document.
 
 const NAMED = /\bacties?\s*(?:nr\.?|nummer)?\s*(\d{1,3}(?:\s*(?:,|\/|&|en|of|t\/m|tot en met|tot|-|–)\s*\d{1,3})*)/gi;
 const RANGE = /(\d{1,3})\s*(?:t\/m|tot en met|tot|-|–)\s*(\d{1,3})/g;
@@ -18,4 +18,19 @@ export function namedActions(query: string, maxNumber = 60): number[] {
     for (const single of rest.matchAll(/\d{1,3}/g)) numbers.push(Number(single[0]));
   }
   return [...new Set(numbers)].filter((n) => n >= 1 && n <= maxNumber);
+}
+
+// "Wat zegt de lijst over …", "wat vraagt de commissie …": the document and its author, not the topic. Left in, a rare word
+// such as "lijst" outweighs the topic and brings up the one action that asks for a list. "Een lijst", "de lijst van …" stay.
+const POINTER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:zegt|zeggen|vraagt|vragen|stelt|stellen|vermeldt|schrijft|bepleit|wil|staat|staan)\s+(?:er\s+)?)?` +
+    String.raw`(?:(?:in|volgens|uit|van|door|bij)\s+)?(?:de|het|deze|die)\s+` +
+    String.raw`(?:(?:actie)?lijst(?!\s+(?:van|met|voor|per)(?![\p{L}\p{N}]))|commissie(?:\s+diversiteit)?|serv|tekst|document)(?![\p{L}\p{N}-])`,
+  'giu',
+);
+
+/** The query without the words that point at the document; the query itself when nothing else would remain. */
+export function withoutPointers(query: string): string {
+  const topic = query.replace(POINTER, ' ').replace(/\s+/g, ' ').trim();
+  return /[\p{L}\p{N}]{3}/u.test(topic.replace(/\b(?:wat|welke?|hoe|waar|wie|over|acties?)\b/giu, '')) ? topic : query;
 }

@@ -4,7 +4,7 @@ import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
-import { namedActions } from './query-analysis.js';
+import { namedActions, withoutPointers } from './query-analysis.js';
 import type { SpellingCorrector } from './spelling.js';
 
 export interface SearchHit {
@@ -57,16 +57,18 @@ export function createSearchService(deps: SearchDeps): SearchService {
       const k = options.k ?? 10;
       const named = namedActions(query);
       const listId = deps.actionListId();
-      const corrections = deps.spelling?.().corrections(query) ?? [];
+      // Both rankers get the topic only: "wat zegt de lijst over …" is about what follows "over".
+      const topic = withoutPointers(query);
+      const corrections = deps.spelling?.().corrections(topic) ?? [];
       // A correction is a guess ("bereiden" is a word, not a typo of "bereiken"), so it is searched
       // at the expansions' lower weight, beside the typed word.
-      const corrected = corrections.length ? `${query} ${corrections.map((c) => c.to).join(' ')}` : query;
+      const corrected = corrections.length ? `${topic} ${corrections.map((c) => c.to).join(' ')}` : topic;
       const expansions = [...corrections.map((c) => c.to), ...deps.glossary.expand(corrected)];
       const embedder = deps.embedder();
       // Expansions go to full-text search only: embedding them drowns the query's own n-grams.
-      const vector = await embedder.embedQuery(query);
+      const vector = await embedder.embedQuery(topic);
       const hits = await hybridSearch(deps.db.pool, {
-        text: query,
+        text: topic,
         expansions: expansions.join(' '),
         vector: vector.some((value) => value !== 0) ? vector : null,
         model: embedder.model,

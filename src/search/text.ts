@@ -13,7 +13,7 @@ export function foldText(text: string): string {
 
 // Function words that carry no topic; "actie" and friends are here because every passage is about actions.
 const STOPWORDS = new Set(
-  `aan al alle als alsook ben bij bv dan dat de deze die dit door een en er eerder ene enkel geen haar heb hebben heeft het hier hij hoe hun ik in is je kan kunnen maar me meer men met mij mijn moet moeten na naar niet nog nu of om omdat ook op over te tegen toch toe tot u uit van veel voor waar wat wanneer was we welk welke wel werd wie wij wil worden wordt zal ze zich zij zijn zo zoals zou zouden
+  `aan al alle als alsook ben bij bv dan dat de deze die dit door een en er eerder ene enkel geen haar heb hebben heeft het hier hij hoe hun ik in is je kan kunnen maar mag me meer men met mij mijn mogen moet moeten na naar niet nog nu of om omdat ook op over te tegen toch toe tot u uit van veel voor waar wat wanneer was we welk welke wel werd wie wij wil worden wordt zal ze zich zij zijn zo zoals zou zouden
    the and of to a is are what which how
    actie acties zegt over gaat gaan vertel geef graag iets daarover`.split(/\s+/),
 );

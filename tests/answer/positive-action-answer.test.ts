@@ -180,6 +180,15 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(first).toBe(`- “${item.text.replace(/\s+/g, ' ').trim()}” [${item.label}]`);
     // The question names the group in the one-word spelling that only a few findings on schools use; they are not quoted.
     expect(body.answer).not.toContain('bevindingen bij Actie 8');
+
+  });
+
+  it('quotes no sentence whose only word in common with the question is "mag"', async () => {
+    const body = await ask('mag ik een vacature enkel voor mensen met migratieachtergrond openstellen?');
+    expect(body.answer).toContain(LEGAL_DISCLAIMER);
+    // "… dat het behalen van een extra taalniveau tewerkstelling niet in de weg mag staan" (Actie 18).
+    expect(body.answer).not.toContain('in de weg mag staan');
+    expect(body.citations.map((citation) => citation.action)).not.toContain(18);
   });
 
   it('adds no legal line to other questions', async () => {

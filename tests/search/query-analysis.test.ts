@@ -1,6 +1,6 @@
-// Which action numbers a query names: single numbers, lists and ranges, and no numbers that are not actions.
+// Which action numbers a query names (single numbers, lists, ranges, no numbers that are not actions), and the words that only point at the document.
 import { describe, expect, it } from 'vitest';
-import { namedActions } from '../../src/search/query-analysis.js';
+import { namedActions, withoutPointers } from '../../src/search/query-analysis.js';
 
 describe('namedActions', () => {
   it.each([
@@ -40,5 +40,32 @@ describe('namedActions', () => {
 
   it('respects a smaller action list', () => {
     expect(namedActions('acties 9 t/m 12', 10)).toEqual([9, 10]);
+  });
+});
+
+describe('withoutPointers', () => {
+  it.each([
+    ['wat zegt de lijst over kinderopvang?', 'wat over kinderopvang?'],
+    ['Wat zegt de actielijst over discriminatie?', 'Wat over discriminatie?'],
+    ['wat staat er in de lijst over mentoring?', 'wat over mentoring?'],
+    ['wat vraagt de commissie over praktijktesten?', 'wat over praktijktesten?'],
+    ['Wat vraagt de Commissie Diversiteit voor nieuwkomers?', 'Wat voor nieuwkomers?'],
+    ['welke acties in de actielijst gaan over EVC', 'welke acties gaan over EVC'],
+    ['wat verwacht de commissie van sectorfondsen', 'wat verwacht van sectorfondsen'],
+  ])('drops the document and its author from "%s"', (query, topic) => {
+    expect(withoutPointers(query)).toBe(topic);
+  });
+
+  it.each([
+    // A list as the topic: "een lijst", "de lijst van …".
+    'welke actie vraagt een lijst van legale positieve acties',
+    'wie maakt de lijst van legale positieve acties per sector',
+    // Words that only start like the document's.
+    'de commissievergadering van de SERV-raad',
+    'lijsttrekkers en tekstverwerking',
+    // Nothing would be left to search for.
+    'wat zegt de actielijst?',
+  ])('leaves "%s" as it is', (query) => {
+    expect(withoutPointers(query)).toBe(query);
   });
 });
