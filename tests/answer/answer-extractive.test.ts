@@ -98,6 +98,27 @@ describe('refusals', () => {
     expect(body.answer).toMatch(/geen instructies/);
   });
 
+  it('answers about the topic when the question also names the list or the commission', async () => {
+    // "lijst" alone brought up the action that asks for a list of legal positive actions (45), and "de commissie vraagt"
+    // the actions that say so most often, instead of the one about controls (55).
+    for (const [question, action] of [
+      ['wat zegt de lijst over kinderopvang?', 57],
+      ['wat vraagt de commissie over praktijktesten?', 55],
+    ] as const) {
+      const body = await ask(question);
+      expect(body.refused).toBe(false);
+      expect(body.citations.map((citation) => citation.action)).toEqual([action]);
+    }
+  });
+
+  it('answers a question asked in the glossary\'s words only, through the terms they stand for', async () => {
+    // "mystery calls" is in no passage; the glossary reads it as a practice test, which Actie 55 calls controls.
+    const body = await ask('mystery calls');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(55);
+    await expectVerbatimQuotes(body);
+  });
+
   it('names the nearest related actions when refusing a near-miss', async () => {
     const body = await ask('Hoeveel bedraagt het minimumloon in 2024?');
     expect(body.refused).toBe(true);
