@@ -23,7 +23,7 @@ export function namedActions(query: string, maxNumber = 60): number[] {
 // "Wat zegt de lijst over …", "wat vraagt de commissie …": the document and its author, not the topic. Left in, a rare word
 // such as "lijst" outweighs the topic and brings up the one action that asks for a list. "Een lijst", "de lijst van …" stay.
 const POINTER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:zegt|zeggen|vraagt|vragen|stelt|stellen|vermeldt|schrijft|bepleit|wil|staat|staan)\s+(?:er\s+)?)?` +
+  String.raw`(?<![\p{L}\p{N}])(?:(?:zegt|zeggen|vraagt|vragen|stelt|stellen|doet|vermeldt|schrijft|bepleit|wil|staat|staan)\s+(?:er\s+)?)?` +
     String.raw`(?:(?:in|volgens|uit|van|door|bij)\s+)?(?:de|het|deze|die)\s+` +
     String.raw`(?:(?:actie)?lijst(?!\s+(?:van|met|voor|per)(?![\p{L}\p{N}]))|commissie(?:\s+diversiteit)?|serv|tekst|document)(?![\p{L}\p{N}-])`,
   'giu',

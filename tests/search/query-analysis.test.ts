@@ -52,6 +52,7 @@ describe('withoutPointers', () => {
     ['Wat vraagt de Commissie Diversiteit voor nieuwkomers?', 'Wat voor nieuwkomers?'],
     ['welke acties in de actielijst gaan over EVC', 'welke acties gaan over EVC'],
     ['wat verwacht de commissie van sectorfondsen', 'wat verwacht van sectorfondsen'],
+    ['wat doet de lijst rond NEETs?', 'wat rond NEETs?'],
   ])('drops the document and its author from "%s"', (query, topic) => {
     expect(withoutPointers(query)).toBe(topic);
   });
@@ -60,6 +61,9 @@ describe('withoutPointers', () => {
     // A list as the topic: "een lijst", "de lijst van …".
     'welke actie vraagt een lijst van legale positieve acties',
     'wie maakt de lijst van legale positieve acties per sector',
+    'de lijst met goede praktijken',
+    // "voor" may belong to the verb: "wat stelt de lijst voor?"
+    'wat doet de lijst voor NEETs?',
     // Words that only start like the document's.
     'de commissievergadering van de SERV-raad',
     'lijsttrekkers en tekstverwerking',
