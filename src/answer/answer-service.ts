@@ -100,6 +100,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         hits,
         deps.corpus.spelling(),
         deps.corpus.glossary.matchedWords(standalone.retrieval),
+        deps.corpus.glossary.abbreviations(standalone.retrieval),
       );
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.

@@ -1,7 +1,7 @@
 // Decides from retrieval evidence alone whether the action list covers a question (so it works without a model).
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
-import { foldText, tokenize } from '../search/text.js';
+import { foldText, lightStem, tokenize } from '../search/text.js';
 
 export interface Evidence {
   inScope: boolean;
@@ -17,7 +17,7 @@ export interface Evidence {
 // Words that say how something is asked, not what about.
 const QUESTION_WORDS = new Set(
   `hoeveel hoelang waarom waarmee waarvoor welk welke wie wat wanneer hoe kan kun kunnen mag mogen moet moeten zou zouden mijn onze ons jullie jij jouw iemand iets
-   mensen persoon personen lijst document tekst volgens vraag vragen antwoord uitleg uitleggen samenvatten toelichten graag bedraagt bestaat zeggen staat
+   mensen persoon personen klant klanten lijst document tekst volgens vraag vragen antwoord uitleg uitleggen samenvatten toelichten graag bedraagt bestaat zeggen staat
    please tell what which how who why when can could should`.split(/\s+/),
 );
 
@@ -37,6 +37,8 @@ const MIN_COVERAGE = 0.45;
 const GLOSSARY_CREDIT = 1;
 const MIN_SIMILARITY = 0.22;
 const GLOSSARY_COVERAGE = 0.6;
+const ABBREVIATION_COVERAGE = 0.25;
+const SPECIFIC_SHARE = 0.05;
 
 /**
  * Compounds hide words: "diploma" is covered by "diplomaerkenning", "erkenning" by it too. Long words
@@ -44,14 +46,23 @@ const GLOSSARY_COVERAGE = 0.6;
  */
 function occursIn(text: string, word: string): boolean {
   if (word.length >= 7) return text.includes(word.slice(0, -1));
-  return new RegExp(`\\b${word}|${word}\\b`).test(text);
+  if (new RegExp(`\\b${word}|${word}\\b`).test(text)) return true;
+  // An inflected verb or plural finds its stem at the start of a word: "melden" in "meldpunten".
+  const stem = lightStem(word);
+  return stem !== word && new RegExp(`\\b${stem}`).test(text);
 }
 
 export function looksLikeInjection(question: string): boolean {
   return INJECTION.some((pattern) => pattern.test(question));
 }
 
-export function assessEvidence(question: string, hits: SearchHit[], vocabulary: SpellingCorrector, glossaryWords: Set<string> = new Set()): Evidence {
+export function assessEvidence(
+  question: string,
+  hits: SearchHit[],
+  vocabulary: SpellingCorrector,
+  glossaryWords: Set<string> = new Set(),
+  abbreviations: string[] = [],
+): Evidence {
   const injection = looksLikeInjection(question);
   const topical = hits.filter((hit) => !hit.named);
   const maxSimilarity = Math.max(0, ...topical.map((hit) => hit.similarity ?? 0));
@@ -65,7 +76,15 @@ export function assessEvidence(question: string, hits: SearchHit[], vocabulary: 
   // n-gram vectors cannot see; full-text search finding them is then the agreement.
   // Only for a question nearly all in known words: a price or a date the corpus does not know still refuses it.
   const throughGlossary = glossaryWords.size > 0 && coverage >= GLOSSARY_COVERAGE && topical.some((hit) => hit.ftsRank !== null && hit.ftsRank <= 3);
-  const inScope = coverage >= MIN_COVERAGE && (agreement || maxSimilarity >= MIN_SIMILARITY || throughGlossary);
+  // The field's own abbreviations (EVC, IBO, NT2) say what a mediator's question is about, between details of the person
+  // the corpus cannot know ("klant uit Afghanistan wil lasser worden, evc?"): they lower the bar, they do not remove it.
+  // Only one the corpus uses in few passages names an instrument; VDAB, in one passage of seven, names the organisation.
+  const specific = abbreviations.some((term) => {
+    const word = foldText(term).split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+    return vocabulary.documentFrequency(word) <= SPECIFIC_SHARE * vocabulary.documents;
+  });
+  const namesTheField = specific && coverage >= ABBREVIATION_COVERAGE && topical.some((hit) => hit.ftsRank !== null && hit.ftsRank <= 3);
+  const inScope = namesTheField || (coverage >= MIN_COVERAGE && (agreement || maxSimilarity >= MIN_SIMILARITY || throughGlossary));
   return { ...base, inScope, reason: inScope ? 'evidence' : 'weak-evidence' };
 }
 
@@ -88,7 +107,8 @@ export function queryCoverage(
   let total = 0;
   let covered = 0;
   for (const word of words) {
-    const known = corrections.get(word) ?? word;
+    // A spelling correction is for words the passages lack: "melden" is found in "meldpunten", not corrected to "gelden".
+    const known = occursIn(passageText, word) ? word : corrections.get(word) ?? word;
     const df = vocabulary.documentFrequency(known);
     // Short everyday words ("rest", "zin") missing from the corpus say little about the topic.
     if (df === 0 && known.length < 5) continue;

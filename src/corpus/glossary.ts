@@ -7,6 +7,8 @@ export interface GlossaryExpander {
   expand(query: string): string[];
   /** Folded words of the query that belong to a glossary phrase it contains. */
   matchedWords(query: string): Set<string>;
+  /** The field's abbreviations the query names: glossary terms written with two or more capitals (EVC, IBO, NT2, K-IBO). */
+  abbreviations(query: string): string[];
 }
 
 // A phrase written with "iemand" ("wat iemand kan") also matches the same phrase with a pronoun ("wat hij kan").
@@ -19,7 +21,15 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
   const groups = glossaries.flatMap((glossary) =>
     glossary.entries.map((entry) => [entry.term, ...entry.expansions].map((phrase) => ({ phrase, key: key(phrase) }))),
   );
+  const abbreviations = glossaries
+    .flatMap((glossary) => glossary.entries.map((entry) => entry.term))
+    .filter((term) => !/\s/.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2)
+    .map((term) => ({ term, folded: ` ${foldText(term)} ` }));
   return {
+    abbreviations(query) {
+      const folded = ` ${foldText(query)} `;
+      return abbreviations.filter((entry) => folded.includes(entry.folded)).map((entry) => entry.term);
+    },
     expand(query) {
       const folded = key(query);
       const extra = new Set<string>();

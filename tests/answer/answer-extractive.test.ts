@@ -119,6 +119,26 @@ describe('refusals', () => {
     await expectVerbatimQuotes(body);
   });
 
+  it('answers a mediator\'s question that names EVC beside details the corpus cannot know', async () => {
+    // "afghanistan" and "lasser" are in no passage and weigh as the rarest words; the field's abbreviation says what it is about.
+    const body = await ask('klant uit afghanistan wil lasser worden, evc?');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(18);
+  });
+
+  it('still refuses a question that names only the organisation everything is about', async () => {
+    const body = await ask('Wat zijn de openingsuren van de VDAB in Gent?');
+    expect(body.refused).toBe(true);
+    expect(body.citations).toEqual([]);
+  });
+
+  it('finds an inflected word in the passages before trying a spelling correction', async () => {
+    // "melden" is no corpus word and was read as "gelden"; it is the start of "meldpunten" and "meldingen".
+    const body = await ask('discriminatie melden waar');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(54);
+  });
+
   it('names the nearest related actions when refusing a near-miss', async () => {
     const body = await ask('Hoeveel bedraagt het minimumloon in 2024?');
     expect(body.refused).toBe(true);

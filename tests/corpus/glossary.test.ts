@@ -46,6 +46,15 @@ describe('createGlossaryExpander', () => {
     expect(glossary.matchedWords('weer en wind').size).toBe(0);
   });
 
+  it('names the abbreviations a query uses, in any case, and no word that merely contains one', () => {
+    // K-IBO is a kind of IBO, so both are named.
+    expect(glossary.abbreviations('klant wil evc doen en daarna een K-IBO')).toEqual(['EVC', 'IBO', 'K-IBO']);
+    expect(glossary.abbreviations('NT2 tijdens de opleiding')).toEqual(['NT2']);
+    // "kmo" and "Unia" are glossary terms, but not written as abbreviations.
+    expect(glossary.abbreviations('een kmo meldt bij Unia')).toEqual([]);
+    expect(glossary.abbreviations('ibox en evcx')).toEqual([]);
+  });
+
   it('treats every phrase of an entry as equivalent', () => {
     const small: Glossary = { id: 'test', title: 'Test', entries: [{ term: 'TWE', expansions: ['tijdelijke werkervaring', 'werkervaringsjob'] }] };
     const expander = createGlossaryExpander([small]);
