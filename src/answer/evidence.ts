@@ -74,7 +74,8 @@ export function assessEvidence(
   if (!topical.length) return { ...base, inScope: false, reason: 'empty' };
   // A question in the glossary's words ("mystery calls") is found through the terms those words stand for, which the
   // n-gram vectors cannot see; full-text search finding them is then the agreement.
-  // Only for a question nearly all in known words: a price or a date the corpus does not know still refuses it.
+  // Only when most of its (idf-weighted) words are found or glossary words: a price or a date the corpus does not know
+  // still refuses it ("Hoeveel kost een jaarabonnement bij De Lijn?", 0.50).
   const throughGlossary = glossaryWords.size > 0 && coverage >= GLOSSARY_COVERAGE && topical.some((hit) => hit.ftsRank !== null && hit.ftsRank <= 3);
   // The field's own abbreviations (EVC, IBO, NT2) say what a mediator's question is about, between details of the person
   // the corpus cannot know ("klant uit Afghanistan wil lasser worden, evc?"): they lower the bar, they do not remove it.
