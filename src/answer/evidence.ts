@@ -16,7 +16,7 @@ export interface Evidence {
 
 // Words that say how something is asked, not what about.
 const QUESTION_WORDS = new Set(
-  `hoeveel hoelang waarom waarmee waarvoor welk welke wie wat wanneer hoe kan kun kunnen mag mogen moet moeten zou zouden mijn onze ons jullie jij jouw iemand iets
+  `hoeveel hoelang waarom waarmee waarvoor welk welke wie wat wanneer hoe kan kun kunnen moet moeten zou zouden mijn onze ons jullie jij jouw iemand iets
    mensen persoon personen klant klanten lijst document tekst volgens vraag vragen antwoord uitleg uitleggen samenvatten toelichten graag bedraagt bestaat zeggen staat
    please tell what which how who why when can could should`.split(/\s+/),
 );
@@ -76,7 +76,8 @@ export function assessEvidence(
   // n-gram vectors cannot see; full-text search finding them is then the agreement.
   // Only when most of its (idf-weighted) words are found or glossary words: a price or a date the corpus does not know
   // still refuses it ("Hoeveel kost een jaarabonnement bij De Lijn?", 0.50).
-  const throughGlossary = glossaryWords.size > 0 && coverage >= GLOSSARY_COVERAGE && topical.some((hit) => hit.ftsRank !== null && hit.ftsRank <= 3);
+  const fullTextFound = topical.some((hit) => hit.ftsRank !== null && hit.ftsRank <= 3);
+  const throughGlossary = glossaryWords.size > 0 && coverage >= GLOSSARY_COVERAGE && fullTextFound;
   // The field's own abbreviations (EVC, IBO, NT2) say what a mediator's question is about, between details of the person
   // the corpus cannot know ("klant uit Afghanistan wil lasser worden, evc?"): they lower the bar, they do not remove it.
   // Only one the corpus uses in few passages names an instrument; VDAB, in one passage of seven, names the organisation.
@@ -84,7 +85,7 @@ export function assessEvidence(
     const word = foldText(term).split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
     return vocabulary.documentFrequency(word) <= SPECIFIC_SHARE * vocabulary.documents;
   });
-  const namesTheField = specific && coverage >= ABBREVIATION_COVERAGE && topical.some((hit) => hit.ftsRank !== null && hit.ftsRank <= 3);
+  const namesTheField = specific && coverage >= ABBREVIATION_COVERAGE && fullTextFound;
   const inScope = namesTheField || (coverage >= MIN_COVERAGE && (agreement || maxSimilarity >= MIN_SIMILARITY || throughGlossary));
   return { ...base, inScope, reason: inScope ? 'evidence' : 'weak-evidence' };
 }
@@ -109,13 +110,14 @@ export function queryCoverage(
   let covered = 0;
   for (const word of words) {
     // A spelling correction is for words the passages lack: "melden" is found in "meldpunten", not corrected to "gelden".
-    const known = occursIn(passageText, word) ? word : corrections.get(word) ?? word;
+    const found = occursIn(passageText, word);
+    const known = found ? word : corrections.get(word) ?? word;
     const df = vocabulary.documentFrequency(known);
     // Short everyday words ("rest", "zin") missing from the corpus say little about the topic.
     if (df === 0 && known.length < 5) continue;
     const idf = df > 0 ? Math.log((vocabulary.documents + 1) / df) : maxIdf;
     total += idf;
-    if (occursIn(passageText, known)) covered += idf;
+    if (found || (known !== word && occursIn(passageText, known))) covered += idf;
     // A glossary word is the field's own vocabulary, even when the passage says it differently.
     else if (glossaryWords.has(word)) covered += GLOSSARY_CREDIT * idf;
   }

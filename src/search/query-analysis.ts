@@ -1,4 +1,5 @@
 // Reads a query beyond its words: the action numbers it names ("acties 44 en 45") and the words that only point at the document.
+import { tokenize } from './text.js';
 
 const NAMED = /\bacties?\s*(?:nr\.?|nummer)?\s*(\d{1,3}(?:\s*(?:,|\/|&|en|of|t\/m|tot en met|tot|-|–)\s*\d{1,3})*)/gi;
 const RANGE = /(\d{1,3})\s*(?:t\/m|tot en met|tot|-|–)\s*(\d{1,3})/g;
@@ -32,5 +33,5 @@ const POINTER = new RegExp(
 /** The query without the words that point at the document; the query itself when nothing else would remain. */
 export function withoutPointers(query: string): string {
   const topic = query.replace(POINTER, ' ').replace(/\s+/g, ' ').trim();
-  return /[\p{L}\p{N}]{3}/u.test(topic.replace(/\b(?:wat|welke?|hoe|waar|wie|over|acties?)\b/giu, '')) ? topic : query;
+  return tokenize(topic).length > 0 ? topic : query;
 }
