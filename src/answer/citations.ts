@@ -123,13 +123,26 @@ function closestSentence(claim: string, texts: string[]): string {
   const claimTokens = new Set(tokenize(claim));
   let best = { quote: '', score: -1 };
   texts.forEach((text, index) => {
-    for (const sentence of sentences(text)) {
-      const tokens = tokenize(sentence);
+    for (const { sentence, tokens } of tokenizedSentences(text)) {
       const overlap = tokens.filter((token) => claimTokens.has(token)).length + (index === 0 ? 0.5 : 0);
       if (overlap > best.score) best = { quote: sentence, score: overlap };
     }
   });
   return best.quote;
+}
+
+// The same actions are cited answer after answer: their texts are split and tokenized once, not for every answer.
+// Bounded because uploaded documents come and go; starting over when full is cheap.
+const TOKENIZED_TEXTS_LIMIT = 2_000;
+const tokenizedTexts = new Map<string, { sentence: string; tokens: string[] }[]>();
+function tokenizedSentences(text: string): { sentence: string; tokens: string[] }[] {
+  let split = tokenizedTexts.get(text);
+  if (!split) {
+    if (tokenizedTexts.size >= TOKENIZED_TEXTS_LIMIT) tokenizedTexts.clear();
+    split = sentences(text).map((sentence) => ({ sentence, tokens: tokenize(sentence) }));
+    tokenizedTexts.set(text, split);
+  }
+  return split;
 }
 
 /** True when `quote` occurs in `text` (whitespace aside): used by tests and as a last guard. */

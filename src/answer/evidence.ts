@@ -40,6 +40,17 @@ const GLOSSARY_COVERAGE = 0.6;
 const ABBREVIATION_COVERAGE = 0.25;
 const SPECIFIC_SHARE = 0.05;
 
+// The search service hands out the same passage objects from search to search: each is folded once, not for every question.
+const folded = new WeakMap<SearchHit['passage'], string>();
+function foldedPassage(passage: SearchHit['passage']): string {
+  let text = folded.get(passage);
+  if (text === undefined) {
+    text = foldText(`${passage.heading ?? ''} ${passage.text}`);
+    folded.set(passage, text);
+  }
+  return text;
+}
+
 /**
  * Compounds hide words: "diploma" is covered by "diplomaerkenning", "erkenning" by it too. Long words
  * may sit anywhere in a word; short ones only at its start or end ("gent" is not in "agentschap").
@@ -104,7 +115,7 @@ export function queryCoverage(
   const words = [...new Set(tokenize(question).filter((word) => word.length >= 3 && !QUESTION_WORDS.has(word) && !/^\d+$/.test(word)))];
   if (!words.length) return 0;
   const corrections = new Map(vocabulary.corrections(question).map((c) => [c.from, c.to]));
-  const passageText = ` ${hits.map((hit) => foldText(`${hit.passage.heading ?? ''} ${hit.passage.text}`)).join(' ')} `;
+  const passageText = ` ${hits.map((hit) => foldedPassage(hit.passage)).join(' ')} `;
   const maxIdf = Math.log(vocabulary.documents + 1);
   let total = 0;
   let covered = 0;

@@ -47,9 +47,11 @@ export function hashingModelId(state: HashingState): string {
 export function createHashingEmbedder(state: HashingState): Embedder {
   const vectorize = (text: string): number[] => {
     const vector = new Array<number>(HASHING_DIMENSIONS).fill(0);
-    for (const [bucket, count] of featurize(text)) vector[bucket] = (1 + Math.log(count)) * (state.idf[bucket] ?? 1);
-    const norm = Math.hypot(...vector);
-    return norm > 0 ? vector.map((value) => value / norm) : vector;
+    const weights = [...featurize(text)].map(([bucket, count]) => [bucket, (1 + Math.log(count)) * (state.idf[bucket] ?? 1)] as const);
+    // The norm over the buckets set, not over all 1536: a question sets 69 (median of the eval questions).
+    const norm = Math.sqrt(weights.reduce((sum, [, weight]) => sum + weight * weight, 0));
+    if (norm > 0) for (const [bucket, weight] of weights) vector[bucket] = weight / norm;
+    return vector;
   };
   return {
     model: hashingModelId(state),

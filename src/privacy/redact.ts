@@ -50,20 +50,26 @@ const ADDRESS_WITH_POSTCODE = new RegExp(
   `(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|${PARTICLE})){0,3}\\s+${HOUSE_NUMBER},\\s*${POSTCODE_AND_MUNICIPALITY}(?!\\p{L})`,
   'gu',
 );
+// The two address patterns try every word of a text as a street name, a quarter of a millisecond on an answer: they run
+// only where a text has what every match of theirs contains, a street suffix before a number or a postcode after a comma.
+const STREET_BEFORE_NUMBER = new RegExp(`(?:${SUFFIXES})\\s+\\d`, 'i');
+const POSTCODE_AFTER_COMMA = /,\s*[1-9]\d{3}\s+\p{Lu}/u;
 const POSTCODE_ONLY = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${POSTCODE_AND_MUNICIPALITY}(?!\\p{L})`, 'gu');
 
 /** Replaces every recognisable piece of personal data in `text` by its placeholder; idempotent. */
 export function redact(text: string): string {
   // Only a text with an @ can hold an address, and the e-mail pattern is costly on long answers without one.
-  return (text.includes('@') ? text.replace(EMAIL, PLACEHOLDERS.email) : text)
+  const numbersRedacted = (text.includes('@') ? text.replace(EMAIL, PLACEHOLDERS.email) : text)
     .replace(IBAN, redactIban)
     .replace(NATIONAL_NUMBER, (match, _year: string, month: string, day: string) =>
       isBirthDate(Number(month), Number(day)) ? PLACEHOLDERS.nationalNumber : match,
     )
     .replace(INTERNATIONAL_PHONE, PLACEHOLDERS.phone)
-    .replace(NATIONAL_PHONE, (match) => (DATE_START.test(match) ? match : PLACEHOLDERS.phone))
-    .replace(STREET_ADDRESS, PLACEHOLDERS.address)
-    .replace(ADDRESS_WITH_POSTCODE, PLACEHOLDERS.address)
+    .replace(NATIONAL_PHONE, (match) => (DATE_START.test(match) ? match : PLACEHOLDERS.phone));
+  const streetsRedacted = STREET_BEFORE_NUMBER.test(numbersRedacted)
+    ? numbersRedacted.replace(STREET_ADDRESS, PLACEHOLDERS.address)
+    : numbersRedacted;
+  return (POSTCODE_AFTER_COMMA.test(streetsRedacted) ? streetsRedacted.replace(ADDRESS_WITH_POSTCODE, PLACEHOLDERS.address) : streetsRedacted)
     .replace(POSTCODE_ONLY, PLACEHOLDERS.address);
 }
 
