@@ -131,15 +131,27 @@ function closestSentence(claim: string, texts: string[]): string {
   return best.quote;
 }
 
-// The same actions are cited answer after answer: their texts are split and tokenized once, not for every answer.
-// Bounded because uploaded documents come and go; starting over when full is cheap.
+export interface TokenizedSentence {
+  sentence: string;
+  /** tokenize(sentence), repeats kept. */
+  tokens: readonly string[];
+  words: ReadonlySet<string>;
+}
+
+// The same passages are quoted and cited answer after answer: their texts are split and tokenized once, not for every
+// answer. Bounded because uploaded documents come and go; starting over when full is cheap.
 const TOKENIZED_TEXTS_LIMIT = 2_000;
-const tokenizedTexts = new Map<string, { sentence: string; tokens: string[] }[]>();
-function tokenizedSentences(text: string): { sentence: string; tokens: string[] }[] {
+const tokenizedTexts = new Map<string, TokenizedSentence[]>();
+
+/** `sentences(text)` with each sentence's tokens; the result is shared between callers and must not be changed. */
+export function tokenizedSentences(text: string): readonly TokenizedSentence[] {
   let split = tokenizedTexts.get(text);
   if (!split) {
     if (tokenizedTexts.size >= TOKENIZED_TEXTS_LIMIT) tokenizedTexts.clear();
-    split = sentences(text).map((sentence) => ({ sentence, tokens: tokenize(sentence) }));
+    split = sentences(text).map((sentence) => {
+      const tokens = tokenize(sentence);
+      return { sentence, tokens, words: new Set(tokens) };
+    });
     tokenizedTexts.set(text, split);
   }
   return split;

@@ -4,7 +4,7 @@ import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
 import { withoutPointers } from '../search/query-analysis.js';
-import { sentences } from './citations.js';
+import { sentences, tokenizedSentences } from './citations.js';
 
 export interface ExtractiveSentence {
   text: string;
@@ -69,14 +69,13 @@ export function composeExtractive(
     const representative =
       label !== null ? null : passage.kind === 'action' ? passage.action : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b))[0] ?? null;
     const origin: ExtractiveSentence['origin'] = passage.kind === 'action' && passage.action === null ? 'item' : passage.kind;
-    const all = sentences(passage.text);
+    const all = tokenizedSentences(passage.text);
     const scored = all
-      .filter((text) => text.length >= 25)
-      .map((text) => {
-        const tokens = new Set(tokenize(text));
+      .filter(({ sentence }) => sentence.length >= 25)
+      .map(({ sentence: text, tokens, words }) => {
         let score = 0;
         for (const token of queryTokens) {
-          if (tokens.has(token) || [...tokens].some((word) => token.length >= 6 && word.includes(token.slice(0, -1)))) score += idf(token);
+          if (words.has(token) || (token.length >= 6 && tokens.some((word) => word.includes(token.slice(0, -1))))) score += idf(token);
         }
         if (wantsFigures && FIGURE.test(text)) score *= 1.6;
         // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
@@ -87,7 +86,7 @@ export function composeExtractive(
       // A short numbered item of another document is one statement: a sentence of it alone can say the opposite of the whole
       // ("the sources do not settle it" without the advice that follows), so it is quoted whole, scored by its best sentence.
       const best = Math.max(...scored.map((entry) => entry.score));
-      candidates.push({ text: all.join(' '), action: representative, label, origin, score: best, passage: passage.id });
+      candidates.push({ text: all.map(({ sentence }) => sentence).join(' '), action: representative, label, origin, score: best, passage: passage.id });
       return;
     }
     for (const { text, score } of scored) candidates.push({ text, action: representative, label, origin, score, passage: passage.id });
