@@ -21,6 +21,9 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const RESOLUTION_MS = 10;
 const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 delay.enable();
+// A second histogram for a window inside the first: the mixed run marks the moment every chat is streaming.
+const sinceMark = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+sinceMark.enable();
 let peakRss = process.memoryUsage.rss();
 setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -29,18 +32,24 @@ setInterval(() => {
 const send = (message: AppReply) => process.send?.(message);
 // The histogram records the whole interval between its timer's runs, so the lag is what exceeds the resolution.
 const lagMs = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS);
+const reading = (histogram: typeof delay) => ({
+  p50: lagMs(histogram.percentile(50)),
+  p99: lagMs(histogram.percentile(99)),
+  max: lagMs(histogram.max),
+  mean: lagMs(histogram.mean),
+});
 
 process.on('message', (message: AppRequest) => {
   switch (message.type) {
     case 'lag-reset':
       delay.reset();
+      sinceMark.reset();
+      return send({ type: 'ok', id: message.id });
+    case 'lag-mark':
+      sinceMark.reset();
       return send({ type: 'ok', id: message.id });
     case 'lag-read':
-      return send({
-        type: 'lag',
-        id: message.id,
-        lag: { p50: lagMs(delay.percentile(50)), p99: lagMs(delay.percentile(99)), max: lagMs(delay.max), mean: lagMs(delay.mean) },
-      });
+      return send({ type: 'lag', id: message.id, lag: reading(delay), sinceMark: reading(sinceMark) });
     case 'memory-peak-reset':
       peakRss = process.memoryUsage.rss();
       return send({ type: 'ok', id: message.id });

@@ -12,6 +12,8 @@ export interface ChatLoadOptions {
   /** Scripted model clock minus ours (ms): its timestamps are converted to our clock. */
   clockOffset: number;
   timeoutMs: number;
+  /** Called once, when every chat has received its first token (or ended). */
+  onAllStreaming?: () => void;
 }
 
 export interface ChatLoadResult {
@@ -71,6 +73,13 @@ export async function runChatLoad(options: ChatLoadOptions): Promise<ChatLoadRes
 
   const started = epochMs();
   let lastDone = started;
+  // A chat counts once: at its first token, or when it ends without one.
+  const streaming = new Set<ChatState>();
+  const firstSeen = (state: ChatState) => {
+    if (streaming.has(state)) return;
+    streaming.add(state);
+    if (streaming.size === options.chats) options.onAllStreaming?.();
+  };
   const finished = sockets.map(
     (socket, index) =>
       new Promise<void>((resolve) => {
@@ -94,6 +103,7 @@ export async function runChatLoad(options: ChatLoadOptions): Promise<ChatLoadRes
         }, options.timeoutMs);
         const end = () => {
           clearTimeout(timer);
+          firstSeen(state);
           resolve();
         };
         socket.on('close', end);
@@ -113,6 +123,7 @@ export async function runChatLoad(options: ChatLoadOptions): Promise<ChatLoadRes
               state.expected = token + 1;
               state.received.add(token);
               if (token === 0) {
+                firstSeen(state);
                 state.firstReceived = arrived;
                 state.firstWritten = written;
                 state.modelReceived = match[3] === undefined ? null : Number(match[3]) - options.clockOffset;

@@ -13,6 +13,8 @@ export type ModelReply =
 
 export type AppRequest =
   | { type: 'lag-reset'; id: number }
+  /** Starts the second window (since the mark) without touching the first (since the reset). */
+  | { type: 'lag-mark'; id: number }
   | { type: 'lag-read'; id: number }
   | { type: 'memory'; id: number }
   | { type: 'memory-peak-reset'; id: number }
@@ -35,6 +37,6 @@ export interface MemoryReading {
 
 export type AppReply =
   | { type: 'ready'; port: number; startupMs: number }
-  | { type: 'lag'; id: number; lag: LagReading }
+  | { type: 'lag'; id: number; lag: LagReading; sinceMark: LagReading }
   | { type: 'memory'; id: number; memory: MemoryReading }
   | { type: 'ok'; id: number };

@@ -27,7 +27,14 @@ export interface BenchResults {
   /** Default settings: the result cache answers repeated queries. */
   throughputCached: ThroughputResult;
   chats: { single: ChatLoadResult; result: ChatLoadResult; direct: { one: DirectStreamResult; many: DirectStreamResult }; memory: { before: MemoryReading; during: MemoryReading; after: MemoryReading } };
-  mixed: { chats: ChatLoadResult; lag: LagReading; idleLag: LagReading; searches: { latency: Summary; failed: number; concurrency: number } };
+  mixed: {
+    chats: ChatLoadResult;
+    lag: LagReading;
+    /** From the moment every chat had its first token to the last done; null if some chat never got one. */
+    streamingLag: (LagReading & { windowMs: number }) | null;
+    idleLag: LagReading;
+    searches: { latency: Summary; failed: number; concurrency: number };
+  };
   clock: { offsetMs: number; rttMs: number };
   search: SearchBenchResult;
   settings: { tokens: number; tokenDelayMs: number; chats: number; mixedChats: number; connections: number; durationS: number };
@@ -59,7 +66,13 @@ export function renderReport(results: BenchResults): string {
   }
   goals.push(
     { name: `added latency per streamed token p99 (${settings.chats} chats)`, target: '< 2 ms', measured: ms(chats.result.perToken.p99), met: chats.result.perToken.p99 < 2 },
-    { name: `event-loop lag p99 (${settings.mixedChats} chats + searches)`, target: '< 20 ms', measured: ms(mixed.lag.p99), met: mixed.lag.p99 < 20 },
+    { name: `event-loop lag p99 (${settings.mixedChats} chats + searches), whole run`, target: '< 20 ms', measured: ms(mixed.lag.p99), met: mixed.lag.p99 < 20 },
+    {
+      name: `event-loop lag p99 (${settings.mixedChats} chats + searches), once every chat streams`,
+      target: '< 20 ms',
+      measured: mixed.streamingLag ? ms(mixed.streamingLag.p99) : 'not reached',
+      met: mixed.streamingLag !== null && mixed.streamingLag.p99 < 20,
+    },
     {
       name: 'lost / out-of-order / duplicate tokens, missing done (all chat runs)',
       target: '0',
@@ -212,7 +225,12 @@ export function renderReport(results: BenchResults): string {
     '| Event loop of the app (monitorEventLoopDelay, 10 ms resolution) | lag p50 | lag p99 | lag max | mean |',
     '|---|---:|---:|---:|---:|',
     `| idle, 2 s | ${ms(mixed.idleLag.p50)} | ${ms(mixed.idleLag.p99)} | ${ms(mixed.idleLag.max)} | ${ms(mixed.idleLag.mean)} |`,
-    `| ${settings.mixedChats} chats + ${mixed.searches.concurrency} search loops | ${ms(mixed.lag.p50)} | ${ms(mixed.lag.p99)} | ${ms(mixed.lag.max)} | ${ms(mixed.lag.mean)} |`,
+    `| ${settings.mixedChats} chats + ${mixed.searches.concurrency} search loops, whole run (connections, questions, streaming) | ${ms(mixed.lag.p50)} | ${ms(mixed.lag.p99)} | ${ms(mixed.lag.max)} | ${ms(mixed.lag.mean)} |`,
+    mixed.streamingLag
+      ? `| the same, from the moment every chat had its first token to the last done (${(mixed.streamingLag.windowMs / 1000).toFixed(2)} s) | ${ms(mixed.streamingLag.p50)} | ${ms(mixed.streamingLag.p99)} | ${ms(mixed.streamingLag.max)} | ${ms(mixed.streamingLag.mean)} |`
+      : '| the same, once every chat streams | not reached: some chat never received a token | | | |',
+    '',
+    `A 10 ms histogram samples the loop about 100 times a second, so in a run of a few seconds its p99 is one of its few worst samples. The whole run starts with all ${settings.mixedChats} WebSocket connections opening and their questions arriving together (upgrade, handshake, query analysis and search for each); the second row starts once every chat has had its first token, and both end at the last done.`,
     '',
     `Searches during the mixed run: ${mixed.searches.latency.count} answered, ${mixed.searches.failed} failed; latency p50 ${ms(mixed.searches.latency.p50)}, p99 ${ms(mixed.searches.latency.p99)}.`,
     '',
@@ -237,7 +255,7 @@ export function renderReport(results: BenchResults): string {
 
   lines.push('## Method', '');
   lines.push(
-    '- Search latency: the service\'s `createSearchService` on an embedded PGlite in a temporary DATA_DIR, called in this process one query at a time over ~100 questions of `tests/eval/questions.json`, after up to 10 warm-up calls (at most 3 s); rounds repeat up to a time budget, and where one call takes seconds a hybrid variant stops after 10 calls (the calls column says how many). "Exact" runs the same statements with `enable_indexscan = off` (PGlite has one session, so a session-level SET is what SET LOCAL is in one transaction): the HNSW index cannot serve the ORDER BY and every vector is compared; the plans above show the difference. The search service lives as long as the measurement, as in a running service: its passage reader fetches the passages a search returns the first time and keeps them in memory (up to 5 000). One pass over all questions comes first and is reported on its own (first search of each question); every variant after it runs on the same warm reader. In the hybrid statement the setting also changes how the BM25 part is planned (no index scan on passages), which is why "exact" can be the faster of the two there.',
+    '- Search latency: the service\'s `createSearchService` on an embedded PGlite in a temporary DATA_DIR, called in this process one query at a time over ~100 questions of `tests/eval/questions.json`, after up to 10 warm-up calls (at most 3 s); rounds repeat up to a time budget, and where one call takes seconds a hybrid variant stops after 10 calls (the calls column says how many). "Exact" runs the same statements with `enable_indexscan = off` (PGlite has one session, so a session-level SET is what SET LOCAL is in one transaction), and DISCARD PLANS before and after so the hybrid search\'s prepared statement is planned again under it: the HNSW index cannot serve the ORDER BY and every vector is compared; the plans above show the difference. The search service lives as long as the measurement, as in a running service: its passage reader fetches the passages a search returns the first time and keeps them in memory (up to 5 000). One pass over all questions comes first and is reported on its own (first search of each question); every variant after it runs on the same warm reader. In the hybrid statement the setting also applies to the BM25 part and the final join, which then use no plain index scans either.',
     `- Synthetic corpora: the real corpus plus generated passages up to the stated total; each generated passage recombines 2–5 sentences of the real corpus chosen by a seeded PRNG (mulberry32, seed = size), inserted in multi-row statements, embedded by a hashing embedder fitted on all passages (as an ingest does), then BM25 statistics and the service's own HNSW index (\`ensureVectorIndex\`: m ${HNSW_BUILD.m}, ef_construction ${HNSW_BUILD.efConstruction}; built with \`maintenance_work_mem\` raised for that session, as the table says, because at the default 64MB the graph of more than ~10 000 of these vectors is built on disk, many times slower). The 50 000-passage corpus is built in a child process while the smaller ones are built and measured. pgvector ${results.search.vectorVersion}; queries ran with the \`hnsw.ef_search\` the service's session has (${[...new Set(search.map((corpus) => corpus.efSearch))].join(', ')}). The search side is then opened as the service holds it after an ingest (embedder fitted on all passages, spelling corrector from all passages).`,
     `- App under load: the real app (\`buildApp\`, wired as \`src/server.ts\` wires it) in a child process on 127.0.0.1 with its warm DATA_DIR, \`RATE_LIMIT_MAX\` raised so the limiter does not answer 429 to one address sending thousands of requests (its hook still runs), and the search result cache off (\`SEARCH_CACHE_SIZE=0\`) so every search, chats included, goes to the database; a second app process with default settings measures throughput with the cache. Load generators run in this process; the scripted model in a third.`,
     `- Per-token latency: the scripted model (bench/fake-model.ts, Ollama's NDJSON protocol) writes the time of each write into the token; the client subtracts it from the time the WebSocket delta arrived. Clocks of the two processes were aligned over IPC (offset ${results.clock.offsetMs.toFixed(3)} ms, best round trip ${results.clock.rttMs.toFixed(3)} ms). The figure includes loopback and the client's own event loop, so it is an upper bound for what the service adds.`,
