@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { CorpusIndex } from '../ingest/corpus-index.js';
 import { redactFields } from '../privacy/redact.js';
-import { addTurn, ensureConversation, recentTurns, type Turn } from '../repositories/conversations-repository.js';
+import { recentTurns, recordTurn, type Turn } from '../repositories/conversations-repository.js';
 import { listDocuments } from '../repositories/documents-repository.js';
 import { getDocumentPassages, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
@@ -129,7 +129,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         metrics.refused(evidence.reason);
         emit(answer);
       } else {
-        const existing = await existingActions(deps);
+        // Held by the corpus index since the last ingest: one query fewer per question.
+        const existing = deps.corpus.actionNumbers();
         const directory = createSourceDirectory(await listDocuments(deps.db.pool));
         const given = new Set(answerHits.flatMap((hit) => hit.passage.actions));
         let text: string | null = null;
@@ -229,7 +230,7 @@ async function answerWithModel(
   history: Turn[],
   hits: SearchHit[],
   given: Set<number>,
-  existing: Set<number>,
+  existing: ReadonlySet<number>,
   signal: AbortSignal,
   emit: (text: string) => void,
   metrics: AnswerMetrics,
@@ -353,11 +354,6 @@ async function withRequiredActions(deps: AnswerServiceDeps, hits: SearchHit[], q
   return [...hits.slice(0, 1), ...present.filter((hit) => hit !== hits[0]), ...fetched, ...pinnedHits, ...rest];
 }
 
-async function existingActions(deps: AnswerServiceDeps): Promise<Set<number>> {
-  const { rows } = await deps.db.pool.query<{ action: number }>(`select action from passages where kind = 'action' and action is not null`);
-  return new Set(rows.map((row) => row.action));
-}
-
 async function citationSources(deps: AnswerServiceDeps, actions: number[], directory?: SourceDirectory): Promise<Map<number, CitationSource>> {
   const passages = await passagesForActions(deps.db.pool, actions);
   const sources = new Map<number, CitationSource>();
@@ -394,9 +390,8 @@ function labelSources(hits: SearchHit[], directory: SourceDirectory): LabelSourc
 }
 
 async function storeTurn(deps: AnswerServiceDeps, turn: Omit<Turn, 'id' | 'createdAt'>): Promise<Turn> {
-  await ensureConversation(deps.db.pool, turn.conversationId);
   // The model saw the raw question; what stays on disk holds no e-mail, phone, national number, IBAN or address.
-  return addTurn(deps.db.pool, redactFields(turn, ['question', 'standaloneQuestion', 'answer']));
+  return recordTurn(deps.db.pool, redactFields(turn, ['question', 'standaloneQuestion', 'answer']));
 }
 
 const SCOPE =

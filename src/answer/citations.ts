@@ -61,7 +61,7 @@ export interface CitationCheck {
 }
 
 /** An answer passes when it cites at least one action and only actions given to it (which therefore exist). */
-export function checkCitations(answer: string, given: Set<number>, existing: Set<number>): CitationCheck {
+export function checkCitations(answer: string, given: ReadonlySet<number>, existing: ReadonlySet<number>): CitationCheck {
   const cited = citedActions(answer);
   if (!cited.length) return { ok: false, cited, problem: { kind: 'none' } };
   const nonexistent = cited.filter((n) => !existing.has(n));

@@ -4,7 +4,7 @@ import { createGlossaryExpander, type GlossaryExpander } from '../corpus/glossar
 import type { Embedder } from '../embeddings/embedder.js';
 import type { EmbeddingProvider } from '../embeddings/providers.js';
 import { listDocuments } from '../repositories/documents-repository.js';
-import { allPassageTexts } from '../repositories/passages-repository.js';
+import { actionNumbers, allPassageTexts } from '../repositories/passages-repository.js';
 import { createSpellingCorrector, type SpellingCorrector } from '../search/spelling.js';
 import { readCorpus } from './corpus-files.js';
 import { ingestDocuments, type IngestProgress, type IngestReport, type IngestRequest } from './ingest.js';
@@ -18,6 +18,8 @@ export interface CorpusIndex {
   actionListId(): string | null;
   /** Per document id, the action-list numbers that document elaborates (only documents that name some). */
   relatedActions(): ReadonlyMap<string, number[]>;
+  /** The action numbers the corpus has, which are the ones an answer may cite; read again after every ingest. */
+  actionNumbers(): ReadonlySet<number>;
   /** Counts this instance's committed ingests: cached search results of an older generation are stale. */
   generation(): number;
   /** Runs one ingest at a time; the new embedder is used by queries once it has committed. */
@@ -36,7 +38,7 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   const files = await readCorpus(options.corpusDir);
   const first = await ingestDocuments(db, provider, { documents: files.documents, origin: 'corpus' }, options.onProgress);
   let embedder = first.embedder;
-  let { actionList, related } = await readDocumentRoles(db);
+  let { actionList, related, actions } = await readDocumentRoles(db);
   let spelling = await buildSpelling(db);
   let queue: Promise<unknown> = Promise.resolve();
   let generation = 0;
@@ -46,13 +48,14 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
     glossary: createGlossaryExpander(files.glossaries),
     actionListId: () => actionList,
     relatedActions: () => related,
+    actionNumbers: () => actions,
     spelling: () => spelling,
     generation: () => generation,
     ingest(request, onProgress) {
       const run = queue.then(async () => {
         const result = await ingestDocuments(db, provider, request, onProgress);
         embedder = result.embedder;
-        ({ actionList, related } = await readDocumentRoles(db));
+        ({ actionList, related, actions } = await readDocumentRoles(db));
         spelling = await buildSpelling(db);
         generation += 1;
         return result.report;
@@ -64,11 +67,14 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   return { index, report: first.report };
 }
 
-async function readDocumentRoles(db: Database): Promise<{ actionList: string | null; related: ReadonlyMap<string, number[]> }> {
+async function readDocumentRoles(
+  db: Database,
+): Promise<{ actionList: string | null; related: ReadonlyMap<string, number[]>; actions: ReadonlySet<number> }> {
   const documents = await listDocuments(db.pool);
   return {
     actionList: documents.find((document) => document.kind === 'action-list')?.id ?? null,
     related: new Map(documents.filter((document) => document.relatedActions.length > 0).map((document) => [document.id, document.relatedActions])),
+    actions: await actionNumbers(db.pool),
   };
 }
 

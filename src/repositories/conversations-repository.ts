@@ -1,5 +1,6 @@
 // SQL for conversations and their turns: what follow-up questions and other instances read back.
 import type { Queryable } from '../db/database.js';
+import { prepared, queryPrepared } from '../db/prepared.js';
 import type { Citation } from '../answer/citations.js';
 
 export interface Turn {
@@ -41,10 +42,6 @@ const toTurn = (row: TurnRow): Turn => ({
   createdAt: row.created_at.toISOString(),
 });
 
-export async function ensureConversation(db: Queryable, id: string): Promise<void> {
-  await db.query('insert into conversations (id) values ($1) on conflict (id) do nothing', [id]);
-}
-
 /** Creates the conversation, or moves its last activity, to `at`: for imports and for checking what retention removes. */
 export async function setConversationTime(db: Queryable, id: string, at: Date): Promise<void> {
   await db.query(
@@ -72,13 +69,24 @@ export async function listTurns(db: Queryable, conversationId: string): Promise<
   return rows.map(toTurn);
 }
 
-export async function addTurn(db: Queryable, turn: Omit<Turn, 'id' | 'createdAt'>): Promise<Turn> {
-  const { rows } = await db.query<TurnRow>(
-    `insert into turns (conversation_id, question, standalone_question, answer, citations, actions, mode, refused)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
-    [turn.conversationId, turn.question, turn.standaloneQuestion, turn.answer, JSON.stringify(turn.citations), turn.actions, turn.mode, turn.refused],
-  );
-  await db.query('update conversations set updated_at = now() where id = $1', [turn.conversationId]);
+const RECORD_TURN = prepared(
+  'record_turn',
+  `with conversation as (
+     insert into conversations (id) values ($1)
+     on conflict (id) do update set updated_at = now()
+   )
+   insert into turns (conversation_id, question, standalone_question, answer, citations, actions, mode, refused)
+   values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+);
+
+/**
+ * Stores a turn and marks its conversation active now, creating the conversation on its first turn. One statement: one
+ * round trip instead of three (on PGlite each is a hop to its thread), and no conversation is ever left without its turn.
+ * The turn's foreign key is checked at the end of the statement, when the conversation row exists.
+ */
+export async function recordTurn(db: Queryable, turn: Omit<Turn, 'id' | 'createdAt'>): Promise<Turn> {
+  const values = [turn.conversationId, turn.question, turn.standaloneQuestion, turn.answer, JSON.stringify(turn.citations), turn.actions, turn.mode, turn.refused];
+  const { rows } = await queryPrepared<TurnRow>(db, RECORD_TURN, values);
   return toTurn(rows[0] as TurnRow);
 }
 

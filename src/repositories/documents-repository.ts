@@ -1,5 +1,6 @@
 // SQL for documents: the corpus files and uploaded advices, with their version and content hash.
 import type { Queryable } from '../db/database.js';
+import { prepared, queryPrepared } from '../db/prepared.js';
 
 export interface DocumentRow {
   id: string;
@@ -74,8 +75,11 @@ const toDocument = (row: Row): DocumentRow => ({
   ingestedAt: row.ingested_at.toISOString(),
 });
 
+// Prepared: every answer lists the documents, for their labels and versions.
+const LIST = prepared('documents', `${SELECT} order by d.kind = 'action-list' desc, d.title`);
+
 export async function listDocuments(db: Queryable): Promise<DocumentRow[]> {
-  const { rows } = await db.query<Row>(`${SELECT} order by d.kind = 'action-list' desc, d.title`);
+  const { rows } = await queryPrepared<Row>(db, LIST);
   return rows.map(toDocument);
 }
 

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import pgvector from 'pgvector/pg';
 import type { Queryable } from '../db/database.js';
+import { prepared, queryPrepared } from '../db/prepared.js';
 import type { Passage, PassageKind } from '../corpus/passages.js';
 
 export interface StoredPassage {
@@ -97,9 +98,18 @@ export async function listActions(db: Queryable, filter: ActionFilter = {}): Pro
   return rows.map(toPassage);
 }
 
+// The two passage reads of every question (the search's new passages, the cited actions' texts) are prepared statements.
+const PASSAGES_BY_ID = prepared('passages_by_id', `select ${PASSAGE_COLUMNS} from passages p where p.id = any($1)`);
+const PASSAGES_FOR_ACTIONS = prepared(
+  'passages_for_actions',
+  `select ${PASSAGE_COLUMNS} from passages p join documents d on d.id = p.document_id
+   where d.kind = 'action-list' and p.actions && $1::int[]
+   order by p.ordinal`,
+);
+
 export async function getPassages(db: Queryable, ids: string[]): Promise<StoredPassage[]> {
   if (!ids.length) return [];
-  const { rows } = await db.query<PassageRow>(`select ${PASSAGE_COLUMNS} from passages p where p.id = any($1)`, [ids]);
+  const { rows } = await queryPrepared<PassageRow>(db, PASSAGES_BY_ID, [ids]);
   const byId = new Map(rows.map((row) => [row.id, toPassage(row)]));
   return ids.map((id) => byId.get(id)).filter((passage): passage is StoredPassage => passage !== undefined);
 }
@@ -158,13 +168,14 @@ export function createPassageReader(size: number): PassageReader {
 /** The action passages and the context/note passages that belong to the given action numbers. */
 export async function passagesForActions(db: Queryable, actions: number[]): Promise<StoredPassage[]> {
   if (!actions.length) return [];
-  const { rows } = await db.query<PassageRow>(
-    `select ${PASSAGE_COLUMNS} from passages p join documents d on d.id = p.document_id
-     where d.kind = 'action-list' and p.actions && $1::int[]
-     order by p.ordinal`,
-    [actions],
-  );
+  const { rows } = await queryPrepared<PassageRow>(db, PASSAGES_FOR_ACTIONS, [actions]);
   return rows.map(toPassage);
+}
+
+/** The action numbers the stored corpus has a passage for: what an answer may cite. */
+export async function actionNumbers(db: Queryable): Promise<Set<number>> {
+  const { rows } = await db.query<{ action: number }>(`select action from passages where kind = 'action' and action is not null`);
+  return new Set(rows.map((row) => row.action));
 }
 
 export async function getDocumentPassages(db: Queryable, documentId: string): Promise<StoredPassage[]> {

@@ -1,6 +1,6 @@
 // SQL for hybrid retrieval: BM25 over the postings table and pgvector similarity, fused by reciprocal rank in the database.
-import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
+import { prepared, queryPrepared, type PreparedStatement } from '../db/prepared.js';
 import { createPassageReader, sqlLiteral, vectorDimensions, type PassageReader, type StoredPassage } from './passages-repository.js';
 
 export interface HybridQuery {
@@ -85,20 +85,13 @@ export async function hybridSearch(db: Queryable, query: HybridQuery, passages: 
 const STATEMENTS_KEPT = 32;
 const statements = new Map<string, PreparedStatement>();
 
-interface PreparedStatement {
-  name: string;
-  text: string;
-}
-
 function hybridStatement(query: HybridQuery): PreparedStatement {
   const key = JSON.stringify([query.model, query.dimensions, query.candidates, query.vector !== null]);
   let statement = statements.get(key);
   if (!statement) {
     if (statements.size >= STATEMENTS_KEPT) statements.clear();
-    const text = hybridSql(query);
-    // The name is the text's hash: the text differs per model, dimension and candidate count, and pg refuses a name
-    // reused for another text.
-    statement = { name: `hybrid_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
+    // Named by the text's hash: the text differs per model, dimension and candidate count.
+    statement = prepared('hybrid', hybridSql(query));
     statements.set(key, statement);
   }
   return statement;
@@ -166,31 +159,6 @@ function hybridSql(query: HybridQuery): string {
      from best join passages p on p.id = best.id
      order by named desc, position, rrf desc, id`;
 }
-
-/** Runs the statement as a named prepared statement, so Postgres plans it once per session instead of on every call. */
-async function queryPrepared<R extends object>(db: Queryable, { name, text }: PreparedStatement, values: unknown[]): Promise<{ rows: R[] }> {
-  const named = () => db.query<R>({ name, text, values });
-  try {
-    return await named();
-  } catch (error) {
-    // pg remembers per connection which statements it prepared, but PGlite's socket server serves its one session to
-    // every connection, old and new. A new connection then finds the statement already there (42P05): dropped, this
-    // connection prepares its own. Another connection may find it gone for that moment (26000): that call runs unprepared.
-    if (sqlState(error) === '42P05') {
-      await db.query(`deallocate ${name}`).catch(() => undefined);
-      try {
-        return await named();
-      } catch (retryError) {
-        if (!['42P05', '26000'].includes(sqlState(retryError))) throw retryError;
-      }
-    } else if (sqlState(error) !== '26000') {
-      throw error;
-    }
-    return await db.query<R>(text, values);
-  }
-}
-
-const sqlState = (error: unknown): string => String((error as { code?: unknown } | null)?.code ?? '');
 
 /** pgvector's binary format (dimension, unused, float4s, big-endian): pg sends a Buffer as is, which skips parsing text. */
 function vectorParameter(vector: number[]): Buffer {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpiredConversations } from '../../src/plugins/retention.js';
-import { addTurn, conversationExists, setConversationTime } from '../../src/repositories/conversations-repository.js';
+import { conversationExists, recordTurn, setConversationTime } from '../../src/repositories/conversations-repository.js';
 import { buildAppOn, buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 const QUESTION = 'Welke acties gaan over de erkenning van buitenlandse diploma’s?';
@@ -23,8 +23,8 @@ const count = async (sql: string, params: unknown[] = []) => (await t.runtime.db
 async function conversation(age: number): Promise<string> {
   const id = randomUUID();
   await setConversationTime(t.runtime.db.pool, id, daysAgo(age));
-  await addTurn(t.runtime.db.pool, { conversationId: id, question: QUESTION, standaloneQuestion: QUESTION, answer: 'Zie Actie 19.', citations: [], actions: [19], mode: 'extractive', refused: false });
-  // addTurn marks the conversation as active now; put it back where the test wants it.
+  await recordTurn(t.runtime.db.pool, { conversationId: id, question: QUESTION, standaloneQuestion: QUESTION, answer: 'Zie Actie 19.', citations: [], actions: [19], mode: 'extractive', refused: false });
+  // recordTurn marks the conversation as active now; put it back where the test wants it.
   await setConversationTime(t.runtime.db.pool, id, daysAgo(age));
   return id;
 }

@@ -1,7 +1,7 @@
 // POST /api/feedback and GET /api/feedback through app.inject: stored, linked to turns, listed newest first, and validated.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addTurn, ensureConversation } from '../../src/repositories/conversations-repository.js';
+import { recordTurn } from '../../src/repositories/conversations-repository.js';
 import { useTestApp } from '../helpers/test-app.js';
 
 const testApp = useTestApp();
@@ -9,8 +9,7 @@ const testApp = useTestApp();
 /** A conversation with one turn, as the chat stores them: the rows feedback may point at. */
 async function seedTurn(): Promise<{ conversationId: string; turnId: number }> {
   const conversationId = randomUUID();
-  await ensureConversation(testApp.runtime.db.pool, conversationId);
-  const turn = await addTurn(testApp.runtime.db.pool, {
+  const turn = await recordTurn(testApp.runtime.db.pool, {
     conversationId,
     question: 'Wat zegt actie 19?',
     standaloneQuestion: 'Wat zegt actie 19?',
