@@ -10,6 +10,12 @@ if (!question) {
   process.exit(2);
 }
 
+// Piped into `head` or a pager that quit early, the answer has no reader left: that ends the command, it is no failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 interface AskResult {
   answer: string;
   mode: string;

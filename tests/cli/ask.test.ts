@@ -1,5 +1,5 @@
 // `npm run ask`: answered by the running service when there is one, and refused in Dutch when another process holds the database.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,21 @@ describe('npm run ask', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('(Actie 57)');
     expect(result.stdout).toContain('[zonder taalmodel]');
+  }, 90_000);
+
+  it('ends quietly when the reader of its output is gone, as with `npm run ask -- … | head -1`', async () => {
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/ask.ts', 'Welke acties gaan over kinderopvang?'], {
+      cwd: ROOT,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, EMBEDDINGS: 'hashing', ANSWER_MODE: 'extractive', DATABASE_URL: '', API_KEYS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before the answer comes: every line the command writes finds no reader.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   }, 90_000);
 
   it('says in Dutch that the database is in use when no service answers', async () => {
