@@ -19,7 +19,7 @@ export function prepared(purpose: string, text: string): PreparedStatement {
 }
 
 /** Runs the statement under its name, so Postgres plans it once per session instead of on every call. */
-export async function queryPrepared<R extends QueryResultRow>(db: Queryable, { name, text }: PreparedStatement, values: unknown[] = []): Promise<{ rows: R[]; rowCount: number | null }> {
+export async function queryPrepared<R extends QueryResultRow>(db: Queryable, { name, text }: PreparedStatement, values: unknown[] = []): Promise<{ rows: R[] }> {
   const named = () => db.query<R>({ name, text, values });
   try {
     return await named();
