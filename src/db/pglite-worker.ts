@@ -32,12 +32,29 @@ async function handle(request: PgliteWorkerRequest): Promise<void> {
     return;
   }
   try {
-    // execProtocolRaw returns a fresh copy of PGlite's receive buffer, so handing its memory over is safe.
-    const response = await pglite.execProtocolRaw(request.bytes);
+    // Not execProtocolRaw: besides returning the bytes, it parses every backend message into objects and appends them to a
+    // list that only execProtocol ever clears, so each query's rows stayed in this thread's heap for good (about 7.6 MB per
+    // thousand queries of 20 rows), and every garbage collection had more to walk. The stream hands over the bytes alone.
+    const chunks: Uint8Array[] = [];
+    // A chunk is a view of PGlite's WASM memory, which the next chunk overwrites: copied at once.
+    await pglite.execProtocolRawStream(request.bytes, { onRawData: (chunk) => chunks.push(chunk.slice()) });
+    const response = joined(chunks);
     reply({ type: 'result', id: request.id, bytes: response }, [response.buffer as ArrayBuffer]);
   } catch (error) {
     reply({ type: 'failed', id: request.id, message: errorMessage(error) });
   }
+}
+
+/** One buffer of its own (not a view of a shared pool), so it can be transferred to the main thread. */
+function joined(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }
 
 function errorMessage(error: unknown): string {
