@@ -28,7 +28,7 @@ const QUERY_TIMEOUT_MS = 30_000;
 // The hybrid search asks HNSW for 60 candidates, but an HNSW scan stops at ef_search rows (pgvector's default 40): at 50 000
 // passages it got 41 on average. 200 gets all 60, and with the index's build parameters (HNSW_BUILD) recall@10 against an
 // exact scan at 50 000 passages is 0.971–0.974, where 100 gives 0.933–0.945; the vector query takes about twice as long as
-// at 100 (two full runs of npm run bench).
+// at 100 (three full runs of npm run bench).
 export const HNSW_EF_SEARCH = 200;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
