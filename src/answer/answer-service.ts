@@ -12,6 +12,7 @@ import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { assessEvidence, type Evidence } from './evidence.js';
+import { startDeadline } from './deadline.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
@@ -64,6 +65,8 @@ const HISTORY_TURNS = 3;
 const POSITIVE_ACTION_CORE = 44;
 /** Items of the legal document searched for a positive-action question when retrieval brought none. */
 const LEGAL_ITEMS = 2;
+// Rewriting a follow-up into a standalone question is a short completion; past this the previous question supplies the topic.
+const REWRITE_TIMEOUT_MS = 15_000;
 
 export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const metrics = deps.metrics ?? NO_METRICS;
@@ -207,16 +210,16 @@ async function standaloneQuestion(question: string, history: Turn[], llm: LlmCli
   const previous = history.at(-1);
   if (!previous || !isFollowUp(question)) return { retrieval: question, display: question, followUp: false, previousActions: [] };
   if (llm) {
+    const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);
     try {
       const rewritten = (
-        await llm.complete(
-          [{ role: 'user', content: fillPrompt(prompts.rewrite, { history: formatHistory(history), question }) }],
-          AbortSignal.any([signal, AbortSignal.timeout(15_000)]),
-        )
+        await llm.complete([{ role: 'user', content: fillPrompt(prompts.rewrite, { history: formatHistory(history), question }) }], deadline.signal)
       ).trim();
       if (rewritten && rewritten.length < 500) return { retrieval: rewritten, display: rewritten, followUp: true, previousActions: previous.actions };
     } catch {
       if (signal.aborted) throw signal.reason;
+    } finally {
+      deadline.clear();
     }
   }
   // Without a model: the previous question supplies the topic, and its actions stay in play.

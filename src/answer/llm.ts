@@ -2,6 +2,7 @@
 import { ChatOllama } from '@langchain/ollama';
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { AppError } from '../errors.js';
+import { startDeadline } from './deadline.js';
 
 export interface ChatTurn {
   role: 'system' | 'user' | 'assistant';
@@ -53,7 +54,6 @@ export function createOllamaClient(options: OllamaChatOptions): LlmClient {
         fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
     });
 
-  const withDeadline = (signal: AbortSignal) => AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]);
 
   const translate = (error: unknown, signal: AbortSignal): AppError => {
     if (error instanceof AppError) return error;
@@ -86,7 +86,7 @@ export function createOllamaClient(options: OllamaChatOptions): LlmClient {
       return status;
     },
     async *stream(messages, signal) {
-      const deadline = withDeadline(signal);
+      const { signal: deadline, clear } = startDeadline(signal, options.timeoutMs);
       try {
         // ChatOllama's own streaming, without the callback layer of .stream(): on every token that layer configured callbacks
         // (reading environment settings) and merged the chunk into the whole answer so far. With 200 chats streaming it took
@@ -100,10 +100,12 @@ export function createOllamaClient(options: OllamaChatOptions): LlmClient {
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         throw translate(error, deadline);
+      } finally {
+        clear();
       }
     },
     async complete(messages, signal) {
-      const deadline = withDeadline(signal);
+      const { signal: deadline, clear } = startDeadline(signal, options.timeoutMs);
       try {
         const result = await model(deadline).invoke(toLangChain(messages), { signal: deadline });
         if (deadline.aborted) throw deadline.reason;
@@ -111,6 +113,8 @@ export function createOllamaClient(options: OllamaChatOptions): LlmClient {
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         throw translate(error, deadline);
+      } finally {
+        clear();
       }
     },
   };
