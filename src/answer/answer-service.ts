@@ -11,8 +11,8 @@ import { getDocumentPassages, passagesForActions, type StoredPassage } from '../
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
-import { assessEvidence, type Evidence } from './evidence.js';
 import { startDeadline } from './deadline.js';
+import { assessEvidence, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';

@@ -54,7 +54,6 @@ export function createOllamaClient(options: OllamaChatOptions): LlmClient {
         fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
     });
 
-
   const translate = (error: unknown, signal: AbortSignal): AppError => {
     if (error instanceof AppError) return error;
     const status = (error as { status_code?: unknown }).status_code;
