@@ -40,7 +40,7 @@ describe('embeddings from Ollama', () => {
       'select model, vector_dims(embedding) as dims, count(*)::int as n from embeddings group by model, dims',
     );
     expect(rows).toEqual([{ model: `ollama:${EMBED_MODEL}`, dims: DIMENSIONS, n: report.passages }]);
-    // Every vector came from the model's endpoint, in batches, none from the built-in embedder.
+    // The vectors came from the model's endpoint (the model id above says none came from the built-in embedder).
     expect(ollama.requests.filter((request) => request.path === '/api/embed').length).toBeGreaterThan(0);
 
     const search = createSearchService({
