@@ -1,6 +1,6 @@
 // Zod schemas of the HTTP API: validated on the way in, serialised on the way out, published at /docs.
 import { z } from 'zod';
-import { THEMES } from '../corpus/tags.js';
+import { ACTORS, THEMES } from '../corpus/tags.js';
 
 export const ErrorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
@@ -34,9 +34,22 @@ export const ActionDetailSchema = ActionSummarySchema.extend({
   next: z.number().int().nullable(),
 });
 
+const choices = (vocabulary: Record<string, string>): string => Object.keys(vocabulary).join(', ');
+
+/**
+ * A tag as a filter, matched regardless of case and surrounding spaces (`VDAB` is `vdab`). An unknown tag is a 400 that
+ * names the choices: before, it matched nothing and answered an empty list, which reads as "no such actions".
+ */
+const tagFilter = (vocabulary: Record<string, string>, unknown: string) =>
+  z
+    .string()
+    .max(60)
+    .transform((value) => value.trim().toLowerCase())
+    .refine((id) => Object.hasOwn(vocabulary, id), { error: (issue) => `${unknown} "${String(issue.input)}"; kies uit ${choices(vocabulary)}` });
+
 export const ActionsQuerySchema = z.object({
-  actor: z.string().max(60).optional(),
-  theme: z.string().max(60).optional(),
+  actor: tagFilter(ACTORS, 'onbekende actor').optional(),
+  theme: tagFilter(THEMES, 'onbekend thema').optional(),
 });
 
 export const ActionParamsSchema = z.object({
@@ -150,8 +163,6 @@ export const DocumentUploadResponseSchema = z.object({
 
 export const DocumentParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
-const themeNames = (): string => Object.keys(THEMES).join(', ');
-
 export const CovenantOutlineBodySchema = z.object({
   sector: z
     .string()
@@ -163,7 +174,7 @@ export const CovenantOutlineBodySchema = z.object({
   themes: z
     .array(
       z.string().refine((id) => Object.hasOwn(THEMES, id), {
-        error: (issue) => `onbekend thema "${String(issue.input)}"; kies uit ${themeNames()}`,
+        error: (issue) => `onbekend thema "${String(issue.input)}"; kies uit ${choices(THEMES)}`,
       }),
     )
     .max(Object.keys(THEMES).length, 'te veel thema’s')

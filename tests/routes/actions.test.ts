@@ -67,6 +67,22 @@ describe('GET /api/actions', () => {
     expect(both).toContain(18);
   });
 
+  it('takes an actor or theme as people type it: VDAB is vdab', async () => {
+    const typed = (await list('?actor=VDAB&theme=%20Competenties%20')).map((action) => action.number);
+    expect(typed).toEqual((await list('?actor=vdab&theme=competenties')).map((action) => action.number));
+    expect(typed).toContain(18);
+  });
+
+  it('rejects an unknown actor or theme with 400 naming the choices, instead of an empty list', async () => {
+    for (const [query, named, choice] of [['?actor=ocmw', 'onbekende actor "ocmw"', 'vdab'], ['?theme=diplomas', 'onbekend thema "diplomas"', 'diploma-erkenning']]) {
+      const response = await testApp.app.inject({ method: 'GET', url: `/api/actions${query}` });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('BAD_REQUEST');
+      expect(response.json().error.message).toContain(named);
+      expect(response.json().error.message).toContain(choice);
+    }
+  });
+
   it('rejects an over-long filter with 400', async () => {
     const response = await testApp.app.inject({ method: 'GET', url: `/api/actions?actor=${'x'.repeat(61)}` });
     expect(response.statusCode).toBe(400);
