@@ -8,12 +8,14 @@ import { redactFields } from '../privacy/redact.js';
 import { recentTurns, recordTurn, type Turn } from '../repositories/conversations-repository.js';
 import { listDocuments } from '../repositories/documents-repository.js';
 import { getDocumentPassages, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
+import { namedNumbers } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { assessEvidence, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
+import { missingActionsNote } from './missing-actions.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
@@ -61,6 +63,8 @@ export interface AnswerService {
 }
 
 const PASSAGES_FOR_ANSWER = 6;
+// A question naming more actions than this ("acties 1 t/m 20") is answered for the first ones and says so.
+const NAMED_FOR_ANSWER = 10;
 const HISTORY_TURNS = 3;
 const POSITIVE_ACTION_CORE = 44;
 /** Items of the legal document searched for a positive-action question when retrieval brought none. */
@@ -122,13 +126,15 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const wording = legalWording(standalone.retrieval);
       const legal = positiveAction ? await legalPassages(deps, hits, wording) : { pinned: [], conditions: null };
       // The legal items come on top of the usual passages, so they do not push the action list's out.
+      const namedCount = hits.filter((hit) => hit.named).length;
+      const missingNote = missingActionsNote(namedNumbers(input.question), deps.corpus.actionNumbers());
       const answerHits = await withRequiredActions(deps, hits, input.question, standalone.previousActions, legal.pinned).then((all) =>
-        all.slice(0, PASSAGES_FOR_ANSWER + legal.pinned.length),
+        all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length),
       );
 
       if (!inScope) {
         refused = true;
-        answer = refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action));
+        answer = refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
         metrics.refused(evidence.reason);
         emit(answer);
       } else {
@@ -173,10 +179,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           // The guarantee: an answer that cites no action is not given; say what the list does cover instead.
           refused = true;
           citations = [];
-          answer = refusal({ ...evidence, reason: 'weak-evidence' }, []);
+          answer = refusal({ ...evidence, reason: 'weak-evidence' }, [], missingNote);
           actions = [];
           metrics.refused('no-citation');
         }
+      }
+      if (!refused) {
+        const beyond = namedCount > NAMED_FOR_ANSWER ? `Je vroeg naar ${namedCount} acties; dit antwoord gaat over de eerste ${NAMED_FOR_ANSWER}.` : null;
+        answer = [answer, beyond, missingNote].filter((line) => line !== null).join('\n');
       }
       if (positiveAction && !refused) answer = `${answer}\n${LEGAL_DISCLAIMER}`;
 
@@ -400,10 +410,12 @@ async function storeTurn(deps: AnswerServiceDeps, turn: Omit<Turn, 'id' | 'creat
 const SCOPE =
   'De actielijst gaat over de arbeidsmarktdeelname van personen met een migratie-achtergrond: onderwijs, competenties en EVC, erkenning van diploma’s, geïntegreerde trajecten, diversiteits- en antidiscriminatiebeleid en flankerend beleid.';
 
-export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[]): string {
+/** `missingNote` (see missing-actions.ts) replaces the opening and the nearest actions: the question asked for a number the list lacks. */
+export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null): string {
   if (evidence.reason === 'injection') {
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
   }
+  if (missingNote) return `${missingNote} ${SCOPE}`;
   const related = nearest.length ? ` Het dichtst in de buurt komen ${nearest.map((n) => `Actie ${n}`).join(', ')}; open die gerust om te zien of ze helpen.` : '';
   return `Daarover zegt de actielijst niets, dus daar kan ik geen antwoord op geven. ${SCOPE}${related}`;
 }

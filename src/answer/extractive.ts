@@ -95,12 +95,29 @@ export function composeExtractive(
 
   const chosen: typeof candidates = [];
   const perPassage = new Map<string, number>();
-  for (const candidate of candidates) {
-    if (chosen.length >= MAX_SENTENCES) break;
-    if ((perPassage.get(candidate.passage) ?? 0) >= MAX_PER_PASSAGE) continue;
-    if (chosen.some((entry) => entry.text === candidate.text)) continue;
+  const choose = (candidate: (typeof candidates)[number]): void => {
     chosen.push(candidate);
     perPassage.set(candidate.passage, (perPassage.get(candidate.passage) ?? 0) + 1);
+  };
+  // Actions the question names ("acties 3 tot 5") are each quoted, in the order named: by their best-matching sentence, or
+  // when the question has no words of their text, by their opening (two sentences for one action, one each for several).
+  const named = hits.filter((hit) => hit.named && hit.passage.kind === 'action' && hit.passage.action !== null);
+  const opening = named.length === 1 ? MAX_PER_PASSAGE : 1;
+  for (const { passage } of named) {
+    const best = candidates.find((candidate) => candidate.passage === passage.id);
+    const quotes = best
+      ? [best]
+      : sentences(passage.text)
+          .slice(0, opening)
+          .map((text) => ({ text, action: passage.action, label: null, origin: 'action' as const, score: 0, passage: passage.id }));
+    for (const quote of quotes) if (!chosen.some((entry) => entry.text === quote.text)) choose(quote);
+  }
+  const limit = Math.max(MAX_SENTENCES, chosen.length);
+  for (const candidate of candidates) {
+    if (chosen.length >= limit) break;
+    if ((perPassage.get(candidate.passage) ?? 0) >= MAX_PER_PASSAGE) continue;
+    if (chosen.some((entry) => entry.text === candidate.text)) continue;
+    choose(candidate);
   }
 
   // Every answer cites an action: if the chosen sentences carry none, add the best sentence of the top action.

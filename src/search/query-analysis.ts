@@ -1,11 +1,13 @@
 // Reads a query beyond its words: the action numbers it names ("acties 44 en 45") and the words that only point at the document.
 import { tokenize } from './text.js';
 
-const NAMED = /\bacties?\s*(?:nr\.?|nummer)?\s*(\d{1,3}(?:\s*(?:,|\/|&|en|of|t\/m|tot en met|tot|-|–)\s*\d{1,3})*)/gi;
+// Numbers of four digits or more are not action numbers: "actie 2020" is a year, not Actie 202.
+const NAMED = /\bacties?\s*(?:nr\.?|nummer)?\s*(\d{1,3}(?!\d)(?:\s*(?:,|\/|&|en|of|t\/m|tot en met|tot|-|–)\s*\d{1,3}(?!\d))*)/gi;
 const RANGE = /(\d{1,3})\s*(?:t\/m|tot en met|tot|-|–)\s*(\d{1,3})/g;
+const LONGEST_RANGE = 60;
 
-/** Action numbers named in the query, in the order named; ranges are expanded (at most 60 numbers). */
-export function namedActions(query: string, maxNumber = 60): number[] {
+/** Every number the query names as an action, in the order named, ranges expanded; whether the list has it is not checked. */
+export function namedNumbers(query: string): number[] {
   const numbers: number[] = [];
   for (const match of query.matchAll(NAMED)) {
     const list = match[1] ?? '';
@@ -13,12 +15,17 @@ export function namedActions(query: string, maxNumber = 60): number[] {
     for (const range of ranges) {
       const from = Number(range[1]);
       const to = Number(range[2]);
-      if (to >= from && to - from < maxNumber) for (let n = from; n <= to; n += 1) numbers.push(n);
+      if (to >= from && to - from < LONGEST_RANGE) for (let n = from; n <= to; n += 1) numbers.push(n);
     }
     const rest = list.replace(RANGE, ' ');
     for (const single of rest.matchAll(/\d{1,3}/g)) numbers.push(Number(single[0]));
   }
-  return [...new Set(numbers)].filter((n) => n >= 1 && n <= maxNumber);
+  return [...new Set(numbers)];
+}
+
+/** Action numbers named in the query, in the order named, within 1–`maxNumber`. */
+export function namedActions(query: string, maxNumber = 60): number[] {
+  return namedNumbers(query).filter((n) => n >= 1 && n <= maxNumber);
 }
 
 // "Wat zegt de lijst over …", "wat vraagt de commissie …": the document and its author, not the topic. Left in, a rare word

@@ -139,6 +139,39 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toContain(54);
   });
 
+  it('quotes and cites every action a question names by number', async () => {
+    // Only the first named action was quoted: a question of numbers alone has no words for the others' sentences to match.
+    for (const [question, actions] of [
+      ['acties 3 tot 5', [3, 4, 5]],
+      ['acties 44 en 45', [44, 45]],
+      ['wat zeggen actie 12 en 37', [12, 37]],
+    ] as const) {
+      const body = await ask(question);
+      expect(body.refused).toBe(false);
+      expect(body.citations.map((citation) => citation.action).filter((action) => action !== null).slice(0, actions.length)).toEqual(actions);
+      await expectVerbatimQuotes({ ...body, citations: body.citations.filter((citation) => citation.action !== null) });
+    }
+  });
+
+  it('answers the first ten of a long range of actions and says how many were asked for', async () => {
+    const body = await ask('acties 1 t/m 12');
+    expect(body.citations.map((citation) => citation.action)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(body.answer).toContain('Je vroeg naar 12 acties; dit antwoord gaat over de eerste 10.');
+  });
+
+  it('says that an action number the list does not have does not exist, instead of pointing at unrelated actions', async () => {
+    const missing = await ask('wat is actie 61');
+    expect(missing.refused).toBe(true);
+    expect(missing.citations).toEqual([]);
+    expect(missing.answer).toMatch(/^Nummer 61 staat niet in de actielijst: die telt 60 acties, genummerd van 1 tot en met 60\./);
+    expect(missing.answer).not.toMatch(/Actie \d/);
+
+    const partly = await ask('acties 59 tot 62');
+    expect(partly.refused).toBe(false);
+    expect(partly.citations.map((citation) => citation.action)).toEqual([59, 60]);
+    expect(partly.answer.split('\n').at(-1)).toBe('Nummers 61 en 62 staan niet in de actielijst: die telt 60 acties, genummerd van 1 tot en met 60.');
+  });
+
   it('names the nearest related actions when refusing a near-miss', async () => {
     const body = await ask('Hoeveel bedraagt het minimumloon in 2024?');
     expect(body.refused).toBe(true);

@@ -57,4 +57,27 @@ describe('composeExtractive', () => {
     expect(answer).toContain('Verspreid goede praktijken bij werkgevers.');
     expect(answer).not.toContain('andere adviezen op school');
   });
+
+  it('quotes every action the question names, in the order named, before the best sentences of the rest', () => {
+    const first = passage('lijst:actie-3', 'Zet het integratiebeleidsplan sterker in. Betrek alle beleidsdomeinen.', { action: 3, actions: [3] });
+    const second = passage('lijst:actie-4', 'Zet in op monitoring. Verzamel cijfers over schoolloopbanen.', { action: 4, actions: [4] });
+    const hits = [{ ...searchHit(second), named: true }, { ...searchHit(first), named: true }, searchHit(ACTION)];
+    const { answer, actions } = composeExtractive('acties 4 en 3', hits, vocabulary, [4, 3, 44]);
+    expect(quotedLines(answer)).toEqual(['- “Zet in op monitoring.” (Actie 4)', '- “Zet het integratiebeleidsplan sterker in.” (Actie 3)']);
+    expect(actions).toEqual([4, 3]);
+  });
+
+  it('quotes a named action by the sentence that matches the rest of the question, and a lone named action by its opening', () => {
+    const monitoring = passage('lijst:actie-4', 'Zet in op monitoring. Verzamel cijfers over schoolloopbanen. Betrek onderzoekers.', { action: 4, actions: [4] });
+    const named = { ...searchHit(monitoring), named: true };
+    const words = createSpellingCorrector([...ALL, monitoring].map((stored) => stored.text));
+    expect(quotedLines(composeExtractive('actie 4: welke cijfers over schoolloopbanen?', [named], words, [4]).answer)).toEqual([
+      '- “Verzamel cijfers over schoolloopbanen.” (Actie 4)',
+    ]);
+    expect(quotedLines(composeExtractive('actie 4', [named], words, [4]).answer)).toEqual([
+      '- “Zet in op monitoring.” (Actie 4)',
+      '- “Verzamel cijfers over schoolloopbanen.” (Actie 4)',
+    ]);
+  });
 });
+

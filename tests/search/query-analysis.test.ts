@@ -1,6 +1,6 @@
 // Which action numbers a query names (single numbers, lists, ranges, no numbers that are not actions), and the words that only point at the document.
 import { describe, expect, it } from 'vitest';
-import { namedActions, withoutPointers } from '../../src/search/query-analysis.js';
+import { namedActions, namedNumbers, withoutPointers } from '../../src/search/query-analysis.js';
 
 describe('namedActions', () => {
   it.each([
@@ -40,6 +40,20 @@ describe('namedActions', () => {
 
   it('respects a smaller action list', () => {
     expect(namedActions('acties 9 t/m 12', 10)).toEqual([9, 10]);
+  });
+});
+
+describe('namedNumbers', () => {
+  it('keeps the numbers the list does not have, so the answer can say so', () => {
+    expect(namedNumbers('wat is actie 61')).toEqual([61]);
+    expect(namedNumbers('acties 59 tot 62')).toEqual([59, 60, 61, 62]);
+    expect(namedNumbers('actie 0')).toEqual([0]);
+  });
+
+  it('reads no action number out of a year', () => {
+    expect(namedNumbers('de actie 2020 van de regering')).toEqual([]);
+    expect(namedNumbers('acties 2018 en 2019')).toEqual([]);
+    expect(namedNumbers('actie 12 en 2019')).toEqual([12]);
   });
 });
 

@@ -1,0 +1,17 @@
+// The sentence for action numbers a question names that the list does not have ("actie 61" in a list of 60).
+
+/**
+ * Null when every named number exists. The numbers are written without the word "Actie", which the citation check and
+ * the page would read as a citation.
+ */
+export function missingActionsNote(named: readonly number[], existing: ReadonlySet<number>): string | null {
+  const missing = named.filter((n) => !existing.has(n));
+  if (!missing.length || !existing.size) return null;
+  const numbers = [...existing].sort((a, b) => a - b);
+  const listed = missing.length === 1 ? `Nummer ${missing[0]} staat` : `Nummers ${joinDutch(missing)} staan`;
+  return `${listed} niet in de actielijst: die telt ${numbers.length} acties, genummerd van ${numbers[0]} tot en met ${numbers.at(-1)}.`;
+}
+
+function joinDutch(numbers: number[]): string {
+  return numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} en ${numbers.at(-1)}`;
+}
