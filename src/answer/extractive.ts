@@ -1,4 +1,5 @@
 // The answer without a model: the most relevant sentences of the retrieved passages, verbatim, each with its action.
+import { isSourceReference } from '../corpus/source-reference.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
@@ -63,8 +64,7 @@ export function composeExtractive(
   const candidates: (ExtractiveSentence & { score: number; passage: string })[] = [];
   hits.forEach((hit, hitIndex) => {
     const { passage } = hit;
-    // A footnote that belongs to no action is a source reference, not an answer.
-    if (passage.kind === 'note' && passage.actions.length === 0) return;
+    if (!quotable(passage)) return;
     const label = labelOf(passage);
     const representative =
       label !== null ? null : passage.kind === 'action' ? passage.action : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b))[0] ?? null;
@@ -123,7 +123,7 @@ export function composeExtractive(
   // Every answer cites an action: if the chosen sentences carry none, add the best sentence of the top action.
   if (!chosen.some((entry) => entry.action !== null)) {
     const topAction = hits.find((hit) => hit.passage.kind === 'action' && hit.passage.action !== null);
-    const fallback = topAction ?? hits.find((hit) => hit.passage.actions.length > 0);
+    const fallback = topAction ?? hits.find((hit) => hit.passage.actions.length > 0 && quotable(hit.passage));
     if (fallback) {
       const action = fallback.passage.action ?? fallback.passage.actions[0] ?? null;
       const first = sentences(fallback.passage.text)[0];
@@ -140,6 +140,14 @@ export function composeExtractive(
     sentences: chosen.map(({ text, action, label, origin }) => ({ text, action, label, origin })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
   };
+}
+
+/**
+ * A footnote that belongs to no action, or that only names a source, is no answer: split into sentences, a reference's
+ * title ("Laaggeschoolde vrouwen met een migratie-achtergrond.") would be quoted as if the list said it.
+ */
+function quotable(passage: StoredPassage): boolean {
+  return passage.kind !== 'note' || (passage.actions.length > 0 && !isSourceReference(passage.text));
 }
 
 function citationTag(sentence: ExtractiveSentence): string {

@@ -78,6 +78,36 @@ describe('extractive answers', () => {
     expect(body.refused).toBe(false);
     expect(body.citations.map((c) => c.action)).toContain(44);
   });
+
+  it('quotes and cites every action a question names by number', async () => {
+    // Only the first named action was quoted: a question of numbers alone has no words for the others' sentences to match.
+    for (const [question, actions] of [
+      ['acties 3 tot 5', [3, 4, 5]],
+      ['acties 44 en 45', [44, 45]],
+      ['wat zeggen actie 12 en 37', [12, 37]],
+    ] as const) {
+      const body = await ask(question);
+      expect(body.refused).toBe(false);
+      expect(body.citations.map((citation) => citation.action).filter((action) => action !== null).slice(0, actions.length)).toEqual(actions);
+      await expectVerbatimQuotes({ ...body, citations: body.citations.filter((citation) => citation.action !== null) });
+    }
+  });
+
+  it('answers the first ten of a long range of actions and says how many were asked for', async () => {
+    const body = await ask('acties 1 t/m 12');
+    expect(body.citations.map((citation) => citation.action)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(body.answer).toContain('Je vroeg naar 12 acties; dit antwoord gaat over de eerste 10.');
+  });
+
+  it('quotes no title or publisher out of a footnote that only names a source', async () => {
+    // Split into sentences, footnote 43's reference gave "Gelijkekansen- en diversiteitsplan 2019." as the first line.
+    const plan = await ask('diversiteitsplan');
+    expect(plan.citations.map((citation) => citation.action)).toContain(43);
+    const women = await ask('laaggeschoolde vrouwen');
+    expect(plan.answer).not.toContain('“Gelijkekansen- en diversiteitsplan 2019.”');
+    expect(women.answer).not.toContain('“Laaggeschoolde vrouwen met een migratie-achtergrond.” (voetnoot');
+    for (const body of [plan, women]) expect(body.answer).not.toMatch(/Brussel: SERV|“https?:/);
+  });
 });
 
 describe('refusals', () => {
@@ -137,26 +167,6 @@ describe('refusals', () => {
     const body = await ask('discriminatie melden waar');
     expect(body.refused).toBe(false);
     expect(body.citations.map((citation) => citation.action)).toContain(54);
-  });
-
-  it('quotes and cites every action a question names by number', async () => {
-    // Only the first named action was quoted: a question of numbers alone has no words for the others' sentences to match.
-    for (const [question, actions] of [
-      ['acties 3 tot 5', [3, 4, 5]],
-      ['acties 44 en 45', [44, 45]],
-      ['wat zeggen actie 12 en 37', [12, 37]],
-    ] as const) {
-      const body = await ask(question);
-      expect(body.refused).toBe(false);
-      expect(body.citations.map((citation) => citation.action).filter((action) => action !== null).slice(0, actions.length)).toEqual(actions);
-      await expectVerbatimQuotes({ ...body, citations: body.citations.filter((citation) => citation.action !== null) });
-    }
-  });
-
-  it('answers the first ten of a long range of actions and says how many were asked for', async () => {
-    const body = await ask('acties 1 t/m 12');
-    expect(body.citations.map((citation) => citation.action)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(body.answer).toContain('Je vroeg naar 12 acties; dit antwoord gaat over de eerste 10.');
   });
 
   it('says that an action number the list does not have does not exist, instead of pointing at unrelated actions', async () => {
