@@ -171,14 +171,7 @@ export const CovenantOutlineBodySchema = z.object({
     .max(200, 'de naam van de sector is te lang (max. 200 tekens)')
     // The name becomes a Markdown title: one line.
     .transform((sector) => sector.replace(/\s+/g, ' ')),
-  themes: z
-    .array(
-      z.string().refine((id) => Object.hasOwn(THEMES, id), {
-        error: (issue) => `onbekend thema "${String(issue.input)}"; kies uit ${choices(THEMES)}`,
-      }),
-    )
-    .max(Object.keys(THEMES).length, 'te veel thema’s')
-    .optional(),
+  themes: z.array(tagFilter(THEMES, 'onbekend thema')).max(Object.keys(THEMES).length, 'te veel thema’s').optional(),
 });
 
 export const CovenantOutlineResponseSchema = z.object({

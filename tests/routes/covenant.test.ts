@@ -66,6 +66,12 @@ describe('POST /api/covenant/outline (JSON)', () => {
     expect(body.groups[0]?.actions.map((a) => a.number)).toEqual(taal);
   });
 
+  it('reads a theme in any case and with spaces around it, as the action filter does', async () => {
+    const typed = (await outline({ sector: 'Zorg en welzijn', themes: [' Taal '] })).json<Outline>();
+    const exact = (await outline({ sector: 'Zorg en welzijn', themes: ['taal'] })).json<Outline>();
+    expect(typed.groups).toEqual(exact.groups);
+  });
+
   it('takes the positive-action types from the stored legal document, word for word', async () => {
     const body = (await outline({ sector: 'Bouw' })).json<Outline>();
     expect(body.positiveActionTypes.length).toBeGreaterThan(2);
