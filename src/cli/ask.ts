@@ -21,6 +21,8 @@ interface AskResult {
   mode: string;
   refused: boolean;
   citations: { action: number | null; label?: string | null; section: string | null; quote: string }[];
+  /** The running service's page, where `#actie-N` opens an action's text; absent when no service answered. */
+  page?: string;
 }
 
 try {
@@ -32,7 +34,8 @@ try {
   console.log(`\n[${result.mode === 'llm' ? `met taalmodel ${config.OLLAMA_CHAT_MODEL}` : 'zonder taalmodel'}${result.refused ? ', geweigerd' : ''}]`);
   for (const citation of result.citations) {
     const source = citation.label ?? `Actie ${citation.action}`;
-    console.log(`- ${source}${citation.section ? ` (${citation.section})` : ''}: “${citation.quote}”`);
+    const link = result.page && citation.action !== null ? ` ${result.page}#actie-${citation.action}` : '';
+    console.log(`- ${source}${citation.section ? ` (${citation.section})` : ''}: “${citation.quote}”${link}`);
   }
 } catch (error) {
   console.error(error instanceof ConfigError || error instanceof AppError ? error.message : error);
@@ -52,7 +55,7 @@ async function askRunningServer(config: Config, text: string): Promise<AskResult
   });
   const body = (await response.json()) as AskResult & { error?: { message: string } };
   if (!response.ok) throw new AppError('BAD_REQUEST', body.error?.message ?? `De server antwoordde ${response.status}.`);
-  return body;
+  return { ...body, page: `${base}/` };
 }
 
 async function askLocally(config: Config, text: string): Promise<AskResult> {

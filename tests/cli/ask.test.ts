@@ -48,6 +48,8 @@ describe('npm run ask', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('(Actie 57)');
     expect(result.stdout).toContain('[zonder taalmodel]');
+    // Each citation ends with the page's link to the action's text.
+    expect(result.stdout).toMatch(new RegExp(`^- Actie 57 \\(3\\.6\\): “.+” http://127\\.0\\.0\\.1:${port}/#actie-57$`, 'm'));
   }, 90_000);
 
   it('ends quietly when the reader of its output is gone, as with `npm run ask -- … | head -1`', async () => {
