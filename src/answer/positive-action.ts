@@ -8,12 +8,17 @@ import { sentences } from './citations.js';
 // Reserving a job for the group is asked in everyday words too: "een vacature enkel openstellen voor mensen met een migratieachtergrond".
 const TARGET_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|buitenlandse (herkomst|afkomst|roots)|etnisch\w*|afkomst|herkomst|nieuwkomers?|vluchtelingen?|doelgroep)`;
 const ONLY = String.raw`(enkel|alleen|uitsluitend|exclusief)`;
-const JOB = String.raw`(vacatures?|jobs?|functies?|betrekkingen|betrekking|(stage)?plaats(en)?|aanwerving)`;
-const HIRE = String.raw`(aanwerven|aannemen|rekruteren|selecteren|in dienst nemen)`;
-// A job only for the group, or hiring only from it; "opleidingen alleen voor nieuwkomers" is not a question about the law.
-const RESERVED_FOR_GROUP = String.raw`${JOB}\b[^.?!]{0,40}\b${ONLY}\b[^.?!]{0,40}\bvoor\b[^.?!]{0,60}\b${TARGET_GROUP}|${ONLY}\b[^.?!]{0,60}\b${TARGET_GROUP}\b[^.?!]{0,40}\b${HIRE}`;
+const JOB = String.raw`(vacatures?|jobs?|functies?|betrekkingen|betrekking|(stage)?plaats(en)?|stages?|(werk|stage)plek(ken)?|aanwerving)`;
+const HIRE = String.raw`(aanwerven|aannemen|rekruteren|werven|selecteren|kiezen|uitnodigen|in dienst nemen)`;
+// A job only for the group ("een stage enkel voor vluchtelingen", "een job voor enkel nieuwkomers"), or hiring only from it;
+// "opleidingen alleen voor nieuwkomers" is not a question about the law.
+const RESERVED_FOR_GROUP =
+  String.raw`${JOB}\b[^.?!]{0,40}\b(${ONLY}\b[^.?!]{0,40}\bvoor|voor\s+${ONLY})\b[^.?!]{0,60}\b${TARGET_GROUP}` +
+  String.raw`|${ONLY}\b[^.?!]{0,60}\b${TARGET_GROUP}\b[^.?!]{0,40}\b${HIRE}`;
+// The legal framework's condition for a preference, as HR staff ask about it: "bij gelijke geschiktheid".
+const EQUAL_COMPETENCE = String.raw`(bij|met) gelijke (geschiktheid|competenties?|kwalificaties?|bekwaamheid|verdiensten?)|bij gelijkwaardigheid`;
 export const POSITIVE_ACTION = new RegExp(
-  String.raw`\b(positieve? acties?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${RESERVED_FOR_GROUP})\b`,
+  String.raw`\b(positieve? acties?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP})\b`,
   'i',
 );
 const ABOUT_TARGET_GROUP = new RegExp(String.raw`\b${TARGET_GROUP}\b`, 'i');

@@ -35,6 +35,16 @@ describe('positive-action helpers', () => {
     expect(isPositiveActionQuestion('Is er enkel steun voor grote bedrijven?')).toBe(false);
   });
 
+  it.each([
+    'stage enkel voor vluchtelingen, mag dat?',
+    'een job voor enkel nieuwkomers',
+    'werkplekken exclusief voor nieuwkomers',
+    'alleen kandidaten met buitenlandse roots uitnodigen voor een gesprek, mag dat?',
+    'mogen we bij gelijke geschiktheid de kandidaat met migratieachtergrond kiezen?',
+  ])('recognises "%s" as a positive-action question about the group', (question) => {
+    expect(isPositiveActionForTargetGroup(question)).toBe(true);
+  });
+
   it('matches a reserved-job question against the legal items with the framework\'s own word for it, and no other question', () => {
     expect(legalWording('Mag ik een vacature enkel openstellen voor nieuwkomers?')).toMatch(/\bvoorbehouden\b/);
     expect(legalWording(QUESTION)).toBe(QUESTION);
