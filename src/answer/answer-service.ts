@@ -19,7 +19,7 @@ import { missingActionsNote } from './missing-actions.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
-import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems } from './positive-action.js';
+import { asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 
@@ -341,8 +341,13 @@ async function withRequiredCitations(deps: AnswerServiceDeps, answer: string, re
 async function legalPassages(deps: AnswerServiceDeps, hits: SearchHit[], question: string): Promise<{ pinned: StoredPassage[]; conditions: StoredPassage | null }> {
   const items = await getDocumentPassages(deps.db.pool, LEGAL_DOCUMENT_ID);
   const conditions = conditionsItem(items);
-  const retrieved = hits.slice(0, PASSAGES_FOR_ANSWER).some((hit) => hit.passage.documentId === LEGAL_DOCUMENT_ID && hit.passage.kind === 'action');
-  const best = retrieved ? [] : rankLegalItems(question, items, deps.corpus.spelling()).slice(0, LEGAL_ITEMS);
+  const top = hits.slice(0, PASSAGES_FOR_ANSWER);
+  const retrieved = top.some((hit) => hit.passage.documentId === LEGAL_DOCUMENT_ID && hit.passage.kind === 'action');
+  const ranked = rankLegalItems(question, items, deps.corpus.spelling());
+  // Keeping a job for the group is answered by the item on reserving one, which retrieval finds only when the question
+  // shares its words ("stage enkel voor vluchtelingen" brought the item listing reserved traineeships as examples instead).
+  const reserving = asksToReserve(question) ? ranked.slice(0, 1).filter((passage) => !top.some((hit) => hit.passage.id === passage.id)) : [];
+  const best = retrieved ? reserving : ranked.slice(0, LEGAL_ITEMS);
   const pinned = conditions && !best.some((passage) => passage.id === conditions.id) ? [...best, conditions] : best;
   return { pinned, conditions };
 }

@@ -41,7 +41,10 @@ const RESERVATION_WORDS = 'uitsluitend voorbehouden';
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
 
 /** The question as the legal items are matched against it: with the framework's words for reserving a job when it asks that. */
-export const legalWording = (question: string): string => (RESERVED.test(question) ? `${question} ${RESERVATION_WORDS}` : question);
+export const legalWording = (question: string): string => (asksToReserve(question) ? `${question} ${RESERVATION_WORDS}` : question);
+
+/** "een stage enkel voor vluchtelingen", "alleen nieuwkomers aanwerven": a job or hiring kept for the group. */
+export const asksToReserve = (question: string): boolean => RESERVED.test(question);
 
 /**
  * A positive-action question about people with a migration background is in scope whatever its words: the legal framework

@@ -178,19 +178,29 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
-  it('answers a vacancy reserved for the group with the item on reserving a job, quoted whole, first', async () => {
-    const body = await ask('Mag ik als werkgever een vacature enkel openstellen voor mensen met een migratieachtergrond?');
+  const reservedItemLine = async (): Promise<string> => {
     const { rows } = await t.runtime.db.pool.query<{ text: string; label: string }>(
       `select text, label from passages where document_id = 'positieve-actie-kader' and text like '%uitsluitend voor de doelgroep voorbehouden%'`,
     );
     expect(rows).toHaveLength(1);
     const item = rows[0]!;
+    return `- “${item.text.replace(/\s+/g, ' ').trim()}” [${item.label}]`;
+  };
+
+  it('answers a vacancy reserved for the group with the item on reserving a job, quoted whole, first', async () => {
+    const body = await ask('Mag ik als werkgever een vacature enkel openstellen voor mensen met een migratieachtergrond?');
     const first = body.answer.split('\n').find((line) => line.startsWith('- “'));
     // The whole item: the open question and the advice that follows it.
-    expect(first).toBe(`- “${item.text.replace(/\s+/g, ' ').trim()}” [${item.label}]`);
+    expect(first).toBe(await reservedItemLine());
     // The question names the group in the one-word spelling that only a few findings on schools use; they are not quoted.
     expect(body.answer).not.toContain('bevindingen bij Actie 8');
+  });
 
+  it('brings the item on reserving a job also when the search found another legal item first', async () => {
+    // "stage" finds the item that lists reserved traineeships among examples; the question is whether one may be kept.
+    const body = await ask('stage enkel voor vluchtelingen, mag dat?');
+    expect(body.answer.split('\n').find((line) => line.startsWith('- “'))).toBe(await reservedItemLine());
+    expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
   it('quotes no sentence whose only word in common with the question is "mag"', async () => {
