@@ -23,6 +23,8 @@ export interface ExtractiveAnswer {
 }
 
 const MAX_SENTENCES = 4;
+// A word in at most this many passages names something specific ("EVC-beleid", "NODO"), not a group's common ground.
+const RARE_WORD_PASSAGES = 5;
 const MAX_PER_PASSAGE = 2;
 // The list's subject: every passage is about people with a migration background, so naming them tells no sentence apart.
 // The one-word spelling is rare in the list (6 times, against 58 hyphenated) and would pull the few sentences using it to the top.
@@ -49,6 +51,7 @@ export function composeExtractive(
   vocabulary: SpellingCorrector,
   rankedActions: number[],
   labelOf: (passage: StoredPassage) => string | null = itemLabelOnly,
+  actionWords: ReadonlyMap<number, ReadonlySet<string>> = wordsOfRetrievedActions(hits, labelOf),
 ): ExtractiveAnswer {
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter((token) => !SUBJECT.has(token));
   const idf = (token: string) => {
@@ -61,13 +64,42 @@ export function composeExtractive(
     return index < 0 ? Number.POSITIVE_INFINITY : index;
   };
 
+  // A findings passage introduces a group of actions ("Focus op competenties": 18–21); its sentences are cited with the
+  // group's best-ranked action, unless another action of the group shares more (rarity-weighted) words with the sentence,
+  // one of them a rare word that the first action's text lacks: the sentence on EVC policy is about Actie 18 even when 19
+  // ranked first. Without the rare-word condition, common words spread a group's sentences over its actions at random.
+  const shared = (words: ReadonlySet<string>, action: number): number => {
+    const own = actionWords.get(action);
+    let total = 0;
+    if (own) for (const word of words) if (own.has(word) && !SUBJECT.has(word)) total += idf(word);
+    return total;
+  };
+  const aboutAction = (words: ReadonlySet<string>, group: readonly number[]): number | null => {
+    const [first, ...others] = group;
+    if (first === undefined) return null;
+    let best = first;
+    let most = shared(words, first);
+    for (const action of others) {
+      const total = shared(words, action);
+      if (total > most) {
+        best = action;
+        most = total;
+      }
+    }
+    const own = actionWords.get(best);
+    const firstWords = actionWords.get(first);
+    const distinctive = (word: string) => own?.has(word) === true && !firstWords?.has(word) && vocabulary.documentFrequency(word) <= RARE_WORD_PASSAGES;
+    return best !== first && [...words].some(distinctive) ? best : first;
+  };
+
   const candidates: (ExtractiveSentence & { score: number; passage: string })[] = [];
   hits.forEach((hit, hitIndex) => {
     const { passage } = hit;
     if (!quotable(passage)) return;
     const label = labelOf(passage);
-    const representative =
-      label !== null ? null : passage.kind === 'action' ? passage.action : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b))[0] ?? null;
+    const group = label !== null || passage.kind === 'action' ? [] : [...passage.actions].sort((a, b) => rankOf(a) - rankOf(b));
+    const representative = label !== null ? null : passage.kind === 'action' ? passage.action : group[0] ?? null;
+    const citedWith = (words: ReadonlySet<string>) => (group.length > 1 ? aboutAction(words, group) : representative);
     const origin: ExtractiveSentence['origin'] = passage.kind === 'action' && passage.action === null ? 'item' : passage.kind;
     const all = tokenizedSentences(passage.text);
     const scored = all
@@ -79,7 +111,7 @@ export function composeExtractive(
         }
         if (wantsFigures && FIGURE.test(text)) score *= 1.6;
         // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
-        return { text, score: score / (1 + hitIndex * 0.15) };
+        return { text, words, score: score / (1 + hitIndex * 0.15) };
       })
       .filter((entry) => entry.score > 0);
     if (origin === 'item' && scored.length && all.length <= WHOLE_ITEM_SENTENCES && !LIST_LINE.test(passage.text)) {
@@ -89,7 +121,7 @@ export function composeExtractive(
       candidates.push({ text: all.map(({ sentence }) => sentence).join(' '), action: representative, label, origin, score: best, passage: passage.id });
       return;
     }
-    for (const { text, score } of scored) candidates.push({ text, action: representative, label, origin, score, passage: passage.id });
+    for (const { text, words, score } of scored) candidates.push({ text, action: citedWith(words), label, origin, score, passage: passage.id });
   });
   candidates.sort((a, b) => b.score - a.score);
 
@@ -140,6 +172,15 @@ export function composeExtractive(
     sentences: chosen.map(({ text, action, label, origin }) => ({ text, action, label, origin })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
   };
+}
+
+/** Without the corpus's words of every action, those of the actions among the hits. */
+function wordsOfRetrievedActions(hits: SearchHit[], labelOf: (passage: StoredPassage) => string | null): Map<number, ReadonlySet<string>> {
+  const words = new Map<number, ReadonlySet<string>>();
+  for (const { passage } of hits) {
+    if (passage.kind === 'action' && passage.action !== null && labelOf(passage) === null) words.set(passage.action, new Set(tokenize(passage.text)));
+  }
+  return words;
 }
 
 /**

@@ -4,8 +4,9 @@ import { createGlossaryExpander, type GlossaryExpander } from '../corpus/glossar
 import type { Embedder } from '../embeddings/embedder.js';
 import type { EmbeddingProvider } from '../embeddings/providers.js';
 import { listDocuments } from '../repositories/documents-repository.js';
-import { actionNumbers, allPassageTexts } from '../repositories/passages-repository.js';
+import { actionTexts, allPassageTexts } from '../repositories/passages-repository.js';
 import { createSpellingCorrector, type SpellingCorrector } from '../search/spelling.js';
+import { tokenize } from '../search/text.js';
 import { readCorpus } from './corpus-files.js';
 import { ingestDocuments, type IngestProgress, type IngestReport, type IngestRequest } from './ingest.js';
 
@@ -20,6 +21,8 @@ export interface CorpusIndex {
   relatedActions(): ReadonlyMap<string, number[]>;
   /** The action numbers the corpus has, which are the ones an answer may cite; read again after every ingest. */
   actionNumbers(): ReadonlySet<number>;
+  /** Each action's words (as `tokenize` reads them), to tell which action of a group a findings sentence is about. */
+  actionWords(): ReadonlyMap<number, ReadonlySet<string>>;
   /** Counts this instance's committed ingests: cached search results of an older generation are stale. */
   generation(): number;
   /** Runs one ingest at a time; the new embedder is used by queries once it has committed. */
@@ -38,7 +41,7 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   const files = await readCorpus(options.corpusDir);
   const first = await ingestDocuments(db, provider, { documents: files.documents, origin: 'corpus' }, options.onProgress);
   let embedder = first.embedder;
-  let { actionList, related, actions } = await readDocumentRoles(db);
+  let { actionList, related, actions, words } = await readDocumentRoles(db);
   let spelling = await buildSpelling(db);
   let queue: Promise<unknown> = Promise.resolve();
   let generation = 0;
@@ -49,13 +52,14 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
     actionListId: () => actionList,
     relatedActions: () => related,
     actionNumbers: () => actions,
+    actionWords: () => words,
     spelling: () => spelling,
     generation: () => generation,
     ingest(request, onProgress) {
       const run = queue.then(async () => {
         const result = await ingestDocuments(db, provider, request, onProgress);
         embedder = result.embedder;
-        ({ actionList, related, actions } = await readDocumentRoles(db));
+        ({ actionList, related, actions, words } = await readDocumentRoles(db));
         spelling = await buildSpelling(db);
         generation += 1;
         return result.report;
@@ -69,12 +73,19 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
 
 async function readDocumentRoles(
   db: Database,
-): Promise<{ actionList: string | null; related: ReadonlyMap<string, number[]>; actions: ReadonlySet<number> }> {
+): Promise<{
+  actionList: string | null;
+  related: ReadonlyMap<string, number[]>;
+  actions: ReadonlySet<number>;
+  words: ReadonlyMap<number, ReadonlySet<string>>;
+}> {
   const documents = await listDocuments(db.pool);
+  const texts = await actionTexts(db.pool);
   return {
     actionList: documents.find((document) => document.kind === 'action-list')?.id ?? null,
     related: new Map(documents.filter((document) => document.relatedActions.length > 0).map((document) => [document.id, document.relatedActions])),
-    actions: await actionNumbers(db.pool),
+    actions: new Set(texts.keys()),
+    words: new Map([...texts].map(([action, text]) => [action, new Set(tokenize(text))])),
   };
 }
 

@@ -173,9 +173,10 @@ export async function passagesForActions(db: Queryable, actions: number[]): Prom
 }
 
 /** The action numbers the stored corpus has a passage for: what an answer may cite. */
-export async function actionNumbers(db: Queryable): Promise<Set<number>> {
-  const { rows } = await db.query<{ action: number }>(`select action from passages where kind = 'action' and action is not null`);
-  return new Set(rows.map((row) => row.action));
+/** Each action's own text by its number. */
+export async function actionTexts(db: Queryable): Promise<Map<number, string>> {
+  const { rows } = await db.query<{ action: number; text: string }>(`select action, text from passages where kind = 'action' and action is not null`);
+  return new Map(rows.map((row) => [row.action, row.text]));
 }
 
 export async function getDocumentPassages(db: Queryable, documentId: string): Promise<StoredPassage[]> {

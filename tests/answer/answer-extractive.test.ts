@@ -99,6 +99,14 @@ describe('extractive answers', () => {
     expect(body.answer).toContain('Je vroeg naar 12 acties; dit antwoord gaat over de eerste 10.');
   });
 
+  it('cites a findings sentence with the action of its group that it is about', async () => {
+    // Actie 19 (diplomas, "nieuwkomers") ranks first; the findings of 18–21 say EVC policy is crucial, which is Actie 18's subject.
+    const body = await ask('evc voor nieuwkomers');
+    expect(body.answer).toMatch(/EVC-beleid cruciaal\.” \(bevindingen bij Actie 18\)/);
+    expect(body.citations.map((citation) => citation.action)).toContain(18);
+    await expectVerbatimQuotes(body);
+  });
+
   it('quotes no title or publisher out of a footnote that only names a source', async () => {
     // Split into sentences, footnote 43's reference gave "Gelijkekansen- en diversiteitsplan 2019." as the first line.
     const plan = await ask('diversiteitsplan');

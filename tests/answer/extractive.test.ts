@@ -79,5 +79,18 @@ describe('composeExtractive', () => {
       '- “Verzamel cijfers over schoolloopbanen.” (Actie 4)',
     ]);
   });
-});
 
+  it('cites a findings sentence with the action of its group that shares a rare word with it, else with the best-ranked one', () => {
+    const findings = passage(
+      'lijst:context-8',
+      'Een goed uitgewerkt EVC-beleid is cruciaal voor nieuwkomers. Nieuwkomers botsen op de erkenning van hun buitenlandse diploma.',
+      { kind: 'context', actions: [18, 19] },
+    );
+    const evc = passage('lijst:actie-18', 'Een toegankelijk en betaalbaar EVC-beleid is van groot belang.', { action: 18, actions: [18] });
+    const diplomas = passage('lijst:actie-19', 'De erkenning van buitenlandse diploma moet sneller voor nieuwkomers.', { action: 19, actions: [19] });
+    const words = createSpellingCorrector([...ALL, findings, evc, diplomas].map((stored) => stored.text));
+    const { answer } = composeExtractive('nieuwkomers', [searchHit(findings), searchHit(diplomas), searchHit(evc)], words, [19, 18]);
+    expect(quotedLines(answer)).toContain('- “Een goed uitgewerkt EVC-beleid is cruciaal voor nieuwkomers.” (bevindingen bij Actie 18)');
+    expect(quotedLines(answer)).toContain('- “Nieuwkomers botsen op de erkenning van hun buitenlandse diploma.” (bevindingen bij Actie 19)');
+  });
+});

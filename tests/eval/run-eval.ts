@@ -95,20 +95,26 @@ const OutOfScopeSchema = z.array(z.object({ id: z.string(), question: z.string()
 const outOfScope = OutOfScopeSchema.parse(JSON.parse(await fs.readFile(new URL('./out-of-scope.json', import.meta.url), 'utf8')));
 const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm: null, logger: false });
 const existing = new Set(Array.from({ length: 60 }, (_, index) => index + 1));
-let citingGold = 0;
-let invalid = 0;
-let falseRefusals = 0;
-for (const question of questions) {
-  const result = await app.answers.ask({ question: question.question, mode: 'extractive' });
-  const given = new Set(result.passages.flatMap((p) => (p.action === null ? [] : [p.action])));
-  if (result.refused) falseRefusals += 1;
-  if (result.citations.some((c) => c.action !== null && question.gold.includes(c.action))) citingGold += 1;
-  const passagesGiven = await getPassages(runtime.db.pool, result.passages.map((p) => p.id));
-  const allowed = new Set([...given, ...passagesGiven.flatMap((p) => p.actions)]);
-  // Citations of other documents carry a label instead of an action number; action citations must check out.
-  if (result.citations.some((c) => c.action !== null && (!existing.has(c.action) || !allowed.has(c.action)))) invalid += 1;
-  if (!result.refused && !result.citations.length) invalid += 1;
+/** Extractive answers to every in-scope question of a set: how many cite a gold action, cite wrongly, or are refused. */
+async function measureAnswers(set: z.infer<typeof QuestionSchema>[]) {
+  let citingGold = 0;
+  let invalid = 0;
+  let falseRefusals = 0;
+  for (const question of set) {
+    const result = await app.answers.ask({ question: question.question, mode: 'extractive' });
+    const given = new Set(result.passages.flatMap((p) => (p.action === null ? [] : [p.action])));
+    if (result.refused) falseRefusals += 1;
+    if (result.citations.some((c) => c.action !== null && question.gold.includes(c.action))) citingGold += 1;
+    const passagesGiven = await getPassages(runtime.db.pool, result.passages.map((p) => p.id));
+    const allowed = new Set([...given, ...passagesGiven.flatMap((p) => p.actions)]);
+    // Citations of other documents carry a label instead of an action number; action citations must check out.
+    if (result.citations.some((c) => c.action !== null && (!existing.has(c.action) || !allowed.has(c.action)))) invalid += 1;
+    if (!result.refused && !result.citations.length) invalid += 1;
+  }
+  return { citingGold, invalid, falseRefusals, total: set.length };
 }
+const development = await measureAnswers(questions);
+const heldOut = await measureAnswers(holdout);
 let refusedOut = 0;
 for (const question of outOfScope) {
   const result = await app.answers.ask({ question: question.question, mode: 'extractive' });
@@ -158,9 +164,11 @@ await ollama.close();
 
 const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / Math.max(1, d)).toFixed(1)}%)`;
 console.log('\n| answers (extractive unless noted) | value |\n|---|---|');
-console.log(`| in-scope answers citing a gold action | ${pct(citingGold, questions.length)} |`);
-console.log(`| answers with any invalid citation (must be 0) | ${pct(invalid, questions.length)} |`);
-console.log(`| in-scope questions refused | ${pct(falseRefusals, questions.length)} |`);
+for (const [name, set] of [['development', development], ['held-out', heldOut]] as const) {
+  console.log(`| ${name}: in-scope answers citing a gold action | ${pct(set.citingGold, set.total)} |`);
+  console.log(`| ${name}: answers with any invalid citation (must be 0) | ${pct(set.invalid, set.total)} |`);
+  console.log(`| ${name}: in-scope questions refused | ${pct(set.falseRefusals, set.total)} |`);
+}
 console.log(`| out-of-scope questions refused | ${pct(refusedOut, outOfScope.length)} |`);
 console.log(`| scripted model: bad outputs that reached the user (must be 0) | ${pct(leaked, scripted)} |`);
 
