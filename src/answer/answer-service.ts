@@ -15,10 +15,10 @@ import { buildCitations, buildLabelCitations, checkCitations, citedActions, desc
 import { startDeadline } from './deadline.js';
 import { assessEvidence, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
-import { missingActionsNote } from './missing-actions.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
+import { missingActionsNote } from './missing-actions.js';
 import { asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
@@ -125,9 +125,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
       const wording = legalWording(standalone.retrieval);
       const legal = positiveAction ? await legalPassages(deps, hits, wording) : { pinned: [], conditions: null };
-      // The legal items come on top of the usual passages, so they do not push the action list's out.
       const namedCount = hits.filter((hit) => hit.named).length;
       const missingNote = missingActionsNote(namedNumbers(input.question), deps.corpus.actionNumbers());
+      // The legal items come on top of the usual passages, so they do not push the action list's out.
       const answerHits = await withRequiredActions(deps, hits, input.question, standalone.previousActions, legal.pinned).then((all) =>
         all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length),
       );

@@ -23,9 +23,9 @@ export interface ExtractiveAnswer {
 }
 
 const MAX_SENTENCES = 4;
+const MAX_PER_PASSAGE = 2;
 // A word in at most this many passages names something specific ("EVC-beleid", "NODO"), not a group's common ground.
 const RARE_WORD_PASSAGES = 5;
-const MAX_PER_PASSAGE = 2;
 // The list's subject: every passage is about people with a migration background, so naming them tells no sentence apart.
 // The one-word spelling is rare in the list (6 times, against 58 hyphenated) and would pull the few sentences using it to the top.
 const SUBJECT = new Set(['migratieachtergrond', 'migratie', 'achtergrond']);
