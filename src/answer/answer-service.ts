@@ -160,7 +160,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         }
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
-          text = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, directory.labelOf, deps.corpus.actionWords()).answer;
+          const expand = (words: string) => deps.search.expansions(words);
+          text = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, directory.labelOf, deps.corpus.actionWords(), expand).answer;
           // A positive-action answer states the legal conditions, with their reference, whatever sentences scored best.
           const conditions = legal.conditions;
           if (conditions && answerHits.some((hit) => hit.passage.id === conditions.id)) {

@@ -24,6 +24,8 @@ export interface ExtractiveAnswer {
 
 const MAX_SENTENCES = 4;
 const MAX_PER_PASSAGE = 2;
+// As in the search (search-repository.ts): a glossary term or spelling repair weighs half a word of the question.
+const EXPANSION_WEIGHT = 0.5;
 // A word in at most this many passages names something specific ("EVC-beleid", "NODO"), not a group's common ground.
 const RARE_WORD_PASSAGES = 5;
 // The list's subject: every passage is about people with a migration background, so naming them tells no sentence apart.
@@ -52,8 +54,17 @@ export function composeExtractive(
   rankedActions: number[],
   labelOf: (passage: StoredPassage) => string | null = itemLabelOnly,
   actionWords: ReadonlyMap<number, ReadonlySet<string>> = wordsOfRetrievedActions(hits, labelOf),
+  expand: (words: string) => readonly string[] = () => [],
 ): ExtractiveAnswer {
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter((token) => !SUBJECT.has(token));
+  // Words of the question that no passage has ("studiekeuze") count by what the search reads them as, its spelling repairs
+  // and glossary terms ("studieoriëntering"), at the search's lower weight: without them the best-ranked action, found
+  // through them, had no sentence to quote. The terms of words the passages do have are left out: "discriminatie" would
+  // bring every sentence on prejudice.
+  const unknown = queryTokens.filter((token) => vocabulary.documentFrequency(token) === 0);
+  const expansionTokens = unknown.length
+    ? [...new Set(expand(unknown.join(' ')).flatMap((phrase) => tokenize(phrase)))].filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token))
+    : [];
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);
     return df > 0 ? Math.log((vocabulary.documents + 1) / df) : 0;
@@ -109,6 +120,7 @@ export function composeExtractive(
         for (const token of queryTokens) {
           if (words.has(token) || (token.length >= 6 && tokens.some((word) => word.includes(token.slice(0, -1))))) score += idf(token);
         }
+        for (const token of expansionTokens) if (words.has(token)) score += EXPANSION_WEIGHT * idf(token);
         if (wantsFigures && FIGURE.test(text)) score *= 1.6;
         // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
         return { text, words, score: score / (1 + hitIndex * 0.15) };

@@ -25,6 +25,8 @@ export interface SearchOptions {
 
 export interface SearchService {
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** What the search adds to the query's own words: repairs of misspelt words, then the glossary's terms for its words. */
+  expansions(query: string): string[];
   /** Actions ranked by their best evidence: their own passage, (discounted) a context or note of theirs, or a passage of a document that elaborates them. */
   rankActions(hits: SearchHit[]): { action: number; score: number }[];
 }
@@ -52,18 +54,22 @@ const REMEMBERED_PASSAGES = 5_000;
 
 export function createSearchService(deps: SearchDeps): SearchService {
   const passages = createPassageReader(REMEMBERED_PASSAGES);
+  const expand = (topic: string): string[] => {
+    const corrections = deps.spelling?.().corrections(topic) ?? [];
+    // A correction is a guess ("bereiden" is a word, not a typo of "bereiken"), so it is searched
+    // at the expansions' lower weight, beside the typed word.
+    const corrected = corrections.length ? `${topic} ${corrections.map((c) => c.to).join(' ')}` : topic;
+    return [...corrections.map((c) => c.to), ...deps.glossary.expand(corrected)];
+  };
   return {
+    expansions: (query) => expand(withoutPointers(query)),
     async search(query, options = {}) {
       const k = options.k ?? 10;
       const named = namedActions(query);
       const listId = deps.actionListId();
       // Both rankers get the topic only: "wat zegt de lijst over …" is about what follows "over".
       const topic = withoutPointers(query);
-      const corrections = deps.spelling?.().corrections(topic) ?? [];
-      // A correction is a guess ("bereiden" is a word, not a typo of "bereiken"), so it is searched
-      // at the expansions' lower weight, beside the typed word.
-      const corrected = corrections.length ? `${topic} ${corrections.map((c) => c.to).join(' ')}` : topic;
-      const expansions = [...corrections.map((c) => c.to), ...deps.glossary.expand(corrected)];
+      const expansions = expand(topic);
       const embedder = deps.embedder();
       // Expansions go to full-text search only: embedding them drowns the query's own n-grams.
       const vector = await embedder.embedQuery(topic);

@@ -107,6 +107,14 @@ describe('extractive answers', () => {
     await expectVerbatimQuotes(body);
   });
 
+  it('quotes the best-ranked action also when the search found it through the glossary only', async () => {
+    // "studiekeuze" is in no passage; the glossary reads it as "studieoriëntering" and "oriëntering", Actie 10's words. The
+    // sentence picker knew only the question's words and quoted the IBO action for "begeleiding" instead.
+    const body = await ask('studiekeuze begeleiding');
+    expect(body.citations[0]?.action).toBe(10);
+    expect(body.answer.split('\n')[1]).toMatch(/oriëntering.*\(Actie 10\)$/);
+  });
+
   it('quotes no title or publisher out of a footnote that only names a source', async () => {
     // Split into sentences, footnote 43's reference gave "Gelijkekansen- en diversiteitsplan 2019." as the first line.
     const plan = await ask('diversiteitsplan');

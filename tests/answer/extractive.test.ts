@@ -93,4 +93,17 @@ describe('composeExtractive', () => {
     expect(quotedLines(answer)).toContain('- “Een goed uitgewerkt EVC-beleid is cruciaal voor nieuwkomers.” (bevindingen bij Actie 18)');
     expect(quotedLines(answer)).toContain('- “Nieuwkomers botsen op de erkenning van hun buitenlandse diploma.” (bevindingen bij Actie 19)');
   });
+
+  it('scores sentences by what the search reads a word no passage has as, and only for such words', () => {
+    const orientation = passage('lijst:actie-10', 'Onderwijs moet inzetten op een uitstekende studieoriëntering voor jongeren.', { action: 10, actions: [10] });
+    const guidance = passage('lijst:actie-52', 'Individuele begeleiding van werkzoekenden geeft de beste resultaten.', { action: 52, actions: [52] });
+    const words = createSpellingCorrector([...ALL, orientation, guidance].map((stored) => stored.text));
+    const hits = [searchHit(orientation), searchHit(guidance)];
+    const glossary = (text: string) => (text === 'studiekeuze' ? ['studieoriëntering'] : ['begeleiding op maat']);
+    expect(composeExtractive('begeleiding bij studiekeuze', hits, words, [10, 52]).actions).toEqual([52]);
+    const { answer, actions } = composeExtractive('begeleiding bij studiekeuze', hits, words, [10, 52], undefined, undefined, glossary);
+    expect(quotedLines(answer)).toContain('- “Onderwijs moet inzetten op een uitstekende studieoriëntering voor jongeren.” (Actie 10)');
+    expect(actions).toContain(10);
+  });
 });
+

@@ -18,6 +18,7 @@ function countingService(fail = new Set<string>()) {
       return [hitFor(query)];
     },
     rankActions: () => [],
+    expansions: () => [],
   };
   return { service, calls };
 }
