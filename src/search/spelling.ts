@@ -16,8 +16,10 @@ const LONG_WORD = 9;
 const budgetFor = (length: number): 1 | 2 => (length >= LONG_WORD ? 2 : 1);
 
 /**
- * The nearest corpus word is the one with the smallest edit distance, then the most passages, then the shortest,
- * then the first seen in the corpus: the order in which a plain scan over the words by length would meet them.
+ * The nearest corpus word is the one with the smallest edit distance, then one that starts with the same letter (people
+ * seldom mistype a word's first letter: "erkening" is "erkenning", not the more frequent "rekening"), then the most
+ * passages, then the shortest, then the first seen in the corpus: the order in which a plain scan over the words by
+ * length would meet them.
  *
  * Candidates come from a symmetric-delete index: two words within k edits (optimal string alignment) always share
  * a string reachable from each with at most k deletions, so looking up the query's deletion variants finds every
@@ -62,7 +64,7 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
         const candidate = words[id] as string;
         const distance = editDistance(word, candidate, budget);
         if (distance > budget) continue;
-        if (best < 0 || isCloser(distance, id, bestDistance, best)) {
+        if (best < 0 || isCloser(word, distance, id, bestDistance, best)) {
           best = id;
           bestDistance = distance;
         }
@@ -71,8 +73,10 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
     return best;
   };
 
-  const isCloser = (distance: number, id: number, bestDistance: number, best: number): boolean => {
+  const isCloser = (word: string, distance: number, id: number, bestDistance: number, best: number): boolean => {
     if (distance !== bestDistance) return distance < bestDistance;
+    const sameStart = (words[id] as string)[0] === word[0];
+    if (sameStart !== ((words[best] as string)[0] === word[0])) return sameStart;
     const count = counts[id] as number;
     const bestCount = counts[best] as number;
     if (count !== bestCount) return count > bestCount;

@@ -44,6 +44,16 @@ describe('createSpellingCorrector choices', () => {
     expect(corrector.corrections('kaxer')).toEqual([{ from: 'kaxer', to: 'kater' }]);
   });
 
+  it('prefers a word with the same first letter to a more frequent one when two are equally close', () => {
+    // "rekening" is one transposition away and in more passages; people seldom mistype the first letter.
+    const corrector = createSpellingCorrector(['rekening houden', 'rekening houden met', 'erkenning van diploma']);
+    expect(corrector.corrections('erkening')).toEqual([{ from: 'erkening', to: 'erkenning' }]);
+    expect(corpus.corrections('erkening diplma')).toEqual([
+      { from: 'erkening', to: 'erkenning' },
+      { from: 'diplma', to: 'diploma' },
+    ]);
+  });
+
   it('allows one edit in words under nine letters and two in longer ones', () => {
     const corrector = createSpellingCorrector(['stageplaats', 'werkvloer']);
     expect(corrector.corrections('stagplaatz')).toEqual([{ from: 'stagplaatz', to: 'stageplaats' }]);
@@ -106,7 +116,7 @@ describe('createSpellingCorrector ties and edges', () => {
   });
 });
 
-/** The definition the index must reproduce: every word within the budget, the closest, most frequent, shortest, first. */
+/** The definition the index must reproduce: every word within the budget, the closest, same first letter, most frequent, shortest, first. */
 function plainScan(texts: string[]): (query: string) => { from: string; to: string }[] {
   const frequency = new Map<string, number>();
   for (const text of texts) {
@@ -117,11 +127,17 @@ function plainScan(texts: string[]): (query: string) => { from: string; to: stri
     [...new Set(foldText(query).split(' '))].flatMap((word) => {
       if (word.length < 5 || frequency.has(word) || /\d/.test(word)) return [];
       const budget = word.length >= 9 ? 2 : 1;
-      let best: { word: string; distance: number; count: number } | null = null;
+      let best: { word: string; distance: number; sameStart: boolean; count: number } | null = null;
       for (const candidate of words) {
         const distance = editDistance(word, candidate, budget);
+        const sameStart = candidate[0] === word[0];
         const count = frequency.get(candidate) ?? 0;
-        if (distance <= budget && (!best || distance < best.distance || (distance === best.distance && count > best.count))) best = { word: candidate, distance, count };
+        if (distance > budget) continue;
+        const closer =
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && (sameStart !== best.sameStart ? sameStart : count > best.count));
+        if (closer) best = { word: candidate, distance, sameStart, count };
       }
       return best ? [{ from: word, to: best.word }] : [];
     });
