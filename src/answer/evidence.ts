@@ -123,12 +123,15 @@ export function queryCoverage(
     // A spelling correction is for words the passages lack: "melden" is found in "meldpunten", not corrected to "gelden".
     const found = occursIn(passageText, word);
     const known = found ? word : corrections.get(word) ?? word;
-    const df = vocabulary.documentFrequency(known);
+    // A compound the corpus writes apart ("diplomaerkenning" → "diploma erkenning") is as rare as an unknown word, and
+    // found when both its parts are.
+    const parts = known.split(' ');
+    const df = parts.length > 1 ? 0 : vocabulary.documentFrequency(known);
     // Short everyday words ("rest", "zin") missing from the corpus say little about the topic.
     if (df === 0 && known.length < 5) continue;
     const idf = df > 0 ? Math.log((vocabulary.documents + 1) / df) : maxIdf;
     total += idf;
-    if (found || (known !== word && occursIn(passageText, known))) covered += idf;
+    if (found || (known !== word && parts.every((part) => occursIn(passageText, part)))) covered += idf;
     // A glossary word is the field's own vocabulary, even when the passage says it differently.
     else if (glossaryWords.has(word)) covered += GLOSSARY_CREDIT * idf;
   }

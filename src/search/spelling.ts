@@ -2,7 +2,10 @@
 import { foldText } from './text.js';
 
 export interface SpellingCorrector {
-  /** Corpus words for the query's unknown words (one per unknown word that has a close match). */
+  /**
+   * Corpus words for the query's unknown words, one per unknown word that has a close match; failing that, a compound
+   * written as its two corpus words ("diplomaerkenning" → "diploma erkenning").
+   */
   corrections(query: string): { from: string; to: string }[];
   /** In how many passages a folded word occurs (0 when the corpus does not know it). */
   documentFrequency(word: string): number;
@@ -14,6 +17,10 @@ const MIN_LENGTH = 5;
 const LONG_WORD = 9;
 
 const budgetFor = (length: number): 1 | 2 => (length >= LONG_WORD ? 2 : 1);
+// Each part of a split compound has at least this many letters: shorter corpus words ("de", "een", "ter") split anything.
+const COMPOUND_PART = 4;
+// Dutch joins some compounds with a linking s or e(n): "arbeid-s-markt", "kind-er-opvang" aside.
+const LINKERS = ['', 's', 'e', 'en'];
 
 /**
  * The nearest corpus word is the one with the smallest edit distance, then one that starts with the same letter (people
@@ -85,6 +92,32 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
     return length !== bestLength ? length < bestLength : id < best;
   };
 
+  const count = (word: string): number => {
+    const id = ids.get(word);
+    return id === undefined ? 0 : (counts[id] as number);
+  };
+  /** The split into two corpus words whose rarer part is in the most passages, or null. */
+  const split = (word: string): string | null => {
+    let best: string | null = null;
+    let bestCount = 0;
+    for (let cut = COMPOUND_PART; cut <= word.length - COMPOUND_PART; cut += 1) {
+      const right = word.slice(cut);
+      const rightCount = count(right);
+      if (rightCount === 0) continue;
+      for (const linker of LINKERS) {
+        const left = word.slice(0, cut);
+        if (!left.endsWith(linker) || left.length - linker.length < COMPOUND_PART) continue;
+        const stem = left.slice(0, left.length - linker.length);
+        const both = Math.min(count(stem), rightCount);
+        if (both > bestCount) {
+          best = `${stem} ${right}`;
+          bestCount = both;
+        }
+      }
+    }
+    return best;
+  };
+
   return {
     documents,
     documentFrequency(word) {
@@ -97,6 +130,10 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
         if (word.length < MIN_LENGTH || ids.has(word) || /\d/.test(word)) continue;
         const best = nearest(word);
         if (best >= 0) result.push({ from: word, to: words[best] as string });
+        else {
+          const parts = split(word);
+          if (parts) result.push({ from: word, to: parts });
+        }
       }
       return result;
     },

@@ -54,6 +54,16 @@ describe('createSpellingCorrector choices', () => {
     ]);
   });
 
+  it('writes a compound the corpus does not have as its two corpus words, when no word is close', () => {
+    expect(corpus.corrections('diplomaerkenning')).toEqual([{ from: 'diplomaerkenning', to: 'diploma erkenning' }]);
+    // With a linking s, and the split whose rarer part is in the most passages.
+    const corrector = createSpellingCorrector(['arbeid en markt', 'arbeid markt', 'smarkt']);
+    expect(corrector.corrections('arbeidsmarkt')).toEqual([{ from: 'arbeidsmarkt', to: 'arbeid markt' }]);
+    // A close word wins over a split; words that are no two corpus words stay unknown.
+    expect(createSpellingCorrector(['kinder opvang kinderopvang']).corrections('kinderopvng')).toEqual([{ from: 'kinderopvng', to: 'kinderopvang' }]);
+    expect(corpus.corrections('stoofvlees minimumloon')).toEqual([]);
+  });
+
   it('allows one edit in words under nine letters and two in longer ones', () => {
     const corrector = createSpellingCorrector(['stageplaats', 'werkvloer']);
     expect(corrector.corrections('stagplaatz')).toEqual([{ from: 'stagplaatz', to: 'stageplaats' }]);
@@ -116,7 +126,10 @@ describe('createSpellingCorrector ties and edges', () => {
   });
 });
 
-/** The definition the index must reproduce: every word within the budget, the closest, same first letter, most frequent, shortest, first. */
+/**
+ * The definition the index must reproduce: every word within the budget, the closest, same first letter, most frequent,
+ * shortest, first; without one, a split into two corpus words.
+ */
 function plainScan(texts: string[]): (query: string) => { from: string; to: string }[] {
   const frequency = new Map<string, number>();
   for (const text of texts) {
@@ -139,7 +152,19 @@ function plainScan(texts: string[]): (query: string) => { from: string; to: stri
           (distance === best.distance && (sameStart !== best.sameStart ? sameStart : count > best.count));
         if (closer) best = { word: candidate, distance, sameStart, count };
       }
-      return best ? [{ from: word, to: best.word }] : [];
+      if (best) return [{ from: word, to: best.word }];
+      // Else the two-word split (parts of four letters or more, an optional linking s, e or en) whose rarer part is commonest.
+      let split: { to: string; count: number } | null = null;
+      for (let cut = 4; cut <= word.length - 4; cut += 1) {
+        for (const linker of ['', 's', 'e', 'en']) {
+          const left = word.slice(0, cut);
+          const stem = left.slice(0, left.length - linker.length);
+          if (!left.endsWith(linker) || stem.length < 4) continue;
+          const count = Math.min(frequency.get(stem) ?? 0, frequency.get(word.slice(cut)) ?? 0);
+          if (count > (split?.count ?? 0)) split = { to: `${stem} ${word.slice(cut)}`, count };
+        }
+      }
+      return split ? [{ from: word, to: split.to }] : [];
     });
 }
 
