@@ -19,7 +19,7 @@ const LONG_WORD = 9;
 const budgetFor = (length: number): 1 | 2 => (length >= LONG_WORD ? 2 : 1);
 // Each part of a split compound has at least this many letters: shorter corpus words ("de", "een", "ter") split anything.
 const COMPOUND_PART = 4;
-// Dutch joins some compounds with a linking s or e(n): "arbeid-s-markt", "kind-er-opvang" aside.
+// Dutch joins some compounds with a linking s or e(n): "arbeid·s·markt", "pann·en·koek" (the rarer "kind·er·opvang" is left out).
 const LINKERS = ['', 's', 'e', 'en'];
 
 /**
@@ -120,10 +120,7 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
 
   return {
     documents,
-    documentFrequency(word) {
-      const id = ids.get(word);
-      return id === undefined ? 0 : (counts[id] as number);
-    },
+    documentFrequency: count,
     corrections(query) {
       const result: { from: string; to: string }[] = [];
       for (const word of new Set(foldText(query).split(' '))) {
