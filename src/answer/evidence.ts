@@ -1,4 +1,5 @@
 // Decides from retrieval evidence alone whether the action list covers a question (so it works without a model).
+import { QUESTION_WORDS } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { foldText, lightStem, tokenize } from '../search/text.js';
@@ -13,13 +14,6 @@ export interface Evidence {
   injection: boolean;
   reason: 'named-action' | 'evidence' | 'weak-evidence' | 'injection' | 'empty';
 }
-
-// Words that say how something is asked, not what about.
-const QUESTION_WORDS = new Set(
-  `hoeveel hoelang waarom waarmee waarvoor welk welke wie wat wanneer hoe kan kun kunnen moet moeten zou zouden mijn onze ons jullie jij jouw iemand iets
-   mensen persoon personen klant klanten lijst document tekst volgens vraag vragen antwoord uitleg uitleggen samenvatten toelichten graag bedraagt bestaat zeggen staat
-   please tell what which how who why when can could should`.split(/\s+/),
-);
 
 // Instruction-override phrasing in Dutch and English; the question is then refused, whatever else it asks.
 const INJECTION = [

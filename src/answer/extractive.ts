@@ -1,10 +1,10 @@
 // The answer without a model: the most relevant sentences of the retrieved passages, verbatim, each with its action.
 import { isSourceReference } from '../corpus/source-reference.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
+import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
-import { withoutPointers } from '../search/query-analysis.js';
 import { sentences, tokenizedSentences } from './citations.js';
 
 export interface ExtractiveSentence {
@@ -56,7 +56,7 @@ export function composeExtractive(
   actionWords: ReadonlyMap<number, ReadonlySet<string>> = wordsOfRetrievedActions(hits, labelOf),
   expand: (words: string) => readonly string[] = () => [],
 ): ExtractiveAnswer {
-  const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter((token) => !SUBJECT.has(token));
+  const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter((token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token));
   // Words of the question that no passage has ("studiekeuze") count by what the search reads them as, its spelling repairs
   // and glossary terms ("studieoriëntering"), at the search's lower weight: without them the best-ranked action, found
   // through them, had no sentence to quote. The terms of words the passages do have are left out: "discriminatie" would

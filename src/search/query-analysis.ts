@@ -42,3 +42,10 @@ export function withoutPointers(query: string): string {
   const topic = query.replace(POINTER, ' ').replace(/\s+/g, ' ').trim();
   return tokenize(topic).length > 0 ? topic : query;
 }
+
+/** Words that say how something is asked, not what about: they decide neither whether nor with which sentences to answer. */
+export const QUESTION_WORDS = new Set(
+  `hoeveel hoelang waarom waarmee waarvoor welk welke wie wat wanneer hoe kan kun kunnen moet moeten zou zouden mijn onze ons jullie jij jouw iemand iets
+   mensen persoon personen klant klanten lijst document tekst volgens vraag vragen antwoord uitleg uitleggen samenvatten toelichten graag bedraagt bestaat zeggen staat
+   please tell what which how who why when can could should`.split(/\s+/),
+);
