@@ -179,6 +179,14 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toContain(19);
   });
 
+  it('answers "positive acties", the common misspelling, as positive action', async () => {
+    // "positive" is a corpus word only in "Positive Education Psychology": the question was refused, or answered with Actie 10.
+    const body = await ask('positive acties in sectorconvenanten');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([44, 45]));
+    expect(body.answer).not.toContain('Positive Education Psychology');
+  });
+
   it('still refuses a question that names only the organisation everything is about', async () => {
     const body = await ask('Wat zijn de openingsuren van de VDAB in Gent?');
     expect(body.refused).toBe(true);

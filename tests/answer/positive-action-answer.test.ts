@@ -41,6 +41,7 @@ describe('positive-action helpers', () => {
     'werkplekken exclusief voor nieuwkomers',
     'alleen kandidaten met buitenlandse roots uitnodigen voor een gesprek, mag dat?',
     'mogen we bij gelijke geschiktheid de kandidaat met migratieachtergrond kiezen?',
+    'een positive actie voor nieuwkomers',
   ])('recognises "%s" as a positive-action question about the group', (question) => {
     expect(isPositiveActionForTargetGroup(question)).toBe(true);
   });
