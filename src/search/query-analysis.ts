@@ -1,4 +1,4 @@
-// Reads a query beyond its words: the action numbers it names ("acties 44 en 45") and the words that only point at the document.
+// Reads a query beyond its words: the actions it names ("acties 44 en 45"), and words that only point at the document or say how it is asked.
 import { tokenize } from './text.js';
 
 // Numbers of four digits or more are not action numbers: "actie 2020" is a year, not Actie 202.
