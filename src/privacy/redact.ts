@@ -32,7 +32,9 @@ const DATE_START = /^0\d[./-]\d{1,2}[./-]\d{2,4}/;
 
 const MUNICIPALITY = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)*";
 const POSTCODE_AND_MUNICIPALITY = `[1-9]\\d{3}\\s+${MUNICIPALITY}`;
-const HOUSE_NUMBER = "\\d{1,3}(?![\\p{N}]|[.,]\\d)(?:[A-Za-z](?!\\p{L}))?(?:\\s*(?:bus|b\\.|/)\\s*\\d{1,4}[A-Za-z]?(?!\\p{L}))?";
+// 12, 12A, 101 bus 3, 5/2; `box` is the word for a letterbox number ("bus", in French "bte").
+const houseNumber = (box: string) => `\\d{1,3}(?![\\p{N}]|[.,]\\d)(?:[A-Za-z](?!\\p{L}))?(?:\\s*(?:${box}|/)\\s*\\d{1,4}[A-Za-z]?(?!\\p{L}))?`;
+const HOUSE_NUMBER = houseNumber('bus|b\\.');
 const SUFFIXES = 'straat|laan|plein|lei|steenweg|dreef|weg|kaai|markt|baan|hof|vest|singel';
 const CAPITALISED_SUFFIXES = SUFFIXES.split('|').map((suffix) => `[${suffix[0]}${suffix[0]?.toUpperCase()}]${suffix.slice(1)}`).join('|');
 // Lower-case street names are recognised only with suffixes that are rarely anything else ("arbeidsmarkt 3" is not an address).
@@ -50,6 +52,15 @@ const ADDRESS_WITH_POSTCODE = new RegExp(
   `(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|${PARTICLE})){0,3}\\s+${HOUSE_NUMBER},\\s*${POSTCODE_AND_MUNICIPALITY}(?!\\p{L})`,
   'gu',
 );
+// Brussels and Wallonia write the street type first: "Avenue Louise 54", "Chaussée de Mons 120 bte 3", "Rue de la Loi 16".
+const FRENCH_STREET_TYPE = "(?:Rue|Avenue|Av\\.|Boulevard|Bd|Chaussée|Place|Square|Quai|Chemin|Allée|Drève|Impasse|Clos|Galerie)";
+const FRENCH_PARTICLE = "(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’])";
+const FRENCH_STREET_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\p{N}])${FRENCH_STREET_TYPE}\\s+(?:${FRENCH_PARTICLE}\\s*)?\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’-]*|${FRENCH_PARTICLE}))` +
+    `{0,3}\\s+${houseNumber('bte|boîte|bus|b\\.')}(?:,?\\s+${POSTCODE_AND_MUNICIPALITY})?(?!\\p{L})`,
+  'gu',
+);
+const FRENCH_STREET_BEFORE_NUMBER = new RegExp(`${FRENCH_STREET_TYPE}\\s+\\S[^\\n]{0,60}?\\d`, 'u');
 // The two address patterns try every word of a text as a street name, a quarter of a millisecond on an answer: they run
 // only where a text has what every match of theirs contains, a street suffix before a number or a postcode after a comma.
 const STREET_BEFORE_NUMBER = new RegExp(`(?:${SUFFIXES})\\s+\\d`, 'i');
@@ -66,9 +77,10 @@ export function redact(text: string): string {
     )
     .replace(INTERNATIONAL_PHONE, PLACEHOLDERS.phone)
     .replace(NATIONAL_PHONE, (match) => (DATE_START.test(match) ? match : PLACEHOLDERS.phone));
-  const streetsRedacted = STREET_BEFORE_NUMBER.test(numbersRedacted)
-    ? numbersRedacted.replace(STREET_ADDRESS, PLACEHOLDERS.address)
-    : numbersRedacted;
+  const dutchRedacted = STREET_BEFORE_NUMBER.test(numbersRedacted) ? numbersRedacted.replace(STREET_ADDRESS, PLACEHOLDERS.address) : numbersRedacted;
+  const streetsRedacted = FRENCH_STREET_BEFORE_NUMBER.test(dutchRedacted)
+    ? dutchRedacted.replace(FRENCH_STREET_ADDRESS, PLACEHOLDERS.address)
+    : dutchRedacted;
   return (POSTCODE_AFTER_COMMA.test(streetsRedacted) ? streetsRedacted.replace(ADDRESS_WITH_POSTCODE, PLACEHOLDERS.address) : streetsRedacted)
     .replace(POSTCODE_ONLY, PLACEHOLDERS.address);
 }

@@ -62,6 +62,11 @@ describe('redact', () => {
     ['Industrieweg 120', address],
     ['Hoogstraat 5/2', address],
     ['Rue de la Loi 16, 1000 Brussel', address],
+    ['Rue de la Loi 16', address],
+    ['Avenue Louise 54', address],
+    ['Chaussée de Mons 120 bte 3', address],
+    ["Place de l'Albertine 2", address],
+    ['Boulevard Anspach 1, 1000 Bruxelles', address],
     ['kerkstraat 12', address],
     ['3000 Leuven', address],
     ['9000 Gent', address],
@@ -105,6 +110,8 @@ describe('redact', () => {
     'versie 2026-11-29',
     '0 tot 18 jaar',
     'artikel 10, 11 en 24 van de Grondwet',
+    'Place 3 van de ranking',
+    'rue de la loi 16',
   ])('keeps "%s" as it is', (text) => {
     expect(redact(text)).toBe(text);
   });
