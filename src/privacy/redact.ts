@@ -60,10 +60,11 @@ const FRENCH_STREET_ADDRESS = new RegExp(
     `{0,3}\\s+${houseNumber('bte|boîte|bus|b\\.')}(?:,?\\s+${POSTCODE_AND_MUNICIPALITY})?(?!\\p{L})`,
   'gu',
 );
-const FRENCH_STREET_BEFORE_NUMBER = new RegExp(`${FRENCH_STREET_TYPE}\\s+\\S[^\\n]{0,60}?\\d`, 'u');
-// The two address patterns try every word of a text as a street name, a quarter of a millisecond on an answer: they run
-// only where a text has what every match of theirs contains, a street suffix before a number or a postcode after a comma.
+// The address patterns try every word of a text as a street name, a quarter of a millisecond on an answer: they run only
+// where a text has what every match of theirs contains, a street suffix before a number, a French street type a little
+// before one, or a postcode after a comma.
 const STREET_BEFORE_NUMBER = new RegExp(`(?:${SUFFIXES})\\s+\\d`, 'i');
+const FRENCH_STREET_BEFORE_NUMBER = new RegExp(`${FRENCH_STREET_TYPE}\\s+\\S[^\\n]{0,60}?\\d`, 'u');
 const POSTCODE_AFTER_COMMA = /,\s*[1-9]\d{3}\s+\p{Lu}/u;
 const POSTCODE_ONLY = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${POSTCODE_AND_MUNICIPALITY}(?!\\p{L})`, 'gu');
 
@@ -77,7 +78,9 @@ export function redact(text: string): string {
     )
     .replace(INTERNATIONAL_PHONE, PLACEHOLDERS.phone)
     .replace(NATIONAL_PHONE, (match) => (DATE_START.test(match) ? match : PLACEHOLDERS.phone));
-  const dutchRedacted = STREET_BEFORE_NUMBER.test(numbersRedacted) ? numbersRedacted.replace(STREET_ADDRESS, PLACEHOLDERS.address) : numbersRedacted;
+  const dutchRedacted = STREET_BEFORE_NUMBER.test(numbersRedacted)
+    ? numbersRedacted.replace(STREET_ADDRESS, PLACEHOLDERS.address)
+    : numbersRedacted;
   const streetsRedacted = FRENCH_STREET_BEFORE_NUMBER.test(dutchRedacted)
     ? dutchRedacted.replace(FRENCH_STREET_ADDRESS, PLACEHOLDERS.address)
     : dutchRedacted;
