@@ -53,7 +53,8 @@ export function composeExtractive(
   vocabulary: SpellingCorrector,
   rankedActions: number[],
   labelOf: (passage: StoredPassage) => string | null = itemLabelOnly,
-  actionWords: ReadonlyMap<number, ReadonlySet<string>> = wordsOfRetrievedActions(hits, labelOf),
+  // Each action's words (CorpusIndex.actionWords); without them a findings sentence takes its group's best-ranked action.
+  actionWords: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
   expand: (words: string) => readonly string[] = () => [],
 ): ExtractiveAnswer {
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter((token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token));
@@ -184,15 +185,6 @@ export function composeExtractive(
     sentences: chosen.map(({ text, action, label, origin }) => ({ text, action, label, origin })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
   };
-}
-
-/** Without the corpus's words of every action, those of the actions among the hits. */
-function wordsOfRetrievedActions(hits: SearchHit[], labelOf: (passage: StoredPassage) => string | null): Map<number, ReadonlySet<string>> {
-  const words = new Map<number, ReadonlySet<string>>();
-  for (const { passage } of hits) {
-    if (passage.kind === 'action' && passage.action !== null && labelOf(passage) === null) words.set(passage.action, new Set(tokenize(passage.text)));
-  }
-  return words;
 }
 
 /**

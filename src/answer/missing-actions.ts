@@ -7,9 +7,8 @@
 export function missingActionsNote(named: readonly number[], existing: ReadonlySet<number>): string | null {
   const missing = named.filter((n) => !existing.has(n));
   if (!missing.length || !existing.size) return null;
-  const numbers = [...existing].sort((a, b) => a - b);
   const listed = missing.length === 1 ? `Nummer ${missing[0]} staat` : `Nummers ${joinDutch(missing)} staan`;
-  return `${listed} niet in de actielijst: die telt ${numbers.length} acties, genummerd van ${numbers[0]} tot en met ${numbers.at(-1)}.`;
+  return `${listed} niet in de actielijst: die telt ${existing.size} acties, genummerd van ${Math.min(...existing)} tot en met ${Math.max(...existing)}.`;
 }
 
 function joinDutch(numbers: number[]): string {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../src/answer/extractive.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
+import { tokenize } from '../../src/search/text.js';
 import { searchHit, storedPassage } from '../helpers/stored-passage.js';
 
 const passage = (id: string, text: string, fields: Partial<StoredPassage> = {}) => storedPassage(id, { text, ...fields });
@@ -89,7 +90,9 @@ describe('composeExtractive', () => {
     const evc = passage('lijst:actie-18', 'Een toegankelijk en betaalbaar EVC-beleid is van groot belang.', { action: 18, actions: [18] });
     const diplomas = passage('lijst:actie-19', 'De erkenning van buitenlandse diploma moet sneller voor nieuwkomers.', { action: 19, actions: [19] });
     const words = createSpellingCorrector([...ALL, findings, evc, diplomas].map((stored) => stored.text));
-    const { answer } = composeExtractive('nieuwkomers', [searchHit(findings), searchHit(diplomas), searchHit(evc)], words, [19, 18]);
+    // The corpus index holds every action's words; here those of the two actions.
+    const actionWords = new Map([evc, diplomas].map((stored) => [stored.action as number, new Set(tokenize(stored.text))]));
+    const { answer } = composeExtractive('nieuwkomers', [searchHit(findings), searchHit(diplomas), searchHit(evc)], words, [19, 18], undefined, actionWords);
     expect(quotedLines(answer)).toContain('- “Een goed uitgewerkt EVC-beleid is cruciaal voor nieuwkomers.” (bevindingen bij Actie 18)');
     expect(quotedLines(answer)).toContain('- “Nieuwkomers botsen op de erkenning van hun buitenlandse diploma.” (bevindingen bij Actie 19)');
   });
