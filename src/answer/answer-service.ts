@@ -7,10 +7,12 @@ import type { CorpusIndex } from '../ingest/corpus-index.js';
 import { redactFields } from '../privacy/redact.js';
 import { recentTurns, recordTurn, type Turn } from '../repositories/conversations-repository.js';
 import { listDocuments } from '../repositories/documents-repository.js';
-import { getDocumentPassages, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
+import { getDocumentPassages, listActions, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
 import { namedNumbers } from '../search/query-analysis.js';
+import type { ActorId } from '../corpus/tags.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
+import { actorLines, actorNames, askedActor, asksWho, composeActorList } from './actor-questions.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { assessEvidence, type Evidence } from './evidence.js';
@@ -97,11 +99,18 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       };
       const conversationId = input.conversationId ?? randomUUID();
       const history = input.conversationId ? await recentTurns(deps.db.pool, conversationId, HISTORY_TURNS) : [];
-      let mode = await chooseMode(input.mode ?? deps.defaultMode);
+      const actor = askedActor(input.question);
+      // A question about one actor alone is answered from the actor tags, the same with or without a model.
+      const listing = actor?.alone && listsActor(input.question, history) ? await actorListing(deps, actor.actor) : null;
+      let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
 
-      const standalone = await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
-      const hits = await deps.search.search(standalone.retrieval, { k: 12, preferActors: input.role ? ROLE_ACTORS[input.role] : [] });
+      const standalone = listing
+        ? { retrieval: input.question, display: input.question, followUp: false, previousActions: [] }
+        : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
+      // An actor named beside a topic ("wat moet VDAB doen rond taal?") weighs its actions like a user's role does.
+      const preferActors = [...(input.role ? ROLE_ACTORS[input.role] : []), ...(actor ? [actor.actor] : [])];
+      const hits = listing ? listing.hits : await deps.search.search(standalone.retrieval, { k: 12, preferActors });
       const evidence = assessEvidence(
         standalone.retrieval,
         hits,
@@ -112,6 +121,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       const inScope =
+        listing !== null ||
         evidence.inScope ||
         (!evidence.injection && isPositiveActionForTargetGroup(input.question)) ||
         (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false));
@@ -128,9 +138,11 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const namedCount = hits.filter((hit) => hit.named).length;
       const missingNote = missingActionsNote(namedNumbers(input.question), deps.corpus.actionNumbers());
       // The legal items come on top of the usual passages, so they do not push the action list's out.
-      const answerHits = await withRequiredActions(deps, hits, input.question, standalone.previousActions, legal.pinned).then((all) =>
-        all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length),
-      );
+      const answerHits = listing
+        ? listing.hits
+        : await withRequiredActions(deps, hits, input.question, standalone.previousActions, legal.pinned).then((all) =>
+            all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length),
+          );
 
       if (!inScope) {
         refused = true;
@@ -142,8 +154,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const existing = deps.corpus.actionNumbers();
         const directory = createSourceDirectory(await listDocuments(deps.db.pool));
         const given = new Set(answerHits.flatMap((hit) => hit.passage.actions));
-        let text: string | null = null;
-        if (mode === 'llm' && deps.llm) {
+        let text: string | null = listing?.text ?? null;
+        if (listing) emit(listing.text);
+        else if (mode === 'llm' && deps.llm) {
           try {
             text = await answerWithModel(deps, deps.llm, standalone.display, history, answerHits, given, existing, signal, emit, metrics, directory.labelOf);
             if (text === null) fallback = 'citation-check';
@@ -171,6 +184,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           emit(fallback ? `\n\n${text}` : text);
         }
         answer = await withRequiredCitations(deps, text, requiredActions(input.question).filter((n) => given.has(n)));
+        if (!listing && asksWho(standalone.retrieval)) {
+          const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
+          const who = actorLines(cited, await passagesForActions(deps.db.pool, cited));
+          if (who) {
+            answer = `${answer}\n${who}`;
+            emit(`\n${who}`);
+          }
+        }
         const labels = labelSources(answerHits, directory);
         // Other documents' labels are cited as labels only, never read as action numbers.
         const actionText = withoutLabels(answer, labels.map((source) => source.label));
@@ -237,6 +258,23 @@ async function standaloneQuestion(question: string, history: Turn[], llm: LlmCli
   return { retrieval: `${question} ${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
 }
 
+/**
+ * A question about an actor alone is listed, unless it follows up another topic: after "wat met diploma-erkenning?",
+ * "en voor werkgevers?" asks about diplomas and employers, not for every action of employers.
+ */
+function listsActor(question: string, history: Turn[]): boolean {
+  const previous = history.at(-1);
+  return !previous || !isFollowUp(question) || askedActor(previous.question)?.alone === true;
+}
+
+async function actorListing(deps: AnswerServiceDeps, actor: ActorId): Promise<{ text: string; hits: SearchHit[] } | null> {
+  const actions = await listActions(deps.db.pool, { actor });
+  const text = composeActorList(actor, actions);
+  if (text === null) return null;
+  const hits = actions.map((passage) => ({ passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: false }));
+  return { text, hits };
+}
+
 async function answerWithModel(
   deps: AnswerServiceDeps,
   llm: LlmClient,
@@ -290,7 +328,9 @@ async function answerWithModel(
 function formatPassages(hits: SearchHit[], labelOf: SourceDirectory['labelOf']): string {
   return hits
     .map(({ passage }) => {
-      const where = [passage.section.number, passage.section.title, passage.heading].filter(Boolean).join(' · ');
+      // Whom an action addresses (Actiewijzer's tags) lets the model answer "wie moet dat doen?".
+      const addressed = passage.actors.length ? `richt zich tot: ${actorNames(passage.actors).join(', ')}` : null;
+      const where = [passage.section.number, passage.section.title, passage.heading, addressed].filter(Boolean).join(' · ');
       return `[${labelOf(passage) ?? passageLabel(passage)}] (${where})\n${passage.text}`;
     })
     .join('\n\n');

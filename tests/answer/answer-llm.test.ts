@@ -60,6 +60,28 @@ describe('with a model', () => {
     expect(chat.messages[0]?.content).toMatch(/Gebruik alleen informatie uit de fragmenten/);
   });
 
+  it('tells the model whom each action addresses, and adds it to a "who" answer', async () => {
+    ollama.setDefaultChat(() => ({ kind: 'answer', content: 'Volgens de indeling richt die actie zich tot de Vlaamse overheid en de sectoren (Actie 19).' }));
+    const { body } = await ask('wie moet zorgen voor de erkenning van buitenlandse diploma’s?');
+    expect(body.mode).toBe('llm');
+    const chat = ollama.requests.filter((request) => request.path === '/api/chat').at(-1)?.body as ChatRequestBody;
+    const prompt = chat.messages.map((message) => message.content).join('\n');
+    expect(prompt).toMatch(/\[Actie 19\] \([^)\n]*richt zich tot: Vlaamse overheid, Sectoren en werkgevers\)/);
+    expect(body.answer).toContain('Tot wie deze acties zich richten');
+    expect(body.answer).toContain('- Actie 19: Vlaamse overheid, Sectoren en werkgevers');
+  });
+
+  it('answers a question about one actor from its tags without asking the model', async () => {
+    const chats = () => ollama.requests.filter((request) => request.path === '/api/chat').length;
+    const before = chats();
+    const { status, body } = await ask('welke acties zijn er voor lokale besturen?', 'llm');
+    expect(status).toBe(200);
+    expect(chats()).toBe(before);
+    expect(body.mode).toBe('extractive');
+    expect(body.answer).toContain('(mede) tot Lokale besturen');
+    expect(body.citations.map((citation: { action: number }) => citation.action)).toEqual([34]);
+  });
+
   it('repairs an answer that cites an action it was not given, once', async () => {
     const before = counters.repaired;
     let calls = 0;

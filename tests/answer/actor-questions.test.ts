@@ -1,0 +1,152 @@
+// Questions about who acts: the actor read from a question, the list of an actor's actions, and whom cited actions address.
+import { describe, expect, it } from 'vitest';
+import { actorLines, askedActor, asksWho, composeActorList } from '../../src/answer/actor-questions.js';
+import { isVerbatim } from '../../src/answer/citations.js';
+import { useTestApp } from '../helpers/test-app.js';
+import { storedPassage } from '../helpers/stored-passage.js';
+
+describe('askedActor', () => {
+  it.each([
+    ['wat moet VDAB doen volgens de actielijst?', 'vdab'],
+    ['welke acties zijn voor lokale besturen?', 'lokale-besturen'],
+    ['Wat verwacht de commissie van de gemeenten?', 'lokale-besturen'],
+    ['welke rol hebben de sectoren?', 'sectoren-werkgevers'],
+    ['wat kunnen werkgevers doen?', 'sectoren-werkgevers'],
+    ['Welke acties vragen iets van de sectoren?', 'sectoren-werkgevers'],
+    ['taken van het Agentschap Integratie en Inburgering', 'inburgering'],
+    ['wat vraagt de lijst aan de vakbonden?', 'sociale-partners'],
+    ['wat moet de Vlaamse regering doen?', 'vlaamse-overheid'],
+    ['wat doet AgII?', 'inburgering'],
+  ])('reads "%s" as about %s alone', (question, actor) => {
+    expect(askedActor(question)).toEqual({ actor, alone: true });
+  });
+
+  it('reads an actor beside a topic as not alone', () => {
+    expect(askedActor('wat moet VDAB doen rond anderstaligen?')).toEqual({ actor: 'vdab', alone: false });
+    expect(askedActor('Welke acties gaan over diversiteitsbeleid in bedrijven?')).toEqual({ actor: 'sectoren-werkgevers', alone: false });
+  });
+
+  it('takes the more specific name first: a local government is not the Flemish one, an employers’ organisation not an employer', () => {
+    expect(askedActor('wat moet de lokale overheid doen?')).toEqual({ actor: 'lokale-besturen', alone: true });
+    expect(askedActor('welke rol voor werkgeversorganisaties?')).toEqual({ actor: 'sociale-partners', alone: true });
+  });
+
+  it('reads no actor from a question naming none or two', () => {
+    expect(askedActor('Welke acties gaan over de overheid als werkgever?')).toBeNull();
+    expect(askedActor('wat met diploma erkenning?')).toBeNull();
+    expect(askedActor('Welke acties gaan over leerkrachten?')).toBeNull();
+  });
+});
+
+describe('asksWho', () => {
+  it('recognises questions about who acts, not about who benefits', () => {
+    expect(asksWho('wie moet dat doen?')).toBe(true);
+    expect(asksWho('Wie is verantwoordelijk voor EVC?')).toBe(true);
+    expect(asksWho('bij wie kan mijn klant terecht voor diploma-erkenning?')).toBe(true);
+    expect(asksWho('welke actoren zijn betrokken bij geïntegreerde trajecten?')).toBe(true);
+    expect(asksWho('Wie haalt volgens onderzoek vooral voordeel uit kinderopvang?')).toBe(false);
+    expect(asksWho('wat met diploma erkenning?')).toBe(false);
+  });
+});
+
+describe('composing', () => {
+  const first = storedPassage('l:actie-5', { action: 5, actions: [5], actors: ['vdab'], text: 'Monitoring is nodig. VDAB moet weten wie werk zoekt.' });
+  const second = storedPassage('l:actie-9', { action: 9, actions: [9], actors: ['onderwijs', 'vdab'], text: 'Scholen werken samen met de diensten.' });
+  const other = storedPassage('l:actie-12', { action: 12, actions: [12], actors: ['onderwijs'], text: 'Onderwijs moet oriënteren.' });
+
+  it('lists the tagged actions in order, each by its first sentence naming the actor, and says whose tags they are', () => {
+    const text = composeActorList('vdab', [first, second, other]);
+    expect(text).toBe(
+      [
+        'Volgens de indeling van Actiewijzer richten 2 acties zich (mede) tot VDAB:',
+        '- “VDAB moet weten wie werk zoekt.” (Actie 5)',
+        '- “Scholen werken samen met de diensten.” (Actie 9)',
+        'De indeling naar actoren is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.',
+      ].join('\n'),
+    );
+    expect(composeActorList('middenveld', [first, second, other])).toBeNull();
+  });
+
+  it('names whom each cited action addresses, in the order cited', () => {
+    expect(actorLines([9, 5], [first, second])).toBe(
+      [
+        'Tot wie deze acties zich richten, volgens de indeling van Actiewijzer (niet de tekst van de actielijst):',
+        '- Actie 9: Onderwijs, VDAB',
+        '- Actie 5: VDAB',
+      ].join('\n'),
+    );
+    expect(actorLines([40], [first])).toBeNull();
+  });
+});
+
+describe('through POST /api/ask, on the real corpus', () => {
+  const t = useTestApp();
+
+  interface AskBody {
+    answer: string;
+    refused: boolean;
+    mode: string;
+    conversationId: string;
+    citations: { action: number | null; quote: string }[];
+  }
+  async function ask(question: string, conversationId?: string): Promise<AskBody> {
+    const response = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question, ...(conversationId ? { conversationId } : {}) } });
+    expect(response.statusCode).toBe(200);
+    return response.json<AskBody>();
+  }
+  async function tagged(actor: string): Promise<{ number: number; text: string }[]> {
+    const response = await t.app.inject({ url: `/api/actions?actor=${actor}` });
+    return response.json<{ actions: { number: number; text: string }[] }>().actions;
+  }
+
+  it('answers "wat moet VDAB doen?" with every action tagged VDAB, quoted verbatim (it was refused)', async () => {
+    const body = await ask('wat moet VDAB doen volgens de actielijst?');
+    const actions = await tagged('vdab');
+    expect(actions.length).toBeGreaterThan(10);
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(actions.map((action) => action.number));
+    expect(body.answer).toContain(`richten ${actions.length} acties zich (mede) tot VDAB`);
+    expect(body.answer).toContain('De indeling naar actoren is van Actiewijzer');
+    for (const line of body.answer.split('\n').filter((candidate) => candidate.startsWith('- '))) {
+      const [, quote, number] = /^- “(.+)” \(Actie (\d+)\)$/.exec(line) ?? [];
+      const action = actions.find((candidate) => candidate.number === Number(number));
+      expect(action, line).toBeDefined();
+      expect(isVerbatim(quote!, action!.text)).toBe(true);
+    }
+  });
+
+  it('lists the employers’ actions for "wat kunnen werkgevers doen?" (it was refused)', async () => {
+    const body = await ask('wat kunnen werkgevers doen?');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual((await tagged('sectoren-werkgevers')).map((action) => action.number));
+  });
+
+  it('answers a question about a theme that names two actors from the search, not from a list', async () => {
+    const body = await ask('Welke acties gaan over de overheid als werkgever?');
+    expect(body.answer).not.toContain('Volgens de indeling van Actiewijzer');
+    expect(body.citations.map((citation) => citation.action)).toContain(31);
+  });
+
+  it('reads "en voor werkgevers?" after a topic as that topic for employers, and lists after an actor question', async () => {
+    const first = await ask('wat met diploma erkenning?');
+    const followUp = await ask('en voor werkgevers?', first.conversationId);
+    expect(followUp.answer).not.toContain('Volgens de indeling van Actiewijzer');
+    expect(followUp.citations.map((citation) => citation.action)).toContain(19);
+
+    const vdab = await ask('wat moet VDAB doen?');
+    const next = await ask('en de sectoren?', vdab.conversationId);
+    expect(next.answer).toContain('(mede) tot Sectoren en werkgevers');
+  });
+
+  it('adds whom the cited actions address to a "who" question', async () => {
+    const first = await ask('wat met diploma erkenning?');
+    expect(first.answer).not.toContain('Tot wie deze acties zich richten');
+    const body = await ask('wie moet dat doen?', first.conversationId);
+    expect(body.refused).toBe(false);
+    const cited = body.citations.map((citation) => citation.action);
+    expect(cited).toContain(19);
+    const block = body.answer.slice(body.answer.indexOf('Tot wie deze acties zich richten'));
+    expect(block).toContain('- Actie 19: Vlaamse overheid, Sectoren en werkgevers');
+    expect(block.split('\n').filter((line) => line.startsWith('- Actie ')).length).toBe(new Set(cited).size);
+  });
+});
