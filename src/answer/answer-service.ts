@@ -155,6 +155,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const directory = createSourceDirectory(await listDocuments(deps.db.pool));
         const given = new Set(answerHits.flatMap((hit) => hit.passage.actions));
         let text: string | null = listing?.text ?? null;
+        let unmatched = false;
         if (listing) emit(listing.text);
         else if (mode === 'llm' && deps.llm) {
           try {
@@ -174,17 +175,21 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
           const expand = (words: string) => deps.search.expansions(words);
-          text = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, directory.labelOf, deps.corpus.actionWords(), expand).answer;
+          const composed = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, directory.labelOf, deps.corpus.actionWords(), expand);
+          text = composed.answer;
+          // No sentence shares a word with the question ("anonieme sollicitaties" found only "sollicitatietraining"): the
+          // opening of the best-ranked action would be quoted as if it answered. A positive-action question has its conditions.
+          unmatched = !composed.matched && !positiveAction;
           // A positive-action answer states the legal conditions, with their reference, whatever sentences scored best.
           const conditions = legal.conditions;
           if (conditions && answerHits.some((hit) => hit.passage.id === conditions.id)) {
             text = [text, ...conditionLines(conditions, directory.labelOf(conditions), text)].join('\n');
           }
           if (fallback) text = `Het taalmodel kon niet gebruikt worden; dit antwoord is zonder taalmodel samengesteld.\n${text}`;
-          emit(fallback ? `\n\n${text}` : text);
+          if (!unmatched) emit(fallback ? `\n\n${text}` : text);
         }
         answer = await withRequiredCitations(deps, text, requiredActions(input.question).filter((n) => given.has(n)));
-        if (!listing && asksWho(standalone.retrieval)) {
+        if (!listing && !unmatched && asksWho(standalone.retrieval)) {
           const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
           const who = actorLines(cited, await passagesForActions(deps.db.pool, cited));
           if (who) {
@@ -197,7 +202,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const actionText = withoutLabels(answer, labels.map((source) => source.label));
         actions = citedActions(actionText).filter((n) => existing.has(n) && given.has(n));
         citations = [...buildCitations(actionText, actions, await citationSources(deps, actions, directory)), ...buildLabelCitations(answer, labels)];
-        if (!citations.some((citation) => citation.action !== null)) {
+        if (unmatched) {
+          refused = true;
+          citations = [];
+          actions = [];
+          answer = refusal({ ...evidence, reason: 'weak-evidence' }, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
+          metrics.refused('no-matching-sentence');
+          emit(answer);
+        } else if (!citations.some((citation) => citation.action !== null)) {
           // The guarantee: an answer that cites no action is not given; say what the list does cover instead.
           refused = true;
           citations = [];

@@ -20,6 +20,8 @@ export interface ExtractiveAnswer {
   answer: string;
   sentences: ExtractiveSentence[];
   actions: number[];
+  /** Whether a chosen sentence shares a word with the question or quotes an action it names; else only the top action's opening is quoted. */
+  matched: boolean;
 }
 
 const MAX_SENTENCES = 4;
@@ -184,6 +186,7 @@ export function composeExtractive(
     answer: [EXTRACTIVE_PREFIX, ...lines].join('\n'),
     sentences: chosen.map(({ text, action, label, origin }) => ({ text, action, label, origin })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
+    matched: candidates.length > 0 || named.length > 0,
   };
 }
 

@@ -187,6 +187,22 @@ describe('refusals', () => {
     expect(body.answer).not.toContain('Positive Education Psychology');
   });
 
+  it('refuses, naming the nearest actions, when no sentence of the passages shares a word with the question', async () => {
+    // "anonieme" is in no passage and "sollicitaties" only inside "sollicitatietraining": the opening of Actie 52 was quoted.
+    const body = await ask('anonieme sollicitaties');
+    expect(body.refused).toBe(true);
+    expect(body.citations).toEqual([]);
+    expect(body.answer).toMatch(/^Daarover zegt de actielijst niets/);
+    expect(body.answer).toMatch(/Het dichtst in de buurt komen Actie \d+/);
+  });
+
+  it('answers a comparison with Europe, which the list calls "Europees perspectief"', async () => {
+    // "europa" is only in a web address of a footnote: as the rarest word of the question, it refused "kloof met Europa".
+    const body = await ask('kloof met Europa');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toContain('56,0%');
+  });
+
   it('still refuses a question that names only the organisation everything is about', async () => {
     const body = await ask('Wat zijn de openingsuren van de VDAB in Gent?');
     expect(body.refused).toBe(true);

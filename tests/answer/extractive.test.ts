@@ -97,6 +97,14 @@ describe('composeExtractive', () => {
     expect(quotedLines(answer)).toContain('- “Nieuwkomers botsen op de erkenning van hun buitenlandse diploma.” (bevindingen bij Actie 19)');
   });
 
+  it('says whether any quoted sentence matched the question, or only the best-ranked action’s opening was taken', () => {
+    expect(composeExtractive('goede praktijken bij werkgevers', [searchHit(ACTION)], vocabulary, [44]).matched).toBe(true);
+    const unmatched = composeExtractive('anonieme sollicitaties', [searchHit(ACTION)], vocabulary, [44]);
+    expect(unmatched.matched).toBe(false);
+    expect(unmatched.actions).toEqual([44]);
+    expect(composeExtractive('actie 44', [{ ...searchHit(ACTION), named: true }], vocabulary, [44]).matched).toBe(true);
+  });
+
   it('scores sentences by what the search reads a word no passage has as, and only for such words', () => {
     const orientation = passage('lijst:actie-10', 'Onderwijs moet inzetten op een uitstekende studieoriëntering voor jongeren.', { action: 10, actions: [10] });
     const guidance = passage('lijst:actie-52', 'Individuele begeleiding van werkzoekenden geeft de beste resultaten.', { action: 52, actions: [52] });
