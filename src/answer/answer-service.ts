@@ -9,6 +9,7 @@ import { recentTurns, recordTurn, type Turn } from '../repositories/conversation
 import { listDocuments } from '../repositories/documents-repository.js';
 import { getDocumentPassages, listActions, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
 import { namedNumbers } from '../search/query-analysis.js';
+import { foldText } from '../search/text.js';
 import type { ActorId } from '../corpus/tags.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
@@ -140,7 +141,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // The legal items come on top of the usual passages, so they do not push the action list's out.
       const answerHits = listing
         ? listing.hits
-        : await withRequiredActions(deps, hits, input.question, standalone.previousActions, legal.pinned).then((all) =>
+        : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, standalone.retrieval), input.question, standalone.previousActions, legal.pinned).then((all) =>
             all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length),
           );
 
@@ -403,6 +404,30 @@ async function legalPassages(deps: AnswerServiceDeps, hits: SearchHit[], questio
   const best = retrieved ? reserving : ranked.slice(0, LEGAL_ITEMS);
   const pinned = conditions && !best.some((passage) => passage.id === conditions.id) ? [...best, conditions] : best;
   return { pinned, conditions };
+}
+
+/**
+ * A point of a document that elaborates some actions (the legal framework: Actie 44 and 45) belongs in an answer about
+ * those actions. Found for a generic word in a question about something else ("ibo voorwaarden", "evc procedure"), it
+ * was quoted first, ahead of the IBO and EVC actions. It stays when it names every abbreviation of the field the
+ * question names, and it is the best hit or one of its actions is among the answer's. Positive-action questions keep all.
+ */
+function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], question: string): SearchHit[] {
+  const related = deps.corpus.relatedActions();
+  const terms = deps.corpus.glossary.abbreviations(question).map((term) => [term, ...deps.corpus.glossary.expand(term)].map((phrase) => ` ${foldText(phrase)} `));
+  const listed = new Set(
+    hits
+      .slice(0, PASSAGES_FOR_ANSWER)
+      .filter((hit) => !related.has(hit.passage.documentId))
+      .flatMap((hit) => hit.passage.actions),
+  );
+  return hits.filter((hit, index) => {
+    const elaborated = related.get(hit.passage.documentId);
+    if (!elaborated || hit.named) return true;
+    const text = ` ${foldText(hit.passage.text)} `;
+    const namesTerms = terms.every((phrases) => phrases.some((phrase) => text.includes(phrase)));
+    return namesTerms && (index === 0 || elaborated.some((action) => listed.has(action)));
+  });
 }
 
 /**

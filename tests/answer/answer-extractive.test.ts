@@ -196,6 +196,22 @@ describe('refusals', () => {
     expect(body.answer).toMatch(/Het dichtst in de buurt komen Actie \d+/);
   });
 
+  it('keeps the legal framework out of a question about IBO or EVC that shares only a generic word with it', async () => {
+    // "voorwaarden" and "procedure" are frequent in the framework's points: they were quoted first, before IBO and EVC.
+    for (const [question, action] of [
+      ['ibo voorwaarden', 35],
+      ['evc procedure', 18],
+      ['Wat vraagt actie 1?', 1],
+    ] as const) {
+      const body = await ask(question);
+      expect(body.refused).toBe(false);
+      expect(body.answer).not.toContain('[Juridisch kader');
+      expect(body.citations.map((citation) => citation.action)).toContain(action);
+    }
+    // A question the framework is about still gets it, without naming positive action.
+    expect((await ask('toetredingsakte')).answer).toContain('[Juridisch kader');
+  });
+
   it('answers a comparison with Europe, which the list calls "Europees perspectief"', async () => {
     // "europa" is only in a web address of a footnote: as the rarest word of the question, it refused "kloof met Europa".
     const body = await ask('kloof met Europa');
