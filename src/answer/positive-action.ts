@@ -17,8 +17,14 @@ const RESERVED_FOR_GROUP =
   String.raw`|${ONLY}\b[^.?!]{0,60}\b${TARGET_GROUP}\b[^.?!]{0,40}\b${HIRE}`;
 // The legal framework's condition for a preference, as HR staff ask about it: "bij gelijke geschiktheid".
 const EQUAL_COMPETENCE = String.raw`(bij|met) gelijke (geschiktheid|competenties?|kwalificaties?|bekwaamheid|verdiensten?)|bij gelijkwaardigheid`;
+// Recruitment aimed at the group, which the framework lists among positive actions ("gerichte wervingscampagnes"): a
+// campaign, a diversity clause, or a vacancy that encourages the group to apply.
+const RECRUITMENT =
+  String.raw`gerichte? (werving|rekrutering)|wervingscampagnes?|diversiteits(clausule|verklaring|statement)s?` +
+  String.raw`|(vacatures?|vacatureteksten?|personeelsadvertenties?)\b[^.?!]{0,80}\b(aanmoedig\w*|moedig\w*|aanspor\w*|oproep\w*|uitnodig\w*|aantrekken)`;
+// "positieve actie", the misspelling "positive actie", and the framework's instrument "positief actieplan".
 export const POSITIVE_ACTION = new RegExp(
-  String.raw`\b(positie?ve? acties?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP})\b`,
+  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT})\b`,
   'i',
 );
 const ABOUT_TARGET_GROUP = new RegExp(String.raw`\b${TARGET_GROUP}\b`, 'i');
@@ -37,11 +43,18 @@ const RESERVED = new RegExp(RESERVED_FOR_GROUP, 'i');
  * because these words as glossary entries made the ranking of other questions worse.
  */
 const RESERVATION_WORDS = 'uitsluitend voorbehouden';
+// The same for recruitment aimed at the group: the item that lists "gerichte wervingscampagnes" as an example.
+const RECRUITMENT_WORDS = 'gerichte wervingscampagnes';
+const RECRUITING = new RegExp(RECRUITMENT, 'i');
 
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
 
-/** The question as the legal items are matched against it: with the framework's words for reserving a job when it asks that. */
-export const legalWording = (question: string): string => (asksToReserve(question) ? `${question} ${RESERVATION_WORDS}` : question);
+/** The question as the legal items are matched against it: with the framework's words for reserving a job or for aimed recruitment when it asks that. */
+export const legalWording = (question: string): string =>
+  [question, asksToReserve(question) ? RESERVATION_WORDS : null, asksAboutRecruitment(question) ? RECRUITMENT_WORDS : null].filter(Boolean).join(' ');
+
+/** "een wervingscampagne gericht op nieuwkomers", "kandidaten met een migratieachtergrond aanmoedigen in de vacature". */
+export const asksAboutRecruitment = (question: string): boolean => RECRUITING.test(question);
 
 /** "een stage enkel voor vluchtelingen", "alleen nieuwkomers aanwerven": a job or hiring kept for the group. */
 export const asksToReserve = (question: string): boolean => RESERVED.test(question);

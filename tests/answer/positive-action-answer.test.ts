@@ -46,6 +46,22 @@ describe('positive-action helpers', () => {
     expect(isPositiveActionForTargetGroup(question)).toBe(true);
   });
 
+  it('recognises recruitment aimed at the group and the framework\'s instrument, not every vacancy', () => {
+    for (const question of [
+      'mogen we in onze vacature schrijven dat we kandidaten met migratieachtergrond aanmoedigen?',
+      'een wervingscampagne gericht op nieuwkomers, mag dat?',
+      'is een diversiteitsclausule in een vacature toegelaten',
+      'positief actieplan opstellen hoe',
+      'wie keurt positieve actieplannen goed?',
+    ]) {
+      expect(isPositiveActionQuestion(question), question).toBe(true);
+    }
+    expect(isPositiveActionForTargetGroup('mogen we in onze vacature schrijven dat we kandidaten met migratieachtergrond aanmoedigen?')).toBe(true);
+    expect(isPositiveActionQuestion('hoe schrijf ik een vacature voor een lasser?')).toBe(false);
+    expect(isPositiveActionQuestion('een gerichte opleiding voor nieuwkomers')).toBe(false);
+    expect(legalWording('een wervingscampagne gericht op nieuwkomers')).toMatch(/gerichte wervingscampagnes$/);
+  });
+
   it('matches a reserved-job question against the legal items with the framework\'s own word for it, and no other question', () => {
     expect(legalWording('Mag ik een vacature enkel openstellen voor nieuwkomers?')).toMatch(/\bvoorbehouden\b/);
     expect(legalWording(QUESTION)).toBe(QUESTION);
@@ -201,6 +217,25 @@ describe('POST /api/ask with a positive-action question', () => {
     // "stage" finds the item that lists reserved traineeships among examples; the question is whether one may be kept.
     const body = await ask('stage enkel voor vluchtelingen, mag dat?');
     expect(body.answer.split('\n').find((line) => line.startsWith('- “'))).toBe(await reservedItemLine());
+    expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+  });
+
+  it('answers a vacancy that encourages the group to apply with the framework\'s point on aimed recruitment, first', async () => {
+    // It was answered from Actie 49 alone ("Zij kunnen zich vrij inschrijven bij de VDAB …"), without conditions or Unia line.
+    const body = await ask('mogen we in onze vacature schrijven dat we kandidaten met migratieachtergrond aanmoedigen?');
+    expect(body.refused).toBe(false);
+    const first = body.answer.split('\n').find((line) => line.startsWith('- “'));
+    expect(first).toMatch(/^- “Als voorbeelden noemen commentaren op het KB: gerichte wervingscampagnes/);
+    expect(body.answer).toContain('[Antiracismewet art. 10 §2]');
+    expect(body.citations.map((citation) => citation.action)).toContain(44);
+    expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+  });
+
+  it('answers a question about a "positief actieplan" as positive action', async () => {
+    const body = await ask('positief actieplan opstellen hoe');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toContain('Het instrument is een positief actieplan.');
+    expect(body.citations.map((citation) => citation.action)).toContain(44);
     expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
