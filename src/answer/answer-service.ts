@@ -1,6 +1,7 @@
 // Answers a question with checked citations: retrieval, refusal decision, model or extractive answer, stored turn.
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { ActorId } from '../corpus/tags.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { CorpusIndex } from '../ingest/corpus-index.js';
@@ -9,10 +10,9 @@ import { recentTurns, recordTurn, type Turn } from '../repositories/conversation
 import { listDocuments } from '../repositories/documents-repository.js';
 import { getDocumentPassages, listActions, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
 import { namedNumbers } from '../search/query-analysis.js';
-import { foldText } from '../search/text.js';
-import type { ActorId } from '../corpus/tags.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
+import { foldText } from '../search/text.js';
 import { actorLines, actorNames, askedActor, asksWho, composeActorList } from './actor-questions.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
