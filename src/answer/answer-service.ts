@@ -1,7 +1,6 @@
 // Answers a question with checked citations: retrieval, refusal decision, model or extractive answer, stored turn.
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { ActorId } from '../corpus/tags.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { CorpusIndex } from '../ingest/corpus-index.js';
@@ -13,7 +12,7 @@ import { namedNumbers } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
-import { actorLines, actorNames, askedActor, asksWho, composeActorList } from './actor-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { assessEvidence, type Evidence } from './evidence.js';
@@ -101,8 +100,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const conversationId = input.conversationId ?? randomUUID();
       const history = input.conversationId ? await recentTurns(deps.db.pool, conversationId, HISTORY_TURNS) : [];
       const actor = askedActor(input.question);
-      // A question about one actor alone is answered from the actor tags, the same with or without a model.
-      const listing = actor?.alone && listsActor(input.question, history) ? await actorListing(deps, actor.actor) : null;
+      // A question about one actor alone, or for the actions of one theme, is answered from the tags, with or without a model.
+      const listing = listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null;
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
 
@@ -272,17 +271,27 @@ async function standaloneQuestion(question: string, history: Turn[], llm: LlmCli
 }
 
 /**
- * A question about an actor alone is listed, unless it follows up another topic: after "wat met diploma-erkenning?",
- * "en voor werkgevers?" asks about diplomas and employers, not for every action of employers.
+ * A question about an actor or theme alone is listed, unless it follows up another topic: after "wat met
+ * diploma-erkenning?", "en voor werkgevers?" asks about diplomas and employers, not for every action of employers.
  */
-function listsActor(question: string, history: Turn[]): boolean {
+function listsTagged(question: string, history: Turn[]): boolean {
   const previous = history.at(-1);
-  return !previous || !isFollowUp(question) || askedActor(previous.question)?.alone === true;
+  if (!previous || !isFollowUp(question)) return true;
+  return askedActor(previous.question)?.alone === true || askedTheme(previous.question) !== null;
 }
 
-async function actorListing(deps: AnswerServiceDeps, actor: ActorId): Promise<{ text: string; hits: SearchHit[] } | null> {
-  const actions = await listActions(deps.db.pool, { actor });
-  const text = composeActorList(actor, actions);
+async function tagListing(deps: AnswerServiceDeps, question: string, actor: ActorQuestion | null): Promise<{ text: string; hits: SearchHit[] } | null> {
+  let actions: StoredPassage[];
+  let text: string | null;
+  if (actor?.alone) {
+    actions = await listActions(deps.db.pool, { actor: actor.actor });
+    text = composeActorList(actor.actor, actions);
+  } else {
+    const theme = askedTheme(question);
+    if (!theme) return null;
+    actions = await listActions(deps.db.pool, { theme: theme.theme });
+    text = composeThemeList(theme.theme, actions);
+  }
   if (text === null) return null;
   const hits = actions.map((passage) => ({ passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: false }));
   return { text, hits };

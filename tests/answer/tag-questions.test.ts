@@ -1,6 +1,6 @@
-// Questions about who acts: the actor read from a question, the list of an actor's actions, and whom cited actions address.
+// Questions answered from the tags: the actor or theme read from a question, the list of its actions, and whom cited actions address.
 import { describe, expect, it } from 'vitest';
-import { actorLines, askedActor, asksWho, composeActorList } from '../../src/answer/actor-questions.js';
+import { actorLines, askedActor, askedTheme, asksWho, composeActorList, composeThemeList } from '../../src/answer/tag-questions.js';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { storedPassage } from '../helpers/stored-passage.js';
@@ -38,6 +38,28 @@ describe('askedActor', () => {
   });
 });
 
+describe('askedTheme', () => {
+  it.each([
+    ['welke acties gaan over taal?', 'taal'],
+    ['Welke acties gaan over mentoring?', 'mentoring'],
+    ['Welke acties gaan over het aanpakken van discriminatie?', 'discriminatie'],
+    ['Geef alle acties over positieve acties', 'positieve-actie'],
+    ['Welke acties gaan over monitoring en onderzoek?', 'monitoring'],
+    ['overzicht acties erkenning van buitenlandse diploma’s', 'diploma-erkenning'],
+  ])('reads "%s" as asking for the actions of %s', (question, theme) => {
+    expect(askedTheme(question)).toEqual({ theme });
+  });
+
+  it('reads no theme from a question that asks about the topic, a part of a theme, or more than a theme', () => {
+    expect(askedTheme('taal')).toBeNull();
+    expect(askedTheme('wat zijn positieve acties?')).toBeNull();
+    expect(askedTheme('positieve acties in sectorconvenanten')).toBeNull();
+    expect(askedTheme('welke acties gaan over kinderopvang')).toBeNull();
+    expect(askedTheme('Welke acties gaan over stages en werkplekleren?')).toBeNull();
+    expect(askedTheme('acties 44 en 45')).toBeNull();
+  });
+});
+
 describe('asksWho', () => {
   it('recognises questions about who acts, not about who benefits', () => {
     expect(asksWho('wie moet dat doen?')).toBe(true);
@@ -65,6 +87,21 @@ describe('composing', () => {
       ].join('\n'),
     );
     expect(composeActorList('middenveld', [first, second, other])).toBeNull();
+  });
+
+  it('lists a theme\'s actions by their sentence naming it, and says whose tags they are; a theme of two is left to the search', () => {
+    const mentoring = (action: number, text: string) => storedPassage(`l:actie-${action}`, { action, actions: [action], themes: ['mentoring'], text });
+    const three = [mentoring(50, 'Verankering is nodig. Mentoring werkt.'), first, mentoring(51, 'Mentorschap helpt.'), mentoring(52, 'Iets anders.')];
+    expect(composeThemeList('mentoring', three)).toBe(
+      [
+        'Volgens de indeling van Actiewijzer gaan 3 acties over Mentoring:',
+        '- “Mentoring werkt.” (Actie 50)',
+        '- “Mentorschap helpt.” (Actie 51)',
+        '- “Iets anders.” (Actie 52)',
+        'De indeling naar thema’s is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.',
+      ].join('\n'),
+    );
+    expect(composeThemeList('mentoring', three.slice(0, 3))).toBeNull();
   });
 
   it('names whom each cited action addresses, in the order cited', () => {
@@ -119,6 +156,17 @@ describe('through POST /api/ask, on the real corpus', () => {
     const body = await ask('wat kunnen werkgevers doen?');
     expect(body.refused).toBe(false);
     expect(body.citations.map((citation) => citation.action)).toEqual((await tagged('sectoren-werkgevers')).map((action) => action.number));
+  });
+
+  it('answers "welke acties gaan over taal?" with every action of the theme, in number order', async () => {
+    const body = await ask('welke acties gaan over taal?');
+    const actions = (await t.app.inject({ url: '/api/actions?theme=taal' })).json<{ actions: { number: number }[] }>().actions;
+    expect(actions.length).toBeGreaterThan(3);
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(actions.map((action) => action.number));
+    expect(body.answer).toMatch(/^Volgens de indeling van Actiewijzer gaan \d+ acties over Nederlands leren \(NT2\):/);
+    // A topic on its own is answered from the search.
+    expect((await ask('taal')).answer).not.toContain('Volgens de indeling van Actiewijzer');
   });
 
   it('answers a question about a theme that names two actors from the search, not from a list', async () => {

@@ -1,5 +1,6 @@
-// Questions about who acts: "wat moet VDAB doen?" gathers the actions tagged with that actor, "wie moet dat doen?" adds whom the cited actions address.
-import { ACTORS, type ActorId } from '../corpus/tags.js';
+// Questions answered from the actions' actor and theme tags: "wat moet VDAB doen?" and "welke acties gaan over mentoring?"
+// gather the tagged actions, "wie moet dat doen?" adds whom the cited actions address.
+import { ACTORS, THEMES, type ActorId, type ThemeId } from '../corpus/tags.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
 import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import { foldText, tokenize } from '../search/text.js';
@@ -59,24 +60,89 @@ const WHO = /\b(?:wie\s+(?:moet|moeten|zal|zullen|zou|zouden|kan|kunnen|is veran
 /** "wie moet dat doen?", "bij wie kan ik terecht voor EVC?": the question asks who acts. */
 export const asksWho = (question: string): boolean => WHO.test(foldText(question));
 
-const TAGS_NOTE = 'De indeling naar actoren is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.';
-
 /**
- * The answer to a question about one actor alone: every action tagged with it, in number order, each quoted by its first
- * sentence that names the actor (else its first sentence). Null when no action carries the tag.
+ * How questions name each theme, on folded text, by the theme's own words only: "kinderopvang" is one part of
+ * "Kinderopvang, mobiliteit en flankerend beleid" and asks for less than the whole theme. "Onderwijs" is read as the actor.
  */
-export function composeActorList(actor: ActorId, actions: readonly StoredPassage[]): string | null {
-  const tagged = actions.filter((passage) => passage.action !== null && passage.actors.includes(actor));
-  if (!tagged.length) return null;
-  const name = ACTOR_NAMES.find(([id]) => id === actor)?.[1];
-  const lines = tagged.flatMap((passage) => {
+const THEME_NAMES: readonly (readonly [ThemeId, RegExp])[] = [
+  ['positieve-actie', /\bpositie?[fv]e? acties?\b/g],
+  ['diploma-erkenning', /\b(?:erkenning van (?:buitenlandse )?diplomas?|diploma ?erkenning|erkenning diplomas?)\b/g],
+  ['competenties', /\b(?:competenties|evc)\b/g],
+  ['taal', /\b(?:taal|nederlands leren|nt2)\b/g],
+  ['duaal-leren', /\b(?:duaal leren|werkplekleren)\b/g],
+  ['trajecten', /\b(?:geintegreerde (?:of gecombineerde )?trajecten|gecombineerde trajecten)\b/g],
+  ['werkervaring', /\b(?:werkervaring|stages)\b/g],
+  ['mentoring', /\bmentor(?:ing|schap)\b/g],
+  ['discriminatie', /\b(?:anti)?discriminatie\b/g],
+  ['ondernemerschap', /\bondernemerschap\b/g],
+  ['monitoring', /\b(?:monitoring(?: en onderzoek)?|onderzoek)\b/g],
+  ['diversiteitsbeleid', /\bdiversiteitsbeleid\b/g],
+  ['outreach', /\boutreach(?:end werken)?\b/g],
+  ['flankerend-beleid', /\bflankerend beleid\b/g],
+  ['overheid-voorbeeld', /\b(?:voorbeeldrol(?: van de overheid)?|overheid als voorbeeld)\b/g],
+];
+
+// A theme is listed only when the question asks for actions: "taal" alone asks what the list says about language.
+const ASKS_FOR_ACTIONS = /\b(?:acties|maatregelen|overzicht)\b/;
+const THEME_ASKING_WORDS = new Set(['aanpakken', 'rond', 'rondom', 'omtrent', 'specifiek', 'overzicht', 'maatregelen', 'lijst', 'allemaal']);
+
+export interface ThemeQuestion {
+  theme: ThemeId;
+}
+
+/** The one theme a question asks the actions of ("welke acties gaan over mentoring?"), when nothing else is asked. */
+export function askedTheme(question: string): ThemeQuestion | null {
+  let rest = ` ${foldText(withoutPointers(question))} `;
+  const found = new Set<ThemeId>();
+  for (const [theme, name] of THEME_NAMES) {
+    rest = rest.replace(name, () => {
+      found.add(theme);
+      return ' ';
+    });
+  }
+  if (found.size !== 1 || !ASKS_FOR_ACTIONS.test(rest)) return null;
+  const topic = tokenize(rest).filter((word) => !QUESTION_WORDS.has(word) && !THEME_ASKING_WORDS.has(word) && !ASKS_FOR_ACTIONS.test(word));
+  const [theme] = found as Set<ThemeId>;
+  return topic.length === 0 ? { theme: theme as ThemeId } : null;
+}
+
+/** The actions with a tag, each quoted by its first sentence that uses a name of the tag (else its first sentence). */
+function taggedLines(tagged: readonly StoredPassage[], name: RegExp | undefined): string[] {
+  return tagged.flatMap((passage) => {
     const all = sentences(passage.text);
     const naming = name ? all.find((sentence) => new RegExp(name.source).test(foldText(sentence))) : undefined;
     const quote = naming ?? all[0];
     return quote ? [`- “${quote}” (Actie ${passage.action})`] : [];
   });
+}
+
+/**
+ * The answer to a question about one actor alone: every action tagged with it, in number order. Null when no action
+ * carries the tag.
+ */
+export function composeActorList(actor: ActorId, actions: readonly StoredPassage[]): string | null {
+  const tagged = actions.filter((passage) => passage.action !== null && passage.actors.includes(actor));
+  if (!tagged.length) return null;
   const count = tagged.length === 1 ? 'richt 1 actie zich' : `richten ${tagged.length} acties zich`;
-  return [`Volgens de indeling van Actiewijzer ${count} (mede) tot ${ACTORS[actor]}:`, ...lines, TAGS_NOTE].join('\n');
+  return [
+    `Volgens de indeling van Actiewijzer ${count} (mede) tot ${ACTORS[actor]}:`,
+    ...taggedLines(tagged, ACTOR_NAMES.find(([id]) => id === actor)?.[1]),
+    'De indeling naar actoren is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.',
+  ].join('\n');
+}
+
+// A theme of one or two actions is answered better from the search: its answer quotes them anyway, by more than one sentence.
+const LISTED_THEME_ACTIONS = 3;
+
+/** The same for the actions of one theme, when it has at least LISTED_THEME_ACTIONS of them. */
+export function composeThemeList(theme: ThemeId, actions: readonly StoredPassage[]): string | null {
+  const tagged = actions.filter((passage) => passage.action !== null && passage.themes.includes(theme));
+  if (tagged.length < LISTED_THEME_ACTIONS) return null;
+  return [
+    `Volgens de indeling van Actiewijzer gaan ${tagged.length} acties over ${THEMES[theme]}:`,
+    ...taggedLines(tagged, THEME_NAMES.find(([id]) => id === theme)?.[1]),
+    'De indeling naar thema’s is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.',
+  ].join('\n');
 }
 
 /** For a "who" question: whom each cited action addresses, by the same tags. Null when none of them carries any. */
