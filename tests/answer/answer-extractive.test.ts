@@ -212,6 +212,13 @@ describe('refusals', () => {
     expect((await ask('toetredingsakte')).answer).toContain('[Juridisch kader');
   });
 
+  it('answers discrimination asked with the verb, from the actions on discrimination', async () => {
+    // "gediscrimineerd" is in no passage (they say "discriminatie"): as the rarest word of the question, it refused it.
+    const body = await ask('mijn klant wordt gediscrimineerd door een werkgever');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 54]));
+  });
+
   it('answers a comparison with Europe, which the list calls "Europees perspectief"', async () => {
     // "europa" is only in a web address of a footnote: as the rarest word of the question, it refused "kloof met Europa".
     const body = await ask('kloof met Europa');
