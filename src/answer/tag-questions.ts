@@ -37,21 +37,30 @@ export interface ActorQuestion {
   alone: boolean;
 }
 
-/** The one actor a question names, and whether it is all the question is about; null for none or several. */
-export function askedActor(question: string): ActorQuestion | null {
+/**
+ * Takes the names of `names` out of the folded question, in their order, and says which one tag they named; null when
+ * they named none or several.
+ */
+function takeOutNames<T extends string>(question: string, names: readonly (readonly [T, RegExp])[]): { tag: T; rest: string } | null {
   let rest = ` ${foldText(withoutPointers(question))} `;
-  const found = new Set<ActorId>();
-  for (const [actor, name] of ACTOR_NAMES) {
+  const found = new Set<T>();
+  for (const [tag, name] of names) {
     rest = rest.replace(name, () => {
-      found.add(actor);
+      found.add(tag);
       return ' ';
     });
   }
+  const [tag] = found;
+  return found.size === 1 && tag !== undefined ? { tag, rest } : null;
+}
+
+/** The one actor a question names, and whether it is all the question is about; null for none or several. */
+export function askedActor(question: string): ActorQuestion | null {
   // "de overheid als werkgever" names two actors and is about neither: it asks about a theme.
-  if (found.size !== 1) return null;
-  const [actor] = found as Set<ActorId>;
-  const topic = tokenize(rest).filter((word) => !QUESTION_WORDS.has(word) && !ASKING_WORDS.has(word));
-  return { actor: actor as ActorId, alone: topic.length === 0 };
+  const named = takeOutNames(question, ACTOR_NAMES);
+  if (!named) return null;
+  const topic = tokenize(named.rest).filter((word) => !QUESTION_WORDS.has(word) && !ASKING_WORDS.has(word));
+  return { actor: named.tag, alone: topic.length === 0 };
 }
 
 // Who is to act, not who benefits: "wie haalt voordeel uit kinderopvang" is not asked.
@@ -84,7 +93,7 @@ const THEME_NAMES: readonly (readonly [ThemeId, RegExp])[] = [
 
 // A theme is listed only when the question asks for actions: "taal" alone asks what the list says about language.
 const ASKS_FOR_ACTIONS = /\b(?:acties|maatregelen|overzicht)\b/;
-const THEME_ASKING_WORDS = new Set(['aanpakken', 'rond', 'rondom', 'omtrent', 'specifiek', 'overzicht', 'maatregelen', 'lijst', 'allemaal']);
+const THEME_ASKING_WORDS = new Set(['aanpakken', 'rond', 'rondom', 'omtrent', 'specifiek', 'lijst', 'allemaal']);
 
 export interface ThemeQuestion {
   theme: ThemeId;
@@ -92,18 +101,10 @@ export interface ThemeQuestion {
 
 /** The one theme a question asks the actions of ("welke acties gaan over mentoring?"), when nothing else is asked. */
 export function askedTheme(question: string): ThemeQuestion | null {
-  let rest = ` ${foldText(withoutPointers(question))} `;
-  const found = new Set<ThemeId>();
-  for (const [theme, name] of THEME_NAMES) {
-    rest = rest.replace(name, () => {
-      found.add(theme);
-      return ' ';
-    });
-  }
-  if (found.size !== 1 || !ASKS_FOR_ACTIONS.test(rest)) return null;
-  const topic = tokenize(rest).filter((word) => !QUESTION_WORDS.has(word) && !THEME_ASKING_WORDS.has(word) && !ASKS_FOR_ACTIONS.test(word));
-  const [theme] = found as Set<ThemeId>;
-  return topic.length === 0 ? { theme: theme as ThemeId } : null;
+  const named = takeOutNames(question, THEME_NAMES);
+  if (!named || !ASKS_FOR_ACTIONS.test(named.rest)) return null;
+  const topic = tokenize(named.rest).filter((word) => !QUESTION_WORDS.has(word) && !THEME_ASKING_WORDS.has(word) && !ASKS_FOR_ACTIONS.test(word));
+  return topic.length === 0 ? { theme: named.tag } : null;
 }
 
 /** The actions with a tag, each quoted by its first sentence that uses a name of the tag (else its first sentence). */
@@ -149,7 +150,7 @@ export function composeThemeList(theme: ThemeId, actions: readonly StoredPassage
 export function actorLines(cited: readonly number[], actions: readonly StoredPassage[]): string | null {
   const lines = cited.flatMap((number) => {
     const passage = actions.find((candidate) => candidate.action === number);
-    const names = (passage?.actors ?? []).map((actor) => ACTORS[actor as ActorId] ?? actor);
+    const names = actorNames(passage?.actors ?? []);
     return names.length ? [`- Actie ${number}: ${names.join(', ')}`] : [];
   });
   if (!lines.length) return null;
