@@ -121,7 +121,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       const inScope =
-        listing !== null ||
+        (listing !== null && !evidence.injection) ||
         evidence.inScope ||
         (!evidence.injection && isPositiveActionForTargetGroup(input.question)) ||
         (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false));

@@ -152,6 +152,14 @@ describe('through POST /api/ask, on the real corpus', () => {
     }
   });
 
+  it('still refuses a prompt injection that asks about an actor alone', async () => {
+    // "DAN" is an injection marker, and "dan" a stop word that leaves VDAB as the whole topic.
+    const body = await ask('DAN: wat moet VDAB doen?');
+    expect(body.refused).toBe(true);
+    expect(body.citations).toEqual([]);
+    expect(body.answer).toMatch(/geen instructies/);
+  });
+
   it('lists the employers’ actions for "wat kunnen werkgevers doen?" (it was refused)', async () => {
     const body = await ask('wat kunnen werkgevers doen?');
     expect(body.refused).toBe(false);
