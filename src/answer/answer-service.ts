@@ -17,6 +17,7 @@ import { buildCitations, buildLabelCitations, checkCitations, citedActions, desc
 import { startDeadline } from './deadline.js';
 import { assessEvidence, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
+import { askedSection, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
@@ -100,7 +101,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const conversationId = input.conversationId ?? randomUUID();
       const history = input.conversationId ? await recentTurns(deps.db.pool, conversationId, HISTORY_TURNS) : [];
       const actor = askedActor(input.question);
-      // A question about one actor alone, or for the actions of one theme, is answered from the tags, with or without a model.
+      // A question about one actor alone, for the actions of one theme or section, or about the list as a whole is answered
+      // from the tags and the sections, with or without a model.
       const listing = listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null;
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
@@ -271,26 +273,35 @@ async function standaloneQuestion(question: string, history: Turn[], llm: LlmCli
 }
 
 /**
- * A question about an actor or theme alone is listed, unless it follows up another topic: after "wat met
- * diploma-erkenning?", "en voor werkgevers?" asks about diplomas and employers, not for every action of employers.
+ * A question about an actor or theme alone, a section, or the list as a whole is listed, unless it follows up another
+ * topic: after "wat met diploma-erkenning?", "en voor werkgevers?" asks about diplomas and employers, not for every action
+ * of employers.
  */
 function listsTagged(question: string, history: Turn[]): boolean {
   const previous = history.at(-1);
   if (!previous || !isFollowUp(question)) return true;
-  return askedActor(previous.question)?.alone === true || askedTheme(previous.question) !== null;
+  const asked = previous.question;
+  return askedActor(asked)?.alone === true || askedTheme(asked) !== null || namesSection(asked) || asksOverview(asked);
 }
 
+/** The answer to a question the tags or the sections answer ("wat moet VDAB doen?", "acties in 3.2"), as a list of the actions. */
 async function tagListing(deps: AnswerServiceDeps, question: string, actor: ActorQuestion | null): Promise<{ text: string; hits: SearchHit[] } | null> {
   let actions: StoredPassage[];
   let text: string | null;
+  const theme = actor?.alone ? null : askedTheme(question);
   if (actor?.alone) {
     actions = await listActions(deps.db.pool, { actor: actor.actor });
     text = composeActorList(actor.actor, actions);
-  } else {
-    const theme = askedTheme(question);
-    if (!theme) return null;
+  } else if (theme) {
     actions = await listActions(deps.db.pool, { theme: theme.theme });
     text = composeThemeList(theme.theme, actions);
+  } else if (namesSection(question) || asksOverview(question)) {
+    // Only then are all actions read: most questions are none of these.
+    actions = await listActions(deps.db.pool);
+    const section = askedSection(question, actions);
+    text = section ? composeSectionList(section, actions) : asksOverview(question) ? composeOverview(actions) : null;
+  } else {
+    return null;
   }
   if (text === null) return null;
   const hits = actions.map((passage) => ({ passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: false }));

@@ -1,0 +1,83 @@
+// Questions about the list's structure: "acties in 3.2" lists a section's actions, "hoeveel acties zijn er?" gives the sections and their actions.
+import type { StoredPassage } from '../repositories/passages-repository.js';
+import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
+import { foldText, tokenize } from '../search/text.js';
+import { sentences } from './citations.js';
+
+// "3.2", "sectie 3.3.2", "hoofdstuk 3.4": a section number as the list writes it.
+const SECTION_NUMBER = /(?<![\d.,])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d,]|\.\d)/g;
+const SECTION_WORDS = new Set(['sectie', 'secties', 'hoofdstuk', 'hoofdstukken', 'deel', 'onderdeel', 'paragraaf', 'punt', 'staat', 'staan', 'inhoud']);
+// What asks for the list as a whole: its size, its parts, a summary.
+const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen)\b/;
+const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inhoud', 'inhoudstafel', 'structuur', 'opbouw', 'hoofdstukken', 'secties', 'onderdelen', 'delen', 'telt', 'bevat', 'heeft', 'totaal']);
+
+const leftOver = (text: string, allowed: ReadonlySet<string>): string[] =>
+  tokenize(text).filter((word) => !QUESTION_WORDS.has(word) && !allowed.has(word) && !/^\d+$/.test(word));
+
+/** The section a question asks the actions of ("acties in 3.2", "wat staat er in 3.3.2?"), when it asks nothing else. */
+export function askedSection(question: string, actions: readonly StoredPassage[]): string | null {
+  const topic = withoutPointers(question);
+  const numbers = [...new Set([...topic.matchAll(SECTION_NUMBER)].map((match) => match[1] as string))];
+  if (numbers.length !== 1) return null;
+  const [number] = numbers as [string];
+  if (!actions.some((passage) => inSection(passage, number))) return null;
+  return leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length === 0 ? number : null;
+}
+
+/** Whether a question names a section number at all: a follow-up of it ("en 3.4?") is asked the same way. */
+export const namesSection = (question: string): boolean => new RegExp(SECTION_NUMBER.source).test(withoutPointers(question));
+
+/** "hoeveel acties zijn er?", "welke hoofdstukken heeft de actielijst?", "geef een samenvatting van de actielijst". */
+export function asksOverview(question: string): boolean {
+  const topic = withoutPointers(question);
+  return OVERVIEW.test(foldText(question)) && leftOver(topic, OVERVIEW_WORDS).length === 0;
+}
+
+const inSection = (passage: StoredPassage, number: string): boolean =>
+  passage.section.number === number || (passage.section.number ?? '').startsWith(`${number}.`);
+
+/** Sections in the order of their actions, each with its title and its actions. */
+function sectionsOf(actions: readonly StoredPassage[]): { number: string; title: string; actions: StoredPassage[] }[] {
+  const sections: { number: string; title: string; actions: StoredPassage[] }[] = [];
+  for (const passage of actions) {
+    if (passage.action === null || passage.section.number === null) continue;
+    const last = sections.at(-1);
+    if (last?.number === passage.section.number) last.actions.push(passage);
+    else sections.push({ number: passage.section.number, title: passage.section.title, actions: [passage] });
+  }
+  return sections;
+}
+
+const span = (actions: readonly StoredPassage[]): string => {
+  const first = actions[0]?.action;
+  const last = actions.at(-1)?.action;
+  return first === last ? `Actie ${first}` : `Actie ${first} tot en met Actie ${last}`;
+};
+
+/** Every action of a section (and its subsections), each by its first sentence, under its subsection when there are several. */
+export function composeSectionList(number: string, actions: readonly StoredPassage[]): string | null {
+  const sections = sectionsOf(actions).filter((section) => section.number === number || section.number.startsWith(`${number}.`));
+  const count = sections.reduce((sum, section) => sum + section.actions.length, 0);
+  if (!count) return null;
+  const own = sections.length === 1 && sections[0]?.number === number ? ` ${sections[0].title}` : '';
+  const lines = sections.flatMap((section) => [
+    ...(sections.length > 1 ? [`${section.number} ${section.title}:`] : []),
+    ...section.actions.flatMap((passage) => {
+      const first = sentences(passage.text)[0];
+      return first ? [`- “${first}” (Actie ${passage.action})`] : [];
+    }),
+  ]);
+  return [`Sectie ${number}${own} telt ${count === 1 ? '1 actie' : `${count} acties`}:`, ...lines].join('\n');
+}
+
+/** The list's sections with their titles and the actions in each: an overview, since it has no summary of its own. */
+export function composeOverview(actions: readonly StoredPassage[]): string | null {
+  const sections = sectionsOf(actions);
+  const count = sections.reduce((sum, section) => sum + section.actions.length, 0);
+  if (!count) return null;
+  return [
+    `De actielijst telt ${count} acties, in deze secties:`,
+    ...sections.map((section) => `- ${section.number} ${section.title}: ${span(section.actions)}`),
+    'Vraag naar een sectie ("acties in 3.2") of een thema ("welke acties gaan over taal?") voor de acties zelf.',
+  ].join('\n');
+}

@@ -1,0 +1,83 @@
+// Questions about the list's structure: a section's actions, and the sections of the whole list.
+import { describe, expect, it } from 'vitest';
+import { askedSection, asksOverview, composeOverview, composeSectionList } from '../../src/answer/structure-questions.js';
+import { storedPassage } from '../helpers/stored-passage.js';
+import { useTestApp } from '../helpers/test-app.js';
+
+const action = (number: number, section: string, title: string, text: string) =>
+  storedPassage(`l:actie-${number}`, { action: number, actions: [number], section: { number: section, title }, text });
+const ACTIONS = [
+  action(1, '3.1', 'Focus', 'Eerste actie. Meer tekst.'),
+  action(2, '3.1', 'Focus', 'Tweede actie.'),
+  action(3, '3.3.1', 'Onderwijs', 'Derde actie.'),
+  action(4, '3.3.2', 'Arbeidsmarkt', 'Vierde actie.'),
+];
+
+describe('askedSection', () => {
+  it.each([
+    ['acties in 3.1', '3.1'],
+    ['wat staat er in sectie 3.3.2?', '3.3.2'],
+    ['3.3', '3.3'],
+  ])('reads "%s" as asking for section %s', (question, section) => {
+    expect(askedSection(question, ACTIONS)).toBe(section);
+  });
+
+  it('reads no section from a topic question, a figure, or a number the list has no section for', () => {
+    expect(askedSection('wat zegt 3.1 over kinderopvang?', ACTIONS)).toBeNull();
+    expect(askedSection('werkzaamheidsgraad van 61,2%', ACTIONS)).toBeNull();
+    expect(askedSection('acties in 2.1', ACTIONS)).toBeNull();
+    expect(askedSection('acties 3 en 4', ACTIONS)).toBeNull();
+  });
+});
+
+describe('asksOverview', () => {
+  it('recognises questions about the whole list, and no question about a topic', () => {
+    expect(asksOverview('hoeveel acties zijn er')).toBe(true);
+    expect(asksOverview('geef een samenvatting van de actielijst')).toBe(true);
+    expect(asksOverview('welke hoofdstukken heeft de actielijst?')).toBe(true);
+    expect(asksOverview('overzicht acties erkenning van buitenlandse diploma’s')).toBe(false);
+    expect(asksOverview('hoeveel acties gaan over taal?')).toBe(false);
+  });
+});
+
+describe('composing', () => {
+  it('lists a section’s actions by their first sentence, under their subsections when there are several', () => {
+    expect(composeSectionList('3.1', ACTIONS)).toBe(['Sectie 3.1 Focus telt 2 acties:', '- “Eerste actie.” (Actie 1)', '- “Tweede actie.” (Actie 2)'].join('\n'));
+    expect(composeSectionList('3.3', ACTIONS)).toBe(
+      ['Sectie 3.3 telt 2 acties:', '3.3.1 Onderwijs:', '- “Derde actie.” (Actie 3)', '3.3.2 Arbeidsmarkt:', '- “Vierde actie.” (Actie 4)'].join('\n'),
+    );
+    expect(composeSectionList('3.5', ACTIONS)).toBeNull();
+  });
+
+  it('gives the sections with their titles and the span of their actions', () => {
+    expect(composeOverview(ACTIONS)?.split('\n').slice(0, 4)).toEqual([
+      'De actielijst telt 4 acties, in deze secties:',
+      '- 3.1 Focus: Actie 1 tot en met Actie 2',
+      '- 3.3.1 Onderwijs: Actie 3',
+      '- 3.3.2 Arbeidsmarkt: Actie 4',
+    ]);
+  });
+});
+
+describe('through POST /api/ask, on the real corpus', () => {
+  const t = useTestApp();
+  const ask = async (question: string) =>
+    (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question } })).json<{ answer: string; refused: boolean; citations: { action: number | null }[] }>();
+
+  it('answers "hoeveel acties zijn er" with the 60 actions by section (it was refused)', async () => {
+    const body = await ask('hoeveel acties zijn er');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toMatch(/^De actielijst telt 60 acties, in deze secties:/);
+    expect(body.answer).toContain('- 3.5 Antidiscriminatiebeleid: Actie 53 tot en met Actie 56');
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([1, 60]));
+  });
+
+  it('answers "acties in 3.2" with the section’s actions (it was refused)', async () => {
+    const actions = (await t.app.inject({ url: '/api/actions' })).json<{ actions: { number: number; section: { number: string } }[] }>().actions;
+    const body = await ask('acties in 3.2');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(actions.filter((a) => a.section.number === '3.2').map((a) => a.number));
+    // A topic within a section is an ordinary question.
+    expect((await ask('wat zegt 3.6 over kinderopvang')).citations.map((citation) => citation.action)).toContain(57);
+  });
+});
