@@ -16,6 +16,7 @@ import { actorLines, actorNames, askedActor, askedTheme, asksWho, composeActorLi
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { assessEvidence, type Evidence } from './evidence.js';
+import { definitionLine } from './definitions.js';
 import { composeExtractive } from './extractive.js';
 import { askedSection, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
 import { isFollowUp } from './follow-up.js';
@@ -133,6 +134,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       let refused = false;
       let fallback: string | null = null;
       let actions: number[] = [];
+      // "wat betekent EAD?": the glossary's meaning first, then the answer from the passages.
+      const meaning = evidence.injection ? null : definitionLine(input.question, deps.corpus.glossary);
+      if (meaning) emit(`${meaning}\n`);
       const positiveAction = isPositiveActionQuestion(input.question);
       // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
       const wording = legalWording(standalone.retrieval);
@@ -220,6 +224,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           metrics.refused('no-citation');
         }
       }
+      // A refusal keeps the glossary's meaning: "wat betekent EAD?" is still answered in part when no passage uses it.
+      if (meaning) answer = `${meaning}\n${answer}`;
       if (!refused) {
         const beyond = namedCount > NAMED_FOR_ANSWER ? `Je vroeg naar ${namedCount} acties; dit antwoord gaat over de eerste ${NAMED_FOR_ANSWER}.` : null;
         answer = [answer, beyond, missingNote].filter((line) => line !== null).join('\n');

@@ -9,6 +9,8 @@ export interface GlossaryExpander {
   matchedWords(query: string): Set<string>;
   /** The field's abbreviations the query names: glossary terms written with two or more capitals (EVC, IBO, NT2, K-IBO). */
   abbreviations(query: string): string[];
+  /** What an abbreviation stands for: the first phrase of its own entry that does not contain it ("NEET-jongeren" does). */
+  definition(term: string): string | null;
 }
 
 // A phrase written with "iemand" ("wat iemand kan") also matches the same phrase with a pronoun ("wat hij kan").
@@ -38,7 +40,13 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
     .flatMap((glossary) => glossary.entries.map((entry) => entry.term))
     .filter((term) => !/\s/.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2)
     .map((term) => ({ term, folded: ` ${foldText(term)} ` }));
+  const entries = glossaries.flatMap((glossary) => glossary.entries);
   return {
+    definition(term) {
+      const own = ` ${foldText(term)} `;
+      const entry = entries.find((candidate) => candidate.term === term);
+      return entry?.expansions.find((phrase) => !` ${foldText(phrase)} `.includes(own)) ?? null;
+    },
     abbreviations(query) {
       const folded = ` ${foldText(query)} `;
       return abbreviations.filter((entry) => folded.includes(entry.folded)).map((entry) => entry.term);

@@ -15,6 +15,13 @@ describe('createGlossaryExpander', () => {
     expect(glossary.expand('Wat is een IBO?')).toContain('individuele beroepsopleiding');
   });
 
+  it('says what an abbreviation stands for by the first phrase of its entry that does not repeat it', () => {
+    expect(glossary.definition('EAD')).toBe('evenredige arbeidsdeelname en diversiteit');
+    expect(glossary.definition('NEET')).toBe('not in employment, education or training');
+    expect(glossary.definition('KMO-portefeuille')).toBeNull();
+    expect(glossary.definition('XYZ')).toBeNull();
+  });
+
   it('does not add phrases the query already contains', () => {
     const expansions = glossary.expand('IBO of individuele beroepsopleiding');
     expect(expansions).not.toContain('IBO');

@@ -1,0 +1,51 @@
+// "wat betekent EAD?": the glossary's meaning of the one abbreviation asked about, before the answer or the refusal.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { definitionLine } from '../../src/answer/definitions.js';
+import { createGlossaryExpander } from '../../src/corpus/glossary.js';
+import { parseCorpusFile } from '../../src/corpus/parse.js';
+import { useTestApp } from '../helpers/test-app.js';
+
+const parsed = parseCorpusFile(fs.readFileSync(new URL('../../corpus/glossarium.md', import.meta.url), 'utf8'), 'glossarium.md');
+if (parsed.type !== 'glossary') throw new Error('corpus/glossarium.md is geen glossarium');
+const glossary = createGlossaryExpander([parsed.glossary]);
+const SOURCE = ' (volgens het glossarium van Actiewijzer, niet de tekst van de actielijst).';
+
+describe('definitionLine', () => {
+  it.each([
+    ['wat betekent EAD', 'EAD staat voor “evenredige arbeidsdeelname en diversiteit”'],
+    ['wat is K-IBO?', 'K-IBO staat voor “IBO voor kwetsbare werkzoekenden”'],
+    ['waar staat OKOT voor', 'OKOT staat voor “onderwijskwalificerende opleidingstrajecten”'],
+  ])('says what "%s" asks', (question, line) => {
+    expect(definitionLine(question, glossary)).toBe(`${line}${SOURCE}`);
+  });
+
+  it('says nothing for a question about more than the meaning, or about no abbreviation', () => {
+    expect(definitionLine('wat is IBO voor anderstaligen', glossary)).toBeNull();
+    expect(definitionLine('IBO voorwaarden', glossary)).toBeNull();
+    expect(definitionLine('wat betekent EVC en IBO', glossary)).toBeNull();
+    expect(definitionLine('wat betekent duaal leren', glossary)).toBeNull();
+  });
+});
+
+describe('through POST /api/ask, on the real corpus', () => {
+  const t = useTestApp();
+  const ask = async (question: string) =>
+    (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question } })).json<{ answer: string; refused: boolean; citations: { action: number | null }[] }>();
+
+  it('puts the meaning before an answer from the passages', async () => {
+    const body = await ask('wat is K-IBO?');
+    expect(body.refused).toBe(false);
+    expect(body.answer.split('\n')[0]).toBe(`K-IBO staat voor “IBO voor kwetsbare werkzoekenden”${SOURCE}`);
+    expect(body.citations.map((citation) => citation.action)).toContain(36);
+  });
+
+  it('keeps the meaning when no passage uses the abbreviation, and cites nothing', async () => {
+    // The list never writes "EAD"; its only sentence with "betekent" was quoted as the answer.
+    const body = await ask('wat betekent EAD');
+    expect(body.refused).toBe(true);
+    expect(body.citations).toEqual([]);
+    expect(body.answer.split('\n')[0]).toBe(`EAD staat voor “evenredige arbeidsdeelname en diversiteit”${SOURCE}`);
+    expect(body.answer).not.toContain('Dit betekent onder meer');
+  });
+});
