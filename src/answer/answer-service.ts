@@ -12,13 +12,11 @@ import { namedNumbers } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
-import { actorLines, actorNames, askedActor, askedTheme, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
-import { assessEvidence, type Evidence } from './evidence.js';
 import { definitionLine } from './definitions.js';
+import { assessEvidence, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
-import { askedSection, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
@@ -26,6 +24,8 @@ import { missingActionsNote } from './missing-actions.js';
 import { asksAboutRecruitment, asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
+import { askedSection, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
