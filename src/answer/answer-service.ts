@@ -24,7 +24,7 @@ import { missingActionsNote } from './missing-actions.js';
 import { asksAboutRecruitment, asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
-import { askedSection, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
+import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
 import { actorLines, actorNames, askedActor, askedTheme, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
@@ -304,8 +304,8 @@ async function tagListing(deps: AnswerServiceDeps, question: string, actor: Acto
   } else if (namesSection(question) || asksOverview(question)) {
     // Only then are all actions read: most questions are none of these.
     actions = await listActions(deps.db.pool);
-    const section = askedSection(question, actions);
-    text = section ? composeSectionList(section, actions) : asksOverview(question) ? composeOverview(actions) : null;
+    const sections = askedSections(question, actions).map((number) => composeSectionList(number, actions));
+    text = sections.length ? sections.join('\n') : asksOverview(question) ? composeOverview(actions) : null;
   } else {
     return null;
   }

@@ -14,14 +14,12 @@ const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inh
 const leftOver = (text: string, allowed: ReadonlySet<string>): string[] =>
   tokenize(text).filter((word) => !QUESTION_WORDS.has(word) && !allowed.has(word) && !/^\d+$/.test(word));
 
-/** The section a question asks the actions of ("acties in 3.2", "wat staat er in 3.3.2?"), when it asks nothing else. */
-export function askedSection(question: string, actions: readonly StoredPassage[]): string | null {
+/** The sections a question asks the actions of ("acties in 3.2", "acties 3.5 en 3.6"), when it asks nothing else. */
+export function askedSections(question: string, actions: readonly StoredPassage[]): string[] {
   const topic = withoutPointers(question);
   const numbers = [...new Set([...topic.matchAll(SECTION_NUMBER)].map((match) => match[1] as string))];
-  if (numbers.length !== 1) return null;
-  const [number] = numbers as [string];
-  if (!actions.some((passage) => inSection(passage, number))) return null;
-  return leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length === 0 ? number : null;
+  if (!numbers.length || !numbers.every((number) => actions.some((passage) => inSection(passage, number)))) return [];
+  return leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length === 0 ? numbers : [];
 }
 
 /** Whether a question names a section number at all: a follow-up of it ("en 3.4?") is asked the same way. */

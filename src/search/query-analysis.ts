@@ -1,8 +1,9 @@
 // Reads a query beyond its words: the actions it names ("acties 44 en 45"), and words that only point at the document or say how it is asked.
 import { tokenize } from './text.js';
 
-// Numbers of four digits or more are not action numbers: "actie 2020" is a year, not Actie 202.
-const NAMED = /\bacties?\s*(?:nr\.?|nummer)?\s*(\d{1,3}(?!\d)(?:\s*(?:,|\/|&|en|of|t\/m|tot en met|tot|-|–)\s*\d{1,3}(?!\d))*)/gi;
+// Numbers of four digits or more are not action numbers: "actie 2020" is a year, not Actie 202. Nor is a section
+// number: "acties 3.5 en 3.6" are the actions of two sections, not Actie 3.
+const NAMED = /\bacties?\s*(?:nr\.?|nummer)?\s*(\d{1,3}(?!\d|\.\d)(?:\s*(?:,|\/|&|en|of|t\/m|tot en met|tot|-|–)\s*\d{1,3}(?!\d|\.\d))*)/gi;
 const RANGE = /(\d{1,3})\s*(?:t\/m|tot en met|tot|-|–)\s*(\d{1,3})/g;
 const LONGEST_RANGE = 60;
 

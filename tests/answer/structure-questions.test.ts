@@ -1,6 +1,6 @@
 // Questions about the list's structure: a section's actions, and the sections of the whole list.
 import { describe, expect, it } from 'vitest';
-import { askedSection, asksOverview, composeOverview, composeSectionList } from '../../src/answer/structure-questions.js';
+import { askedSections, asksOverview, composeOverview, composeSectionList } from '../../src/answer/structure-questions.js';
 import { storedPassage } from '../helpers/stored-passage.js';
 import { useTestApp } from '../helpers/test-app.js';
 
@@ -13,20 +13,22 @@ const ACTIONS = [
   action(4, '3.3.2', 'Arbeidsmarkt', 'Vierde actie.'),
 ];
 
-describe('askedSection', () => {
+describe('askedSections', () => {
   it.each([
-    ['acties in 3.1', '3.1'],
-    ['wat staat er in sectie 3.3.2?', '3.3.2'],
-    ['3.3', '3.3'],
-  ])('reads "%s" as asking for section %s', (question, section) => {
-    expect(askedSection(question, ACTIONS)).toBe(section);
+    ['acties in 3.1', ['3.1']],
+    ['wat staat er in sectie 3.3.2?', ['3.3.2']],
+    ['3.3', ['3.3']],
+    ['acties 3.1 en 3.3.1', ['3.1', '3.3.1']],
+  ])('reads "%s" as asking for sections %j', (question, sections) => {
+    expect(askedSections(question, ACTIONS)).toEqual(sections);
   });
 
   it('reads no section from a topic question, a figure, or a number the list has no section for', () => {
-    expect(askedSection('wat zegt 3.1 over kinderopvang?', ACTIONS)).toBeNull();
-    expect(askedSection('werkzaamheidsgraad van 61,2%', ACTIONS)).toBeNull();
-    expect(askedSection('acties in 2.1', ACTIONS)).toBeNull();
-    expect(askedSection('acties 3 en 4', ACTIONS)).toBeNull();
+    expect(askedSections('wat zegt 3.1 over kinderopvang?', ACTIONS)).toEqual([]);
+    expect(askedSections('werkzaamheidsgraad van 61,2%', ACTIONS)).toEqual([]);
+    expect(askedSections('acties in 2.1', ACTIONS)).toEqual([]);
+    expect(askedSections('acties 3.1 en 2.1', ACTIONS)).toEqual([]);
+    expect(askedSections('acties 3 en 4', ACTIONS)).toEqual([]);
   });
 });
 
@@ -77,6 +79,9 @@ describe('through POST /api/ask, on the real corpus', () => {
     const body = await ask('acties in 3.2');
     expect(body.refused).toBe(false);
     expect(body.citations.map((citation) => citation.action)).toEqual(actions.filter((a) => a.section.number === '3.2').map((a) => a.number));
+    // Two sections are listed one after the other; "acties 3.5" named Actie 3.
+    const both = await ask('acties 3.5 en 3.6');
+    expect(both.citations.map((citation) => citation.action)).toEqual(actions.filter((a) => /^3\.[56]$/.test(a.section.number)).map((a) => a.number));
     // A topic within a section is an ordinary question.
     expect((await ask('wat zegt 3.6 over kinderopvang')).citations.map((citation) => citation.action)).toContain(57);
   });

@@ -15,6 +15,8 @@ describe('namedActions', () => {
     ['actie 17 tot en met 19', [17, 18, 19]],
     ['acties 1-3', [1, 2, 3]],
     ['actie nr. 8', [8]],
+    ['acties 3.5 en 3.6', []],
+    ['acties in 3.2', []],
     ['wat zei actie 5 in 2018', [5]],
     ['vergelijk actie 19 met actie 20', [19, 20]],
   ])('%s → %j', (query, expected) => {
