@@ -15,7 +15,7 @@ import { foldText } from '../search/text.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
-import { assessEvidence, type Evidence } from './evidence.js';
+import { assessEvidence, foldedPassage, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
@@ -197,7 +197,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         answer = await withRequiredCitations(deps, text, requiredActions(input.question).filter((n) => given.has(n)));
         if (!listing && !unmatched && asksWho(standalone.retrieval)) {
           const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
-          const who = actorLines(cited, await passagesForActions(deps.db.pool, cited));
+          const who = actorLines(cited, deps.corpus.actionActors());
           if (who) {
             answer = `${answer}\n${who}`;
             emit(`\n${who}`);
@@ -452,7 +452,7 @@ function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], question: string): 
   return hits.filter((hit, index) => {
     const elaborated = related.get(hit.passage.documentId);
     if (!elaborated || hit.named) return true;
-    const text = ` ${foldText(hit.passage.text)} `;
+    const text = ` ${foldedPassage(hit.passage)} `;
     const namesTerms = terms.every((phrases) => phrases.some((phrase) => text.includes(phrase)));
     return namesTerms && (index === 0 || elaborated.some((action) => listed.has(action)));
   });

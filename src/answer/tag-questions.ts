@@ -107,29 +107,26 @@ export function askedTheme(question: string): ThemeQuestion | null {
   return topic.length === 0 ? { theme: named.tag } : null;
 }
 
-/** The actions with a tag, each quoted by its first sentence that uses a name of the tag (else its first sentence). */
-function taggedLines(tagged: readonly StoredPassage[], name: RegExp | undefined): string[] {
-  return tagged.flatMap((passage) => {
+/**
+ * A list answer: the intro, the tagged actions in number order, each quoted by its first sentence that uses a name of the
+ * tag (else its first sentence), and whose classification the tags are.
+ */
+function taggedList(intro: string, tagged: readonly StoredPassage[], name: RegExp | undefined, kind: string): string {
+  const naming = name ? new RegExp(name.source) : null;
+  const lines = tagged.flatMap((passage) => {
     const all = sentences(passage.text);
-    const naming = name ? all.find((sentence) => new RegExp(name.source).test(foldText(sentence))) : undefined;
-    const quote = naming ?? all[0];
+    const quote = (naming ? all.find((sentence) => naming.test(foldText(sentence))) : undefined) ?? all[0];
     return quote ? [`- “${quote}” (Actie ${passage.action})`] : [];
   });
+  return [intro, ...lines, `De indeling naar ${kind} is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.`].join('\n');
 }
 
-/**
- * The answer to a question about one actor alone: every action tagged with it, in number order. Null when no action
- * carries the tag.
- */
+/** The answer to a question about one actor alone: every action tagged with it. Null when no action carries the tag. */
 export function composeActorList(actor: ActorId, actions: readonly StoredPassage[]): string | null {
   const tagged = actions.filter((passage) => passage.action !== null && passage.actors.includes(actor));
   if (!tagged.length) return null;
   const count = tagged.length === 1 ? 'richt 1 actie zich' : `richten ${tagged.length} acties zich`;
-  return [
-    `Volgens de indeling van Actiewijzer ${count} (mede) tot ${ACTORS[actor]}:`,
-    ...taggedLines(tagged, ACTOR_NAMES.find(([id]) => id === actor)?.[1]),
-    'De indeling naar actoren is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.',
-  ].join('\n');
+  return taggedList(`Volgens de indeling van Actiewijzer ${count} (mede) tot ${ACTORS[actor]}:`, tagged, ACTOR_NAMES.find(([id]) => id === actor)?.[1], 'actoren');
 }
 
 // A theme of one or two actions is answered better from the search: its answer quotes them anyway, by more than one sentence.
@@ -139,23 +136,18 @@ const LISTED_THEME_ACTIONS = 3;
 export function composeThemeList(theme: ThemeId, actions: readonly StoredPassage[]): string | null {
   const tagged = actions.filter((passage) => passage.action !== null && passage.themes.includes(theme));
   if (tagged.length < LISTED_THEME_ACTIONS) return null;
-  return [
-    `Volgens de indeling van Actiewijzer gaan ${tagged.length} acties over ${THEMES[theme]}:`,
-    ...taggedLines(tagged, THEME_NAMES.find(([id]) => id === theme)?.[1]),
-    'De indeling naar thema’s is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.',
-  ].join('\n');
+  return taggedList(`Volgens de indeling van Actiewijzer gaan ${tagged.length} acties over ${THEMES[theme]}:`, tagged, THEME_NAMES.find(([id]) => id === theme)?.[1], 'thema’s');
 }
 
-/** For a "who" question: whom each cited action addresses, by the same tags. Null when none of them carries any. */
-export function actorLines(cited: readonly number[], actions: readonly StoredPassage[]): string | null {
+/** "Sectoren en werkgevers" for the model's view of a passage and the "who" lines. */
+export const actorNames = (actors: readonly string[]): string[] => actors.map((actor) => ACTORS[actor as ActorId] ?? actor);
+
+/** For a "who" question: whom each cited action addresses, by the same tags (CorpusIndex.actionActors). Null when none carries any. */
+export function actorLines(cited: readonly number[], actorsOf: ReadonlyMap<number, readonly string[]>): string | null {
   const lines = cited.flatMap((number) => {
-    const passage = actions.find((candidate) => candidate.action === number);
-    const names = actorNames(passage?.actors ?? []);
+    const names = actorNames(actorsOf.get(number) ?? []);
     return names.length ? [`- Actie ${number}: ${names.join(', ')}`] : [];
   });
   if (!lines.length) return null;
   return ['Tot wie deze acties zich richten, volgens de indeling van Actiewijzer (niet de tekst van de actielijst):', ...lines].join('\n');
 }
-
-/** "Sectoren en werkgevers" for the model's view of a passage. */
-export const actorNames = (actors: readonly string[]): string[] => actors.map((actor) => ACTORS[actor as ActorId] ?? actor);

@@ -23,6 +23,8 @@ export interface CorpusIndex {
   actionNumbers(): ReadonlySet<number>;
   /** Each action's words (as `tokenize` reads them), to tell which action of a group a findings sentence is about. */
   actionWords(): ReadonlyMap<number, ReadonlySet<string>>;
+  /** Each action's actor tags, for saying whom the cited actions address without reading them again. */
+  actionActors(): ReadonlyMap<number, readonly string[]>;
   /** Counts this instance's committed ingests: cached search results of an older generation are stale. */
   generation(): number;
   /** Runs one ingest at a time; the new embedder is used by queries once it has committed. */
@@ -41,7 +43,7 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   const files = await readCorpus(options.corpusDir);
   const first = await ingestDocuments(db, provider, { documents: files.documents, origin: 'corpus' }, options.onProgress);
   let embedder = first.embedder;
-  let { actionList, related, actions, words } = await readDocumentRoles(db);
+  let { actionList, related, actions, words, actors } = await readDocumentRoles(db);
   let spelling = await buildSpelling(db);
   let queue: Promise<unknown> = Promise.resolve();
   let generation = 0;
@@ -53,13 +55,14 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
     relatedActions: () => related,
     actionNumbers: () => actions,
     actionWords: () => words,
+    actionActors: () => actors,
     spelling: () => spelling,
     generation: () => generation,
     ingest(request, onProgress) {
       const run = queue.then(async () => {
         const result = await ingestDocuments(db, provider, request, onProgress);
         embedder = result.embedder;
-        ({ actionList, related, actions, words } = await readDocumentRoles(db));
+        ({ actionList, related, actions, words, actors } = await readDocumentRoles(db));
         spelling = await buildSpelling(db);
         generation += 1;
         return result.report;
@@ -78,6 +81,7 @@ async function readDocumentRoles(
   related: ReadonlyMap<string, number[]>;
   actions: ReadonlySet<number>;
   words: ReadonlyMap<number, ReadonlySet<string>>;
+  actors: ReadonlyMap<number, readonly string[]>;
 }> {
   const documents = await listDocuments(db.pool);
   const texts = await actionTexts(db.pool);
@@ -85,7 +89,8 @@ async function readDocumentRoles(
     actionList: documents.find((document) => document.kind === 'action-list')?.id ?? null,
     related: new Map(documents.filter((document) => document.relatedActions.length > 0).map((document) => [document.id, document.relatedActions])),
     actions: new Set(texts.keys()),
-    words: new Map([...texts].map(([action, text]) => [action, new Set(tokenize(text))])),
+    words: new Map([...texts].map(([action, { text }]) => [action, new Set(tokenize(text))])),
+    actors: new Map([...texts].map(([action, { actors }]) => [action, actors])),
   };
 }
 

@@ -174,9 +174,11 @@ export async function passagesForActions(db: Queryable, actions: number[]): Prom
 
 /** The action numbers the stored corpus has a passage for: what an answer may cite. */
 /** Each action's own text by its number. */
-export async function actionTexts(db: Queryable): Promise<Map<number, string>> {
-  const { rows } = await db.query<{ action: number; text: string }>(`select action, text from passages where kind = 'action' and action is not null`);
-  return new Map(rows.map((row) => [row.action, row.text]));
+export async function actionTexts(db: Queryable): Promise<Map<number, { text: string; actors: string[] }>> {
+  const { rows } = await db.query<{ action: number; text: string; actors: string[] }>(
+    `select action, text, actors from passages where kind = 'action' and action is not null`,
+  );
+  return new Map(rows.map((row) => [row.action, { text: row.text, actors: row.actors }]));
 }
 
 export async function getDocumentPassages(db: Queryable, documentId: string): Promise<StoredPassage[]> {

@@ -105,14 +105,15 @@ describe('composing', () => {
   });
 
   it('names whom each cited action addresses, in the order cited', () => {
-    expect(actorLines([9, 5], [first, second])).toBe(
+    const actorsOf = new Map([first, second].map((passage) => [passage.action as number, passage.actors]));
+    expect(actorLines([9, 5], actorsOf)).toBe(
       [
         'Tot wie deze acties zich richten, volgens de indeling van Actiewijzer (niet de tekst van de actielijst):',
         '- Actie 9: Onderwijs, VDAB',
         '- Actie 5: VDAB',
       ].join('\n'),
     );
-    expect(actorLines([40], [first])).toBeNull();
+    expect(actorLines([40], actorsOf)).toBeNull();
   });
 });
 
