@@ -36,7 +36,8 @@ const SPECIFIC_SHARE = 0.05;
 
 // The search service hands out the same passage objects from search to search: each is folded once, not for every question.
 const folded = new WeakMap<SearchHit['passage'], string>();
-function foldedPassage(passage: SearchHit['passage']): string {
+/** A passage's heading and text, folded (see foldText), computed once per passage object. */
+export function foldedPassage(passage: SearchHit['passage']): string {
   let text = folded.get(passage);
   if (text === undefined) {
     text = foldText(`${passage.heading ?? ''} ${passage.text}`);

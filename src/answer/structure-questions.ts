@@ -6,6 +6,8 @@ import { sentences } from './citations.js';
 
 // "3.2", "sectie 3.3.2", "hoofdstuk 3.4": a section number as the list writes it.
 const SECTION_NUMBER = /(?<![\d.,])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d,]|\.\d)/g;
+// The same without the global flag, whose lastIndex would carry over from one test() to the next.
+const ANY_SECTION_NUMBER = new RegExp(SECTION_NUMBER.source);
 const SECTION_WORDS = new Set(['sectie', 'secties', 'hoofdstuk', 'hoofdstukken', 'deel', 'onderdeel', 'paragraaf', 'punt', 'staat', 'staan', 'inhoud']);
 // What asks for the list as a whole: its size, its parts, a summary.
 const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen)\b/;
@@ -23,7 +25,7 @@ export function askedSections(question: string, actions: readonly StoredPassage[
 }
 
 /** Whether a question names a section number at all: a follow-up of it ("en 3.4?") is asked the same way. */
-export const namesSection = (question: string): boolean => new RegExp(SECTION_NUMBER.source).test(withoutPointers(question));
+export const namesSection = (question: string): boolean => ANY_SECTION_NUMBER.test(withoutPointers(question));
 
 /** "hoeveel acties zijn er?", "welke hoofdstukken heeft de actielijst?", "geef een samenvatting van de actielijst". */
 export function asksOverview(question: string): boolean {
