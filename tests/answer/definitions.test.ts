@@ -1,14 +1,10 @@
 // "wat betekent EAD?": the glossary's meaning of the one abbreviation asked about, before the answer or the refusal.
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { definitionLine } from '../../src/answer/definitions.js';
-import { createGlossaryExpander } from '../../src/corpus/glossary.js';
-import { parseCorpusFile } from '../../src/corpus/parse.js';
+import { realGlossary } from '../helpers/real-glossary.js';
 import { useTestApp } from '../helpers/test-app.js';
 
-const parsed = parseCorpusFile(fs.readFileSync(new URL('../../corpus/glossarium.md', import.meta.url), 'utf8'), 'glossarium.md');
-if (parsed.type !== 'glossary') throw new Error('corpus/glossarium.md is geen glossarium');
-const glossary = createGlossaryExpander([parsed.glossary]);
+const glossary = realGlossary();
 const SOURCE = ' (volgens het glossarium van Actiewijzer, niet de tekst van de actielijst).';
 
 describe('definitionLine', () => {

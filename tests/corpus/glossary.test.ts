@@ -1,13 +1,10 @@
 // Query expansion from the real glossary: abbreviations, plurals, accents and phrases find the document's terms.
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createGlossaryExpander } from '../../src/corpus/glossary.js';
-import { parseCorpusFile } from '../../src/corpus/parse.js';
 import type { Glossary } from '../../src/corpus/schema.js';
+import { realGlossary } from '../helpers/real-glossary.js';
 
-const parsed = parseCorpusFile(fs.readFileSync(new URL('../../corpus/glossarium.md', import.meta.url), 'utf8'), 'glossarium.md');
-if (parsed.type !== 'glossary') throw new Error('corpus/glossarium.md is geen glossarium');
-const glossary = createGlossaryExpander([parsed.glossary]);
+const glossary = realGlossary();
 
 describe('createGlossaryExpander', () => {
   it('expands an abbreviation to its written-out form', () => {
