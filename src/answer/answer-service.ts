@@ -15,7 +15,7 @@ import { foldText } from '../search/text.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
-import { assessEvidence, foldedPassage, type Evidence } from './evidence.js';
+import { assessEvidence, foldedPassage, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
@@ -181,7 +181,15 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
           const expand = (words: string) => deps.search.expansions(words);
-          const composed = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, directory.labelOf, deps.corpus.actionWords(), expand);
+          const fieldTerms = abbreviationPhrases(deps, standalone.retrieval)
+            .filter((entry) => namesInstrument(entry.term, deps.corpus.spelling()))
+            .map((entry) => entry.phrases);
+          const composed = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, {
+            labelOf: directory.labelOf,
+            actionWords: deps.corpus.actionWords(),
+            expand,
+            fieldTerms,
+          });
           text = composed.answer;
           // No sentence shares a word with the question ("anonieme sollicitaties" found only "sollicitatietraining"): the
           // opening of the best-ranked action would be quoted as if it answered. A positive-action question has its conditions.
@@ -442,7 +450,7 @@ async function legalPassages(deps: AnswerServiceDeps, hits: SearchHit[], questio
  */
 function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], question: string): SearchHit[] {
   const related = deps.corpus.relatedActions();
-  const terms = deps.corpus.glossary.abbreviations(question).map((term) => [term, ...deps.corpus.glossary.expand(term)].map((phrase) => ` ${foldText(phrase)} `));
+  const terms = abbreviationPhrases(deps, question).map((entry) => entry.phrases);
   const listed = new Set(
     hits
       .slice(0, PASSAGES_FOR_ANSWER)
@@ -456,6 +464,12 @@ function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], question: string): 
     const namesTerms = terms.every((phrases) => phrases.some((phrase) => text.includes(phrase)));
     return namesTerms && (index === 0 || elaborated.some((action) => listed.has(action)));
   });
+}
+
+/** The field's abbreviations a question names, each with its glossary phrases, folded and padded for substring tests. */
+function abbreviationPhrases(deps: AnswerServiceDeps, question: string): { term: string; phrases: string[] }[] {
+  const { glossary } = deps.corpus;
+  return glossary.abbreviations(question).map((term) => ({ term, phrases: [term, ...glossary.expand(term)].map((phrase) => ` ${foldText(phrase)} `) }));
 }
 
 /**

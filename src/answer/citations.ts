@@ -133,7 +133,7 @@ function closestSentence(claim: string, texts: string[]): string {
 
 export interface TokenizedSentence {
   sentence: string;
-  /** tokenize(sentence), repeats kept. */
+  /** tokenize(sentence) without its web addresses, repeats kept. */
   tokens: readonly string[];
   words: ReadonlySet<string>;
 }
@@ -141,6 +141,9 @@ export interface TokenizedSentence {
 // The same passages are quoted and cited answer after answer: their texts are split and tokenized once, not for every
 // answer. Bounded because uploaded documents come and go; starting over when full is cheap.
 const TOKENIZED_TEXTS_LIMIT = 2_000;
+// A web address's words are no words of the sentence: "…/advies-hooggeschoolde-allochtonen" made a list of references the
+// best match for "allochtonen".
+const WEB_ADDRESS = /\bhttps?:\/\/[^\s)]+/g;
 const tokenizedTexts = new Map<string, TokenizedSentence[]>();
 
 /** `sentences(text)` with each sentence's tokens; the result is shared between callers and must not be changed. */
@@ -149,7 +152,7 @@ export function tokenizedSentences(text: string): readonly TokenizedSentence[] {
   if (!split) {
     if (tokenizedTexts.size >= TOKENIZED_TEXTS_LIMIT) tokenizedTexts.clear();
     split = sentences(text).map((sentence) => {
-      const tokens = tokenize(sentence);
+      const tokens = tokenize(sentence.replace(WEB_ADDRESS, ' '));
       return { sentence, tokens, words: new Set(tokens) };
     });
     tokenizedTexts.set(text, split);

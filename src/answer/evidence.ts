@@ -58,6 +58,12 @@ function occursIn(text: string, word: string): boolean {
   return stem !== word && new RegExp(`\\b${stem}`).test(text);
 }
 
+/** Whether an abbreviation of the field names an instrument (IBO, EVC) rather than an organisation found everywhere (VDAB). */
+export function namesInstrument(term: string, vocabulary: SpellingCorrector): boolean {
+  const word = foldText(term).split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  return vocabulary.documentFrequency(word) <= SPECIFIC_SHARE * vocabulary.documents;
+}
+
 export function looksLikeInjection(question: string): boolean {
   return INJECTION.some((pattern) => pattern.test(question));
 }
@@ -87,10 +93,7 @@ export function assessEvidence(
   // The field's own abbreviations (EVC, IBO, NT2) say what a mediator's question is about, between details of the person
   // the corpus cannot know ("klant uit Afghanistan wil lasser worden, evc?"): they lower the bar, they do not remove it.
   // Only one the corpus uses in few passages names an instrument; VDAB, in one passage of seven, names the organisation.
-  const specific = abbreviations.some((term) => {
-    const word = foldText(term).split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-    return vocabulary.documentFrequency(word) <= SPECIFIC_SHARE * vocabulary.documents;
-  });
+  const specific = abbreviations.some((term) => namesInstrument(term, vocabulary));
   const namesTheField = specific && coverage >= ABBREVIATION_COVERAGE && fullTextFound;
   const inScope = namesTheField || (coverage >= MIN_COVERAGE && (agreement || maxSimilarity >= MIN_SIMILARITY || throughGlossary));
   return { ...base, inScope, reason: inScope ? 'evidence' : 'weak-evidence' };

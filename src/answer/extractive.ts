@@ -4,7 +4,7 @@ import type { StoredPassage } from '../repositories/passages-repository.js';
 import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
-import { tokenize } from '../search/text.js';
+import { foldText, tokenize } from '../search/text.js';
 import { sentences, tokenizedSentences } from './citations.js';
 
 export interface ExtractiveSentence {
@@ -31,12 +31,16 @@ const EXPANSION_WEIGHT = 0.5;
 // A word in at most this many passages names something specific ("EVC-beleid", "NODO"), not a group's common ground.
 const RARE_WORD_PASSAGES = 5;
 // The list's subject: every passage is about people with a migration background, so naming them tells no sentence apart.
-// The one-word spelling is rare in the list (6 times, against 58 hyphenated) and would pull the few sentences using it to the top.
-const SUBJECT = new Set(['migratieachtergrond', 'migratie', 'achtergrond']);
+// The one-word spelling is rare in the list (6 times, against 58 hyphenated) and would pull the few sentences using it to the top;
+// the older words for the group are rarer still ("afkomst" found "afkomstig": the data warehouse's footnote).
+const SUBJECT = new Set(['migratieachtergrond', 'migratie', 'achtergrond', 'allochtoon', 'allochtonen', 'allochtone', 'migrant', 'migranten', 'afkomst']);
 // Longer items (a procedure step by step) are quoted by their best sentences, like any passage.
 const WHOLE_ITEM_SENTENCES = 2;
 // List items (the legal conditions) are quoted line by line, as answer-service.ts appends them.
 const LIST_LINE = /^\s*[-*]\s+/m;
+// A question naming one of the field's instruments (IBO, EVC, OKOT) is about it: a sentence without it matched the rest
+// ("IBO bij kmo" quoted the KMO-portefeuille's footnote first and not Actie 35 at all).
+const FIELD_TERM_MISS = 0.5;
 const FIGURE = /\d+(?:[,.]\d+)?\s?(?:%|procent|procentpunt)/;
 const ASKS_FOR_FIGURES = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|scoort|scoren|vergelijk|vergeleken|hoe groot|hoe hoog)\b/i;
 
@@ -45,19 +49,26 @@ export const EXTRACTIVE_PREFIX = 'Zonder taalmodel samengesteld uit de letterlij
 /** Default source label: only another document's numbered items are recognisable from the passage alone. */
 const itemLabelOnly = (passage: StoredPassage): string | null => (passage.kind === 'action' && passage.action === null ? passage.label : null);
 
-/**
- * `labelOf` names the passages of documents other than the action list (see answer/sources.ts); their
- * sentences are tagged with that label and never with an action number, so no document's words are passed off as another's.
- */
+export interface ExtractiveContext {
+  /**
+   * Names the passages of documents other than the action list (see answer/sources.ts); their sentences are tagged with
+   * that label and never with an action number, so no document's words are passed off as another's.
+   */
+  labelOf?: (passage: StoredPassage) => string | null;
+  /** Each action's words (CorpusIndex.actionWords); without them a findings sentence takes its group's best-ranked action. */
+  actionWords?: ReadonlyMap<number, ReadonlySet<string>>;
+  /** The search's reading of words (glossary terms, spelling repairs). */
+  expand?: (words: string) => readonly string[];
+  /** The field's rare abbreviations the question names, each as its folded phrases (term and glossary expansions). */
+  fieldTerms?: readonly (readonly string[])[];
+}
+
 export function composeExtractive(
   question: string,
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  labelOf: (passage: StoredPassage) => string | null = itemLabelOnly,
-  // Each action's words (CorpusIndex.actionWords); without them a findings sentence takes its group's best-ranked action.
-  actionWords: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
-  expand: (words: string) => readonly string[] = () => [],
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [] }: ExtractiveContext = {},
 ): ExtractiveAnswer {
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter((token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token));
   // Words of the question that no passage has ("studiekeuze") count by what the search reads them as, its spelling repairs
@@ -125,6 +136,7 @@ export function composeExtractive(
         }
         for (const token of expansionTokens) if (words.has(token)) score += EXPANSION_WEIGHT * idf(token);
         if (wantsFigures && FIGURE.test(text)) score *= 1.6;
+        if (fieldTerms.length && !namesFieldTerm(text, fieldTerms)) score *= FIELD_TERM_MISS;
         // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
         return { text, words, score: score / (1 + hitIndex * 0.15) };
       })
@@ -188,6 +200,11 @@ export function composeExtractive(
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
     matched: candidates.length > 0 || named.length > 0,
   };
+}
+
+function namesFieldTerm(sentence: string, fieldTerms: readonly (readonly string[])[]): boolean {
+  const folded = ` ${foldText(sentence)} `;
+  return fieldTerms.some((phrases) => phrases.some((phrase) => folded.includes(phrase)));
 }
 
 /**

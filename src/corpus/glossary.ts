@@ -20,8 +20,12 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
   // Each entry is a set of equivalent phrases; a match on any of them brings in the others.
   // Phrases are compared on lightly stemmed words, so "leerkrachten" finds the entry "leerkracht".
   const key = (text: string) => ` ${foldText(text).split(' ').map((word) => (PERSON.has(word) ? 'iemand' : lightStem(word))).join(' ')} `;
+  // A one-way phrase (readAs) finds its entry but is never added to a query: it names a situation, not the passages' words.
   const groups = glossaries.flatMap((glossary) =>
-    glossary.entries.map((entry) => [entry.term, ...entry.expansions].map((phrase) => ({ phrase, key: key(phrase) }))),
+    glossary.entries.map((entry) => [
+      ...[entry.term, ...entry.expansions].map((phrase) => ({ phrase, key: key(phrase), searched: true })),
+      ...entry.readAs.map((phrase) => ({ phrase, key: key(phrase), searched: false })),
+    ]),
   );
   // A phrase can only occur in a query that has its first word: looking phrases up by the query's words costs a few
   // probes instead of a substring search for every phrase (a tenth of a millisecond per question, twice per question).
@@ -55,7 +59,7 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
       const folded = key(query);
       const extra = new Set<string>();
       const matched = [...new Set(phrasesIn(folded).map((phrase) => phrase.group))].sort((a, b) => a - b);
-      for (const index of matched) for (const entry of groups[index] ?? []) if (!folded.includes(entry.key)) extra.add(entry.phrase);
+      for (const index of matched) for (const entry of groups[index] ?? []) if (entry.searched && !folded.includes(entry.key)) extra.add(entry.phrase);
       return [...extra];
     },
     matchedWords(query) {

@@ -322,14 +322,25 @@ function parseTags(source: string): Record<string, string[]> {
   return tags;
 }
 
+/**
+ * `- **term** = a; b` lists phrases that mean the same, each found by the others; `- **term** ← c; d` lists phrases read
+ * as the term without being searched for, and needs the term's `=` line.
+ */
 function parseGlossaryBody(data: Record<string, string>, body: string[], file: string): Glossary {
-  const entries = body
-    .map((line) => /^\s*[-*]\s+\*\*(.+?)\*\*\s*(?:=|:|—|–)\s*(.+)$/.exec(line))
+  const lines = body
+    .map((line) => /^\s*[-*]\s+\*\*(.+?)\*\*\s*(=|:|—|–|←|<-)\s*(.+)$/.exec(line))
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => ({
       term: (match[1] as string).trim(),
-      expansions: (match[2] as string).split(';').map((part) => part.trim()).filter(Boolean),
+      oneWay: match[2] === '←' || match[2] === '<-',
+      phrases: (match[3] as string).split(';').map((part) => part.trim()).filter(Boolean),
     }));
+  const entries = lines.filter((line) => !line.oneWay).map(({ term, phrases }) => ({ term, expansions: phrases, readAs: [] as string[] }));
+  for (const line of lines.filter((candidate) => candidate.oneWay)) {
+    const entry = entries.find((candidate) => candidate.term === line.term);
+    if (!entry) throw new CorpusParseError(file, `glossarium: "${line.term} ←" zonder regel "${line.term} =" voor die term`);
+    entry.readAs.push(...line.phrases);
+  }
   const result = GlossarySchema.safeParse({ id: data.id, title: data.title, entries });
   if (!result.success) {
     throw new CorpusParseError(file, `glossarium: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

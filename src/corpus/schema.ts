@@ -77,6 +77,8 @@ export const ParsedDocumentSchema = z.object({
 export const GlossaryEntrySchema = z.object({
   term: z.string().min(1),
   expansions: z.array(z.string().min(1)).min(1),
+  /** Phrases read as this entry that are not searched for: a situation ("geen buitenlanders") that names no passage's words. */
+  readAs: z.array(z.string().min(1)).default([]),
 });
 
 export const GlossarySchema = z.object({

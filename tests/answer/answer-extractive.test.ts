@@ -219,6 +219,32 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 54]));
   });
 
+  it('answers discrimination described as the situation a mediator meets, from the actions on discrimination', async () => {
+    // "afkomst" matched "afkomstig" (the data warehouse's footnote, Actie 4); "geen buitenlanders" was refused.
+    for (const question of ['werkgever weigert klant omwille van afkomst', 'werkgever wil geen buitenlanders', 'racistische werkgever wat doen']) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(false);
+      expect(body.citations.map((citation) => citation.action), question).toContain(53);
+      expect(body.answer, question).not.toContain('Datawarehouse');
+    }
+  });
+
+  it('quotes the target figure, not a list of earlier advices whose web addresses say "allochtonen"', async () => {
+    const body = await ask('quota allochtonen');
+    expect(body.refused).toBe(false);
+    expect(body.answer).not.toContain('http');
+    expect(body.answer.split('\n')[1]).toContain('streefcijfer');
+  });
+
+  it('quotes sentences on IBO first when the question adds where ("bij kmo")', async () => {
+    // The KMO-portefeuille's footnote to Actie 1 was quoted first: "kmo" is rarer in the list than "IBO".
+    const body = await ask('IBO bij kmo');
+    expect(body.refused).toBe(false);
+    const quoted = body.answer.split('\n').filter((line) => line.startsWith('- “'));
+    const firstWithout = quoted.findIndex((line) => !line.includes('IBO'));
+    expect(firstWithout === -1 ? quoted.length : firstWithout).toBeGreaterThanOrEqual(3);
+  });
+
   it('answers a comparison with Europe, which the list calls "Europees perspectief"', async () => {
     // "europa" is only in a web address of a footnote: as the rarest word of the question, it refused "kloof met Europa".
     const body = await ask('kloof met Europa');

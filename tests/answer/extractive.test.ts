@@ -92,7 +92,7 @@ describe('composeExtractive', () => {
     const words = createSpellingCorrector([...ALL, findings, evc, diplomas].map((stored) => stored.text));
     // The corpus index holds every action's words; here those of the two actions.
     const actionWords = new Map([evc, diplomas].map((stored) => [stored.action as number, new Set(tokenize(stored.text))]));
-    const { answer } = composeExtractive('nieuwkomers', [searchHit(findings), searchHit(diplomas), searchHit(evc)], words, [19, 18], undefined, actionWords);
+    const { answer } = composeExtractive('nieuwkomers', [searchHit(findings), searchHit(diplomas), searchHit(evc)], words, [19, 18], { actionWords });
     expect(quotedLines(answer)).toContain('- “Een goed uitgewerkt EVC-beleid is cruciaal voor nieuwkomers.” (bevindingen bij Actie 18)');
     expect(quotedLines(answer)).toContain('- “Nieuwkomers botsen op de erkenning van hun buitenlandse diploma.” (bevindingen bij Actie 19)');
   });
@@ -112,9 +112,28 @@ describe('composeExtractive', () => {
     const hits = [searchHit(orientation), searchHit(guidance)];
     const glossary = (text: string) => (text === 'studiekeuze' ? ['studieoriëntering'] : ['begeleiding op maat']);
     expect(composeExtractive('begeleiding bij studiekeuze', hits, words, [10, 52]).actions).toEqual([52]);
-    const { answer, actions } = composeExtractive('begeleiding bij studiekeuze', hits, words, [10, 52], undefined, undefined, glossary);
+    const { answer, actions } = composeExtractive('begeleiding bij studiekeuze', hits, words, [10, 52], { expand: glossary });
     expect(quotedLines(answer)).toContain('- “Onderwijs moet inzetten op een uitstekende studieoriëntering voor jongeren.” (Actie 10)');
     expect(actions).toContain(10);
+  });
+
+  it('prefers a sentence naming the instrument the question names over one matching its other words', () => {
+    const portfolio = passage('lijst:noot-14', 'Ondernemingen investeren in talent via de KMO-portefeuille voor elke kmo.', { kind: 'note', actions: [1] });
+    const training = passage('lijst:actie-35', 'Zet voor werkzoekenden in op IBO bij werkgevers.', { action: 35, actions: [35] });
+    const words = createSpellingCorrector([...ALL, portfolio, training].map((stored) => stored.text));
+    const hits = [searchHit(portfolio), searchHit(training)];
+    // "kmo" is the rarer word here: without the instrument, the KMO sentence comes first.
+    expect(quotedLines(composeExtractive('IBO bij een kmo', hits, words, [1, 35]).answer)[0]).toContain('KMO-portefeuille');
+    const { answer } = composeExtractive('IBO bij een kmo', hits, words, [1, 35], { fieldTerms: [[' ibo ', ' individuele beroepsopleiding ']] });
+    expect(quotedLines(answer)[0]).toBe('- “Zet voor werkzoekenden in op IBO bij werkgevers.” (Actie 35)');
+  });
+
+  it('does not read the words of a web address as words of the sentence', () => {
+    const advices = passage('lijst:intro-1', 'Zie het [Advies hooggeschoolden](http://www.serv.be/publicatie/advies-hooggeschoolde-allochtonen-quota) van 2014.', { kind: 'intro', actions: [] });
+    const target = passage('lijst:actie-31', 'Het streefcijfer voor de overheid als werkgever moet omhoog, als quota.', { action: 31, actions: [31] });
+    const words = createSpellingCorrector([...ALL, advices, target].map((stored) => stored.text));
+    const { answer } = composeExtractive('quota', [searchHit(advices), searchHit(target)], words, [31]);
+    expect(quotedLines(answer)).toEqual(['- “Het streefcijfer voor de overheid als werkgever moet omhoog, als quota.” (Actie 31)']);
   });
 });
 

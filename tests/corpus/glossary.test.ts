@@ -59,8 +59,17 @@ describe('createGlossaryExpander', () => {
     expect(glossary.abbreviations('ibox en evcx')).toEqual([]);
   });
 
+  it('reads a one-way phrase as its entry without ever adding it to a query', () => {
+    // "geen buitenlanders" describes discrimination; added to every question on discrimination, its words
+    // ("buitenlanders", "naam", "afkomst") only matched passages about the group in general.
+    expect(glossary.expand('werkgever wil geen buitenlanders')).toEqual(expect.arrayContaining(['discriminatie', 'vooroordelen']));
+    expect(glossary.matchedWords('werkgever wil geen buitenlanders')).toContain('buitenlanders');
+    expect(glossary.expand('discriminatie op de werkvloer')).not.toContain('geen buitenlanders');
+    expect(glossary.expand('discriminatie op de werkvloer')).not.toContain('huidskleur');
+  });
+
   it('treats every phrase of an entry as equivalent', () => {
-    const small: Glossary = { id: 'test', title: 'Test', entries: [{ term: 'TWE', expansions: ['tijdelijke werkervaring', 'werkervaringsjob'] }] };
+    const small: Glossary = { id: 'test', title: 'Test', entries: [{ term: 'TWE', expansions: ['tijdelijke werkervaring', 'werkervaringsjob'], readAs: [] }] };
     const expander = createGlossaryExpander([small]);
     expect(expander.expand('een werkervaringsjob zoeken').sort()).toEqual(['TWE', 'tijdelijke werkervaring']);
   });

@@ -213,6 +213,14 @@ describe('parseCorpusFile over the glossary', () => {
   it('is not accepted where a document is expected', () => {
     expect(() => parseDocument(glossarySource, 'glossarium.md')).toThrow(CorpusParseError);
   });
+
+  it('adds the phrases of a one-way line (←) to its term, and rejects one for a term without a line of its own', () => {
+    const front = '---\nid: g\ntitle: G\nkind: glossary\n---\n';
+    const parsed = parseCorpusFile(`${front}- **racisme** = discriminatie; vooroordelen\n- **racisme** ← geen buitenlanders; huidskleur\n`, 'g.md');
+    if (parsed.type !== 'glossary') throw new Error(`verwacht een glossarium, kreeg ${parsed.type}`);
+    expect(parsed.glossary.entries).toEqual([{ term: 'racisme', expansions: ['discriminatie', 'vooroordelen'], readAs: ['geen buitenlanders', 'huidskleur'] }]);
+    expect(() => parseCorpusFile(`${front}- **racisme** <- huidskleur\n`, 'g.md')).toThrow(/racisme ←/);
+  });
 });
 
 describe('parser errors', () => {
