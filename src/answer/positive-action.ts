@@ -28,6 +28,8 @@ export const POSITIVE_ACTION = new RegExp(
   'i',
 );
 const ABOUT_TARGET_GROUP = new RegExp(String.raw`\b${TARGET_GROUP}\b`, 'i');
+// Groups the anti-racism law and the framework do not cover: positive action for them is another law's.
+const OTHER_GROUP = /\b(vrouw(en|elijke)?|mannen|gender|handicap|beperking|arbeidsbeperking|ouderen|oudere|\d{2}-?plussers?|jongeren|leeftijd|holebi\w*|lgbt\w*)\b/i;
 /** The stored legal document on positive action (corpus/positieve-actie-kader.md). */
 export const LEGAL_DOCUMENT_ID = 'positieve-actie-kader';
 export const LEGAL_DISCLAIMER = 'Dit is oriëntatie, geen juridisch advies: vraag Unia om een oordeel.';
@@ -46,24 +48,42 @@ const RESERVATION_WORDS = 'uitsluitend voorbehouden';
 // The same for recruitment aimed at the group: the item that lists "gerichte wervingscampagnes" as an example.
 const RECRUITMENT_WORDS = 'gerichte wervingscampagnes';
 const RECRUITING = new RegExp(RECRUITMENT, 'i');
+// How long a plan may run: the item saying "loopt een plan hoogstens drie jaar" shares no word with "hoelang mag het duren".
+const DURATION = /\b(hoe ?lang|duurt|duren|looptijd|termijn)\b/i;
+const DURATION_WORDS = 'loopt hoogstens drie jaar';
 
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
 
-/** The question as the legal items are matched against it: with the framework's words for reserving a job or for aimed recruitment when it asks that. */
+/**
+ * The question as the legal items are matched against it: with the framework's words for reserving a job, for aimed
+ * recruitment or for a plan's duration when it asks that.
+ */
 export const legalWording = (question: string): string =>
-  [question, asksToReserve(question) ? RESERVATION_WORDS : null, asksAboutRecruitment(question) ? RECRUITMENT_WORDS : null].filter(Boolean).join(' ');
+  [
+    question,
+    asksToReserve(question) ? RESERVATION_WORDS : null,
+    asksAboutRecruitment(question) ? RECRUITMENT_WORDS : null,
+    asksAboutDuration(question) ? DURATION_WORDS : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 /** "een wervingscampagne gericht op nieuwkomers", "kandidaten met een migratieachtergrond aanmoedigen in de vacature". */
 export const asksAboutRecruitment = (question: string): boolean => RECRUITING.test(question);
+
+/** "hoelang mag een positieve actie duren?", "looptijd van een positief actieplan". */
+export const asksAboutDuration = (question: string): boolean => DURATION.test(question);
 
 /** "een stage enkel voor vluchtelingen", "alleen nieuwkomers aanwerven": a job or hiring kept for the group. */
 export const asksToReserve = (question: string): boolean => RESERVED.test(question);
 
 /**
  * A positive-action question about people with a migration background is in scope whatever its words: the legal framework
- * answers it even when the search finds too little in the words it uses. Positive action for other groups is not.
+ * answers it even when the search finds too little in the words it uses ("hoelang mag een positieve actie duren?"). One
+ * that names no group is about them too, since that is what Actiewijzer is for; positive action for other groups is not.
  */
-export const isPositiveActionForTargetGroup = (question: string): boolean => isPositiveActionQuestion(question) && ABOUT_TARGET_GROUP.test(question);
+export const isPositiveActionForTargetGroup = (question: string): boolean =>
+  isPositiveActionQuestion(question) && (ABOUT_TARGET_GROUP.test(question) || !OTHER_GROUP.test(question));
 
 const isItem = (passage: StoredPassage) => passage.kind === 'action' && passage.action === null;
 

@@ -68,11 +68,20 @@ describe('positive-action helpers', () => {
     expect(legalWording('Welke opleidingen zijn er alleen voor nieuwkomers?')).toBe('Welke opleidingen zijn er alleen voor nieuwkomers?');
   });
 
-  it('takes positive action as being about the target group only when the question names the group', () => {
+  it('takes positive action as being about the target group when the question names it or no other group', () => {
     expect(isPositiveActionForTargetGroup(QUESTION)).toBe(true);
     expect(isPositiveActionForTargetGroup('Mag ik enkel mensen met een migratieachtergrond aanwerven?')).toBe(true);
+    expect(isPositiveActionForTargetGroup('hoelang mag een positieve actie duren')).toBe(true);
     expect(isPositiveActionForTargetGroup('Mag ik voorrang geven aan vrouwen?')).toBe(false);
+    expect(isPositiveActionForTargetGroup('positieve actie voor 50-plussers')).toBe(false);
+    expect(isPositiveActionForTargetGroup('een positief actieplan voor jongeren met een migratieachtergrond')).toBe(true);
     expect(isPositiveActionForTargetGroup('Hoe zit het met de erkenning van diploma’s voor nieuwkomers?')).toBe(false);
+  });
+
+  it("matches a question on a plan's duration with the framework's words for it", () => {
+    expect(legalWording('hoelang mag een positieve actie duren')).toMatch(/loopt hoogstens drie jaar$/);
+    expect(legalWording('hoe lang loopt een positief actieplan?')).toMatch(/loopt hoogstens drie jaar$/);
+    expect(legalWording('positief actieplan opstellen hoe')).toBe('positief actieplan opstellen hoe');
   });
 
   it('finds the item that lists the conditions of art. 10 §2', () => {
@@ -237,6 +246,17 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(body.answer).toContain('Het instrument is een positief actieplan.');
     expect(body.citations.map((citation) => citation.action)).toContain(44);
     expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+  });
+
+  it('answers how long positive action may run with the point on a plan\'s duration, first; for women it refuses', async () => {
+    // Refused: it names no group, and "hoelang" and "duren" are in no passage.
+    const body = await ask('hoelang mag een positieve actie duren');
+    expect(body.refused).toBe(false);
+    const first = body.answer.split('\n').find((line) => line.startsWith('- “'));
+    expect(first).toMatch(/^- “Volgens Acerta en 1819\.brussels loopt een plan hoogstens drie jaar/);
+    expect(body.citations.map((citation) => citation.action)).toContain(44);
+    expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+    expect((await ask('positieve actie voor vrouwen')).refused).toBe(true);
   });
 
   it('quotes no sentence whose only word in common with the question is "mag"', async () => {
