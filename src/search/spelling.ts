@@ -4,7 +4,7 @@ import { foldText } from './text.js';
 export interface SpellingCorrector {
   /**
    * Corpus words for the query's unknown words, one per unknown word that has a close match; failing that, a compound
-   * written as its two corpus words ("diplomaerkenning" → "diploma erkenning").
+   * written as its two corpus words ("diplomaerkenning" → "diploma erkenning"), one of them repaired if need be.
    */
   corrections(query: string): { from: string; to: string }[];
   /** In how many passages a folded word occurs (0 when the corpus does not know it). */
@@ -96,26 +96,37 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
     const id = ids.get(word);
     return id === undefined ? 0 : (counts[id] as number);
   };
-  /** The split into two corpus words whose rarer part is in the most passages, or null. */
-  const split = (word: string): string | null => {
+  /**
+   * The split into two corpus words whose rarer part is in the most passages, or null. With `repair`, one part may be a
+   * typo of a corpus word instead, the other exact: "diplomaerkening" is "diploma" and "erkening", so "diploma erkenning".
+   */
+  const split = (word: string, repair: boolean): string | null => {
     let best: string | null = null;
     let bestCount = 0;
     for (let cut = COMPOUND_PART; cut <= word.length - COMPOUND_PART; cut += 1) {
       const right = word.slice(cut);
-      const rightCount = count(right);
-      if (rightCount === 0) continue;
       for (const linker of LINKERS) {
         const left = word.slice(0, cut);
         if (!left.endsWith(linker) || left.length - linker.length < COMPOUND_PART) continue;
         const stem = left.slice(0, left.length - linker.length);
-        const both = Math.min(count(stem), rightCount);
+        const parts = repair ? repairedParts(stem, right) : count(stem) > 0 && count(right) > 0 ? [stem, right] : null;
+        if (!parts) continue;
+        const both = Math.min(count(parts[0] as string), count(parts[1] as string));
         if (both > bestCount) {
-          best = `${stem} ${right}`;
+          best = parts.join(' ');
           bestCount = both;
         }
       }
     }
     return best;
+  };
+  const repairedParts = (left: string, right: string): string[] | null => {
+    const leftKnown = count(left) > 0;
+    if (leftKnown === count(right) > 0) return null;
+    const unknown = leftKnown ? right : left;
+    const near = unknown.length >= MIN_LENGTH ? nearest(unknown) : -1;
+    if (near < 0) return null;
+    return leftKnown ? [left, words[near] as string] : [words[near] as string, right];
   };
 
   return {
@@ -128,7 +139,7 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
         const best = nearest(word);
         if (best >= 0) result.push({ from: word, to: words[best] as string });
         else {
-          const parts = split(word);
+          const parts = split(word, false) ?? split(word, true);
           if (parts) result.push({ from: word, to: parts });
         }
       }

@@ -64,6 +64,14 @@ describe('createSpellingCorrector choices', () => {
     expect(corpus.corrections('stoofvlees minimumloon')).toEqual([]);
   });
 
+  it('repairs a typo in one part of a compound the corpus writes apart', () => {
+    expect(corpus.corrections('diplomaerkening')).toEqual([{ from: 'diplomaerkening', to: 'diploma erkenning' }]);
+    expect(corpus.corrections('dipolmaerkenning')).toEqual([{ from: 'dipolmaerkenning', to: 'diploma erkenning' }]);
+    // An exact split wins over a repaired one.
+    const corrector = createSpellingCorrector(['taal niveau', 'taal niveaus', 'taalx']);
+    expect(corrector.corrections('taalniveau')).toEqual([{ from: 'taalniveau', to: 'taal niveau' }]);
+  });
+
   it('allows one edit in words under nine letters and two in longer ones', () => {
     const corrector = createSpellingCorrector(['stageplaats', 'werkvloer']);
     expect(corrector.corrections('stagplaatz')).toEqual([{ from: 'stagplaatz', to: 'stageplaats' }]);
@@ -136,35 +144,52 @@ function plainScan(texts: string[]): (query: string) => { from: string; to: stri
     for (const word of new Set(foldText(text).split(' '))) if (word.length >= 3 && !/\d/.test(word)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   const words = [...frequency.keys()].sort((a, b) => a.length - b.length);
+  const nearest = (word: string): string | null => {
+    const budget = word.length >= 9 ? 2 : 1;
+    let best: { word: string; distance: number; sameStart: boolean; count: number } | null = null;
+    for (const candidate of words) {
+      const distance = editDistance(word, candidate, budget);
+      const sameStart = candidate[0] === word[0];
+      const count = frequency.get(candidate) ?? 0;
+      if (distance > budget) continue;
+      const closer =
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && (sameStart !== best.sameStart ? sameStart : count > best.count));
+      if (closer) best = { word: candidate, distance, sameStart, count };
+    }
+    return best?.word ?? null;
+  };
+  const frequencyOf = (word: string) => frequency.get(word) ?? 0;
+  // The two-word split (parts of four letters or more, an optional linking s, e or en) whose rarer part is commonest; with
+  // `repair`, one part known and the other the nearest word to what was typed (five letters or more).
+  const split = (word: string, repair: boolean): string | null => {
+    let best: { to: string; count: number } | null = null;
+    for (let cut = 4; cut <= word.length - 4; cut += 1) {
+      for (const linker of ['', 's', 'e', 'en']) {
+        const left = word.slice(0, cut);
+        let stem = left.slice(0, left.length - linker.length);
+        let right = word.slice(cut);
+        if (!left.endsWith(linker) || stem.length < 4) continue;
+        if (repair) {
+          if ((frequencyOf(stem) > 0) === (frequencyOf(right) > 0)) continue;
+          const typed = frequencyOf(stem) > 0 ? right : stem;
+          const near = typed.length >= 5 ? nearest(typed) : null;
+          if (near === null) continue;
+          if (typed === right) right = near;
+          else stem = near;
+        }
+        const count = Math.min(frequencyOf(stem), frequencyOf(right));
+        if (count > (best?.count ?? 0)) best = { to: `${stem} ${right}`, count };
+      }
+    }
+    return best?.to ?? null;
+  };
   return (query) =>
     [...new Set(foldText(query).split(' '))].flatMap((word) => {
       if (word.length < 5 || frequency.has(word) || /\d/.test(word)) return [];
-      const budget = word.length >= 9 ? 2 : 1;
-      let best: { word: string; distance: number; sameStart: boolean; count: number } | null = null;
-      for (const candidate of words) {
-        const distance = editDistance(word, candidate, budget);
-        const sameStart = candidate[0] === word[0];
-        const count = frequency.get(candidate) ?? 0;
-        if (distance > budget) continue;
-        const closer =
-          !best ||
-          distance < best.distance ||
-          (distance === best.distance && (sameStart !== best.sameStart ? sameStart : count > best.count));
-        if (closer) best = { word: candidate, distance, sameStart, count };
-      }
-      if (best) return [{ from: word, to: best.word }];
-      // Else the two-word split (parts of four letters or more, an optional linking s, e or en) whose rarer part is commonest.
-      let split: { to: string; count: number } | null = null;
-      for (let cut = 4; cut <= word.length - 4; cut += 1) {
-        for (const linker of ['', 's', 'e', 'en']) {
-          const left = word.slice(0, cut);
-          const stem = left.slice(0, left.length - linker.length);
-          if (!left.endsWith(linker) || stem.length < 4) continue;
-          const count = Math.min(frequency.get(stem) ?? 0, frequency.get(word.slice(cut)) ?? 0);
-          if (count > (split?.count ?? 0)) split = { to: `${stem} ${word.slice(cut)}`, count };
-        }
-      }
-      return split ? [{ from: word, to: split.to }] : [];
+      const to = nearest(word) ?? split(word, false) ?? split(word, true);
+      return to ? [{ from: word, to }] : [];
     });
 }
 
