@@ -180,7 +180,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         }
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
-          const expand = (words: string) => deps.search.expansions(words);
+          const expand = (question: string, words: readonly string[]) => deps.search.expansions(question, words);
           const fieldTerms = abbreviationPhrases(deps, standalone.retrieval)
             .filter((entry) => namesInstrument(entry.term, deps.corpus.spelling()))
             .map((entry) => entry.phrases);

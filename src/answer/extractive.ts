@@ -57,8 +57,8 @@ export interface ExtractiveContext {
   labelOf?: (passage: StoredPassage) => string | null;
   /** Each action's words (CorpusIndex.actionWords); without them a findings sentence takes its group's best-ranked action. */
   actionWords?: ReadonlyMap<number, ReadonlySet<string>>;
-  /** The search's reading of words (glossary terms, spelling repairs). */
-  expand?: (words: string) => readonly string[];
+  /** The search's reading of some words of the question (spelling repairs, glossary terms of the phrases they are in). */
+  expand?: (question: string, words: readonly string[]) => readonly string[];
   /** The field's rare abbreviations the question names, each as its folded phrases (term and glossary expansions). */
   fieldTerms?: readonly (readonly string[])[];
 }
@@ -77,7 +77,7 @@ export function composeExtractive(
   // bring every sentence on prejudice.
   const unknown = queryTokens.filter((token) => vocabulary.documentFrequency(token) === 0);
   const expansionTokens = unknown.length
-    ? [...new Set(expand(unknown.join(' ')).flatMap((phrase) => tokenize(phrase)))].filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token))
+    ? [...new Set(expand(question, unknown).flatMap((phrase) => tokenize(phrase)))].filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token))
     : [];
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);

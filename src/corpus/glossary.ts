@@ -3,8 +3,11 @@ import type { Glossary } from './schema.js';
 import { foldText, lightStem } from '../search/text.js';
 
 export interface GlossaryExpander {
-  /** Glossary phrases related to the query that the query does not already contain. */
-  expand(query: string): string[];
+  /**
+   * Glossary phrases related to the query that the query does not already contain; with `about`, only for the phrases
+   * of the query that contain one of those words ("geen buitenlanders" for "buitenlanders").
+   */
+  expand(query: string, about?: Iterable<string>): string[];
   /** Folded words of the query that belong to a glossary phrase it contains. */
   matchedWords(query: string): Set<string>;
   /** The field's abbreviations the query names: glossary terms written with two or more capitals (EVC, IBO, NT2, K-IBO). */
@@ -19,7 +22,8 @@ const PERSON = new Set(['iemand', 'hij', 'zij', 'ze', 'je', 'jij', 'u', 'men', '
 export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander {
   // Each entry is a set of equivalent phrases; a match on any of them brings in the others.
   // Phrases are compared on lightly stemmed words, so "leerkrachten" finds the entry "leerkracht".
-  const key = (text: string) => ` ${foldText(text).split(' ').map((word) => (PERSON.has(word) ? 'iemand' : lightStem(word))).join(' ')} `;
+  const stemOf = (word: string) => (PERSON.has(word) ? 'iemand' : lightStem(word));
+  const key = (text: string) => ` ${foldText(text).split(' ').map(stemOf).join(' ')} `;
   // A one-way phrase (readAs) finds its entry but is never added to a query: it names a situation, not the passages' words.
   const groups = glossaries.flatMap((glossary) =>
     glossary.entries.map((entry) => [
@@ -55,10 +59,12 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
       const folded = ` ${foldText(query)} `;
       return abbreviations.filter((entry) => folded.includes(entry.folded)).map((entry) => entry.term);
     },
-    expand(query) {
+    expand(query, about) {
       const folded = key(query);
       const extra = new Set<string>();
-      const matched = [...new Set(phrasesIn(folded).map((phrase) => phrase.group))].sort((a, b) => a - b);
+      const stems = about ? new Set([...about].map(stemOf)) : null;
+      const found = phrasesIn(folded).filter((phrase) => !stems || [...phrase.stems].some((stem) => stems.has(stem)));
+      const matched = [...new Set(found.map((phrase) => phrase.group))].sort((a, b) => a - b);
       for (const index of matched) for (const entry of groups[index] ?? []) if (entry.searched && !folded.includes(entry.key)) extra.add(entry.phrase);
       return [...extra];
     },
@@ -67,7 +73,7 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
       const words = new Set<string>();
       const raw = foldText(query).split(' ');
       for (const phrase of phrasesIn(folded)) {
-        for (const word of raw) if (phrase.stems.has(PERSON.has(word) ? 'iemand' : lightStem(word))) words.add(word);
+        for (const word of raw) if (phrase.stems.has(stemOf(word))) words.add(word);
       }
       return words;
     },

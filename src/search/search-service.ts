@@ -25,8 +25,11 @@ export interface SearchOptions {
 
 export interface SearchService {
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
-  /** What the search adds to the query's own words: repairs of misspelt words, then the glossary's terms for its words. */
-  expansions(query: string): string[];
+  /**
+   * What the search adds to the query's own words: repairs of misspelt words, then the glossary's terms for its words;
+   * with `about`, only for those words (see GlossaryExpander.expand).
+   */
+  expansions(query: string, about?: readonly string[]): string[];
   /** Actions ranked by their best evidence: their own passage, (discounted) a context or note of theirs, or a passage of a document that elaborates them. */
   rankActions(hits: SearchHit[]): { action: number; score: number }[];
 }
@@ -54,15 +57,17 @@ const REMEMBERED_PASSAGES = 5_000;
 
 export function createSearchService(deps: SearchDeps): SearchService {
   const passages = createPassageReader(REMEMBERED_PASSAGES);
-  const expand = (topic: string): string[] => {
-    const corrections = deps.spelling?.().corrections(topic) ?? [];
+  const expand = (topic: string, about?: readonly string[]): string[] => {
+    const all = deps.spelling?.().corrections(topic) ?? [];
+    const corrections = about ? all.filter((c) => about.includes(c.from)) : all;
     // A correction is a guess ("bereiden" is a word, not a typo of "bereiken"), so it is searched
     // at the expansions' lower weight, beside the typed word.
-    const corrected = corrections.length ? `${topic} ${corrections.map((c) => c.to).join(' ')}` : topic;
-    return [...corrections.map((c) => c.to), ...deps.glossary.expand(corrected)];
+    const repaired = corrections.map((c) => c.to);
+    const corrected = corrections.length ? `${topic} ${repaired.join(' ')}` : topic;
+    return [...repaired, ...deps.glossary.expand(corrected, about ? [...about, ...repaired.flatMap((to) => to.split(' '))] : undefined)];
   };
   return {
-    expansions: (query) => expand(withoutPointers(query)),
+    expansions: (query, about) => expand(withoutPointers(query), about),
     async search(query, options = {}) {
       const k = options.k ?? 10;
       const named = namedActions(query);

@@ -227,6 +227,9 @@ describe('refusals', () => {
       expect(body.citations.map((citation) => citation.action), question).toContain(53);
       expect(body.answer, question).not.toContain('Datawarehouse');
     }
+    // The quotes are chosen by what "geen buitenlanders" stands for: "werkgevers" alone first quoted IBO promotion (Actie 36).
+    const body = await ask('werkgever wil geen buitenlanders, wat kan ik doen?');
+    expect(body.answer.split('\n')[1]).toMatch(/discriminatie/);
   });
 
   it('quotes the target figure, not a list of earlier advices whose web addresses say "allochtonen"', async () => {

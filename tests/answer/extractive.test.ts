@@ -110,7 +110,7 @@ describe('composeExtractive', () => {
     const guidance = passage('lijst:actie-52', 'Individuele begeleiding van werkzoekenden geeft de beste resultaten.', { action: 52, actions: [52] });
     const words = createSpellingCorrector([...ALL, orientation, guidance].map((stored) => stored.text));
     const hits = [searchHit(orientation), searchHit(guidance)];
-    const glossary = (text: string) => (text === 'studiekeuze' ? ['studieoriëntering'] : ['begeleiding op maat']);
+    const glossary = (_question: string, words: readonly string[]) => (words.includes('studiekeuze') ? ['studieoriëntering'] : ['begeleiding op maat']);
     expect(composeExtractive('begeleiding bij studiekeuze', hits, words, [10, 52]).actions).toEqual([52]);
     const { answer, actions } = composeExtractive('begeleiding bij studiekeuze', hits, words, [10, 52], { expand: glossary });
     expect(quotedLines(answer)).toContain('- “Onderwijs moet inzetten op een uitstekende studieoriëntering voor jongeren.” (Actie 10)');

@@ -68,6 +68,13 @@ describe('createGlossaryExpander', () => {
     expect(glossary.expand('discriminatie op de werkvloer')).not.toContain('huidskleur');
   });
 
+  it('expands, when asked about some words, only the phrases of the query that contain them', () => {
+    const question = 'werkgever wil geen buitenlanders, discriminatie melden';
+    expect(glossary.expand(question, ['buitenlanders'])).toContain('vooroordelen');
+    expect(glossary.expand('taalcoach voor discriminatie', ['taalcoach'])).not.toContain('vooroordelen');
+    expect(glossary.expand('taalcoach voor discriminatie', ['taalcoach'])).toContain('taalcoaching');
+  });
+
   it('treats every phrase of an entry as equivalent', () => {
     const small: Glossary = { id: 'test', title: 'Test', entries: [{ term: 'TWE', expansions: ['tijdelijke werkervaring', 'werkervaringsjob'], readAs: [] }] };
     const expander = createGlossaryExpander([small]);
