@@ -25,7 +25,7 @@ import { asksAboutDuration, asksAboutRecruitment, asksToReserve, conditionLines,
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
-import { actorLines, actorNames, askedActor, askedTheme, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
@@ -104,7 +104,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const actor = askedActor(input.question);
       // A question about one actor alone, for the actions of one theme or section, or about the list as a whole is answered
       // from the tags and the sections, with or without a model.
-      const listing = listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null;
+      const listing = (await whoAfterList(deps, input.question, history)) ?? (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
 
@@ -293,9 +293,29 @@ async function standaloneQuestion(question: string, history: Turn[], llm: LlmCli
  */
 function listsTagged(question: string, history: Turn[]): boolean {
   const previous = history.at(-1);
-  if (!previous || !isFollowUp(question)) return true;
-  const asked = previous.question;
-  return askedActor(asked)?.alone === true || askedTheme(asked) !== null || namesSection(asked) || asksOverview(asked);
+  return !previous || !isFollowUp(question) || isListQuestion(previous.question);
+}
+
+/** Whether a question is answered with a list of actions from the tags or the sections. */
+function isListQuestion(question: string): boolean {
+  return askedActor(question)?.alone === true || askedTheme(question) !== null || namesSection(question) || asksOverview(question);
+}
+
+/**
+ * "wie moet dat doen?" right after a list answers for the listed actions (whom each addresses), not for a new search on
+ * the list's question, which cited three of the eight language actions.
+ */
+async function whoAfterList(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<{ text: string; hits: SearchHit[] } | null> {
+  const previous = history.at(-1);
+  if (!previous || previous.refused || !asksOnlyWho(question) || !isListQuestion(previous.question)) return null;
+  const text = actorLines(previous.actions, deps.corpus.actionActors());
+  if (text === null) return null;
+  return { text, hits: listedHits(await passagesForActions(deps.db.pool, previous.actions)) };
+}
+
+/** A list's passages as the answer's hits: all equal, none found by the search. */
+function listedHits(passages: StoredPassage[]): SearchHit[] {
+  return passages.map((passage) => ({ passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: false }));
 }
 
 /** The answer to a question the tags or the sections answer ("wat moet VDAB doen?", "acties in 3.2"), as a list of the actions. */
@@ -318,8 +338,7 @@ async function tagListing(deps: AnswerServiceDeps, question: string, actor: Acto
     return null;
   }
   if (text === null) return null;
-  const hits = actions.map((passage) => ({ passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: false }));
-  return { text, hits };
+  return { text, hits: listedHits(actions) };
 }
 
 async function answerWithModel(

@@ -69,6 +69,17 @@ const WHO = /\b(?:wie\s+(?:moet|moeten|zal|zullen|zou|zouden|kan|kunnen|is veran
 /** "wie moet dat doen?", "bij wie kan ik terecht voor EVC?": the question asks who acts. */
 export const asksWho = (question: string): boolean => WHO.test(foldText(question));
 
+// What a who question says besides asking who: "wie moet dat allemaal uitvoeren?" has no topic of its own.
+const WHO_WORDS = new Set(
+  `doen doet neemt nemen organiseert organiseren betaalt betalen financiert financieren zorgt zorgen regelt regelen coordineert
+   coordineren staat trekt trekken voert voeren volgt volgen uitvoeren verantwoordelijk bevoegd betrokken allemaal daarvoor
+   hiervoor actoren partners instanties diensten organisaties partijen spelers terecht`.split(/\s+/),
+);
+
+/** "wie moet dat doen?": a who question with no topic of its own, which after a list asks about the listed actions. */
+export const asksOnlyWho = (question: string): boolean =>
+  asksWho(question) && tokenize(question).every((word) => QUESTION_WORDS.has(word) || WHO_WORDS.has(word));
+
 /**
  * How questions name each theme, on folded text, by the theme's own words only: "kinderopvang" is one part of
  * "Kinderopvang, mobiliteit en flankerend beleid" and asks for less than the whole theme. "Onderwijs" is read as the actor.

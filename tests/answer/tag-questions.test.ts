@@ -1,6 +1,6 @@
 // Questions answered from the tags: the actor or theme read from a question, the list of its actions, and whom cited actions address.
 import { describe, expect, it } from 'vitest';
-import { actorLines, askedActor, askedTheme, asksWho, composeActorList, composeThemeList } from '../../src/answer/tag-questions.js';
+import { actorLines, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList } from '../../src/answer/tag-questions.js';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { storedPassage } from '../helpers/stored-passage.js';
@@ -68,6 +68,14 @@ describe('asksWho', () => {
     expect(asksWho('welke actoren zijn betrokken bij geïntegreerde trajecten?')).toBe(true);
     expect(asksWho('Wie haalt volgens onderzoek vooral voordeel uit kinderopvang?')).toBe(false);
     expect(asksWho('wat met diploma erkenning?')).toBe(false);
+  });
+
+  it('tells a who question with no topic of its own from one with a topic', () => {
+    expect(asksOnlyWho('wie moet dat doen?')).toBe(true);
+    expect(asksOnlyWho('wie moet dat allemaal uitvoeren?')).toBe(true);
+    expect(asksOnlyWho('welke actoren zijn daarvoor verantwoordelijk?')).toBe(true);
+    expect(asksOnlyWho('wie moet dat doen voor EVC?')).toBe(false);
+    expect(asksOnlyWho('wat moet VDAB doen?')).toBe(false);
   });
 });
 
@@ -205,5 +213,19 @@ describe('through POST /api/ask, on the real corpus', () => {
     const block = body.answer.slice(body.answer.indexOf('Tot wie deze acties zich richten'));
     expect(block).toContain('- Actie 19: Vlaamse overheid, Sectoren en werkgevers');
     expect(block.split('\n').filter((line) => line.startsWith('- Actie ')).length).toBe(new Set(cited).size);
+  });
+
+  it('answers "wie moet dat doen?" after a list for every listed action', async () => {
+    // It searched the list's question again and named the actors of 3 of the 8 language actions.
+    const list = await ask('welke acties gaan over taal?');
+    const listed = list.citations.map((citation) => citation.action);
+    expect(listed.length).toBe(8);
+    const body = await ask('wie moet dat doen?', list.conversationId);
+    expect(body.refused).toBe(false);
+    expect(body.answer.split('\n')[0]).toBe('Tot wie deze acties zich richten, volgens de indeling van Actiewijzer (niet de tekst van de actielijst):');
+    expect(body.citations.map((citation) => citation.action)).toEqual(listed);
+    expect(body.answer).toContain('- Actie 35: VDAB');
+    // With a topic of its own, it is an ordinary question.
+    expect((await ask('wie moet dat doen voor EVC?', list.conversationId)).answer).toContain('EVC');
   });
 });
