@@ -21,7 +21,7 @@ import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutDuration, asksAboutRecruitment, asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems } from './positive-action.js';
+import { asksAboutApproval, asksAboutDuration, asksAboutRecruitment, asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
@@ -454,8 +454,8 @@ async function legalPassages(deps: AnswerServiceDeps, hits: SearchHit[], questio
   // Keeping a job for the group is answered by the item on reserving one, which retrieval finds only when the question
   // shares its words ("stage enkel voor vluchtelingen" brought the item listing reserved traineeships as examples instead);
   // recruitment aimed at the group by the item naming "gerichte wervingscampagnes" (a vacancy text brought points 6 and 7);
-  // a plan's duration by the item saying how long one runs.
-  const specific = asksToReserve(question) || asksAboutRecruitment(question) || asksAboutDuration(question);
+  // a plan's duration by the item saying how long one runs, and its approval by the one saying who approves it.
+  const specific = asksToReserve(question) || asksAboutRecruitment(question) || asksAboutDuration(question) || asksAboutApproval(question);
   const named = specific ? ranked.slice(0, 1).filter((passage) => !top.some((hit) => hit.passage.id === passage.id)) : [];
   const best = retrieved ? named : ranked.slice(0, LEGAL_ITEMS);
   const pinned = conditions && !best.some((passage) => passage.id === conditions.id) ? [...best, conditions] : best;

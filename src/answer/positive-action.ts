@@ -22,9 +22,9 @@ const EQUAL_COMPETENCE = String.raw`(bij|met) gelijke (geschiktheid|competenties
 const RECRUITMENT =
   String.raw`gerichte? (werving|rekrutering)|wervingscampagnes?|diversiteits(clausule|verklaring|statement)s?` +
   String.raw`|(vacatures?|vacatureteksten?|personeelsadvertenties?)\b[^.?!]{0,80}\b(aanmoedig\w*|moedig\w*|aanspor\w*|oproep\w*|uitnodig\w*|aantrekken)`;
-// "positieve actie", the misspelling "positive actie", and the framework's instrument "positief actieplan".
+// "positieve actie", the misspelling "positive actie", and the framework's instruments "positief actieplan" and "toetredingsakte".
 export const POSITIVE_ACTION = new RegExp(
-  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT})\b`,
+  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|toetredingsakte|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT})\b`,
   'i',
 );
 const ABOUT_TARGET_GROUP = new RegExp(String.raw`\b${TARGET_GROUP}\b`, 'i');
@@ -51,12 +51,15 @@ const RECRUITING = new RegExp(RECRUITMENT, 'i');
 // How long a plan may run: the item saying "loopt een plan hoogstens drie jaar" shares no word with "hoelang mag het duren".
 const DURATION = /\b(hoe ?lang|duurt|duren|looptijd|termijn)\b/i;
 const DURATION_WORDS = 'loopt hoogstens drie jaar';
+// Who approves a plan, asked with the separable verb: "wie keurt een positief actieplan goed?" shares no word with "goedgekeurd".
+const APPROVAL = /\b(goedkeur\w*|goedgekeurd|keur(t|en|de|den)\b[^.?!]{0,60}\bgoed)\b/i;
+const APPROVAL_WORDS = 'goedgekeurd goedkeuring federale minister aanspreekpunt';
 
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
 
 /**
  * The question as the legal items are matched against it: with the framework's words for reserving a job, for aimed
- * recruitment or for a plan's duration when it asks that.
+ * recruitment, for a plan's duration or for its approval when it asks that.
  */
 export const legalWording = (question: string): string =>
   [
@@ -64,12 +67,16 @@ export const legalWording = (question: string): string =>
     asksToReserve(question) ? RESERVATION_WORDS : null,
     asksAboutRecruitment(question) ? RECRUITMENT_WORDS : null,
     asksAboutDuration(question) ? DURATION_WORDS : null,
+    asksAboutApproval(question) ? APPROVAL_WORDS : null,
   ]
     .filter(Boolean)
     .join(' ');
 
 /** "een wervingscampagne gericht op nieuwkomers", "kandidaten met een migratieachtergrond aanmoedigen in de vacature". */
 export const asksAboutRecruitment = (question: string): boolean => RECRUITING.test(question);
+
+/** "wie keurt een positief actieplan goed?", "moet de toetredingsakte goedgekeurd worden?". */
+export const asksAboutApproval = (question: string): boolean => APPROVAL.test(question);
 
 /** "hoelang mag een positieve actie duren?", "looptijd van een positief actieplan". */
 export const asksAboutDuration = (question: string): boolean => DURATION.test(question);

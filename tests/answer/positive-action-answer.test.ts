@@ -78,6 +78,13 @@ describe('positive-action helpers', () => {
     expect(isPositiveActionForTargetGroup('Hoe zit het met de erkenning van diploma’s voor nieuwkomers?')).toBe(false);
   });
 
+  it("reads a question on a plan's approval with the framework's words for it, also with the separable verb", () => {
+    expect(legalWording('wie keurt een positief actieplan goed?')).toMatch(/goedgekeurd goedkeuring federale minister aanspreekpunt$/);
+    expect(legalWording('moet de toetredingsakte goedgekeurd worden?')).toMatch(/goedkeuring federale minister aanspreekpunt$/);
+    expect(legalWording('wat is een goede positieve actie?')).toBe('wat is een goede positieve actie?');
+    expect(isPositiveActionQuestion('wat is een toetredingsakte')).toBe(true);
+  });
+
   it("matches a question on a plan's duration with the framework's words for it", () => {
     expect(legalWording('hoelang mag een positieve actie duren')).toMatch(/loopt hoogstens drie jaar$/);
     expect(legalWording('hoe lang loopt een positief actieplan?')).toMatch(/loopt hoogstens drie jaar$/);
@@ -257,6 +264,16 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(body.citations.map((citation) => citation.action)).toContain(44);
     expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
     expect((await ask('positieve actie voor vrouwen')).refused).toBe(true);
+  });
+
+  it('answers who approves a plan with the points on approval, and a toetredingsakte as positive action', async () => {
+    // "keurt … goed" shares no word with "goedgekeurd": the answer had no point on approval.
+    const approval = await ask('wie keurt een positief actieplan goed');
+    expect(approval.answer).toContain('moet goedgekeurd worden door de federale minister van Werk');
+    // "wat is een toetredingsakte" cited Actie 55 ("discriminerende praktijken …") because no other sentence had an action.
+    const deed = await ask('wat is een toetredingsakte');
+    expect(deed.citations.map((citation) => citation.action).filter((action) => action !== null)).toEqual([44]);
+    expect(deed.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
   it('quotes no sentence whose only word in common with the question is "mag"', async () => {
