@@ -49,7 +49,7 @@ const RESERVATION_WORDS = 'uitsluitend voorbehouden';
 const RECRUITMENT_WORDS = 'gerichte wervingscampagnes';
 const RECRUITING = new RegExp(RECRUITMENT, 'i');
 // How long a plan may run: the item saying "loopt een plan hoogstens drie jaar" shares no word with "hoelang mag het duren".
-const DURATION = /\b(hoe ?lang|duurt|duren|looptijd|termijn)\b/i;
+const DURATION = /\b(hoe ?lang|duurt|duren|looptijd)\b/i;
 const DURATION_WORDS = 'loopt hoogstens drie jaar';
 // Who approves a plan, asked with the separable verb: "wie keurt een positief actieplan goed?" shares no word with "goedgekeurd".
 const APPROVAL = /\b(goedkeur\w*|goedgekeurd|keur(t|en|de|den)\b[^.?!]{0,60}\bgoed)\b/i;
