@@ -248,6 +248,13 @@ describe('refusals', () => {
     expect(firstWithout === -1 ? quoted.length : firstWithout).toBeGreaterThanOrEqual(3);
   });
 
+  it('reads "NT-2" and "NT 2" as NT2', async () => {
+    // "nt 2" is no glossary phrase, and "nt" and "2" are in no passage: it was refused.
+    const body = await ask('nt-2 les');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(22);
+  });
+
   it('answers a comparison with Europe, which the list calls "Europees perspectief"', async () => {
     // "europa" is only in a web address of a footnote: as the rarest word of the question, it refused "kloof met Europa".
     const body = await ask('kloof met Europa');
