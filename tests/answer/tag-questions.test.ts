@@ -203,6 +203,17 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(next.answer).toContain('(mede) tot Sectoren en werkgevers');
   });
 
+  it('keeps the actor of a list for a follow-up on a topic, and reads "rond" as asking, not as a word to match', async () => {
+    // It quoted "Het koppelen van gegevens rond opleiding en onderwijs …" (Actie 4) first, for its "rond".
+    const vdab = await ask('wat moet VDAB doen?');
+    const body = await ask('en wat rond taal?', vdab.conversationId);
+    expect(body.refused).toBe(false);
+    expect(body.answer).not.toContain('gegevens rond opleiding');
+    expect(body.citations.map((citation) => citation.action)[0]).toBe(40);
+    // "doen" asks, too: in three passages only, it counted as a topic word the answer's passages lacked, and refused this.
+    expect((await ask('wat moet VDAB doen voor taal?')).refused).toBe(false);
+  });
+
   it('adds whom the cited actions address to a "who" question', async () => {
     const first = await ask('wat met diploma erkenning?');
     expect(first.answer).not.toContain('Tot wie deze acties zich richten');
