@@ -248,6 +248,13 @@ describe('refusals', () => {
     expect(firstWithout === -1 ? quoted.length : firstWithout).toBeGreaterThanOrEqual(3);
   });
 
+  it('reads a client\'s country of origin as a detail of the person, not as a topic the list lacks', async () => {
+    // "marokko" and "verpleegkundige" are in no passage; as the rarest words of the question they refused it.
+    const body = await ask('klant heeft diploma uit Marokko, kan hij als verpleegkundige werken?');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(19);
+  });
+
   it('reads "NT-2" and "NT 2" as NT2', async () => {
     // "nt 2" is no glossary phrase, and "nt" and "2" are in no passage: it was refused.
     const body = await ask('nt-2 les');
