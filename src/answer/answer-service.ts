@@ -15,7 +15,7 @@ import { foldText } from '../search/text.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
-import { assessEvidence, foldedPassage, namesInstrument, type Evidence } from './evidence.js';
+import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
@@ -116,20 +116,22 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const named = standalone.followUp ? askedActor(standalone.retrieval) : actor;
       const preferActors = [...(input.role ? ROLE_ACTORS[input.role] : []), ...(named ? [named.actor] : [])];
       const hits = listing ? listing.hits : await deps.search.search(standalone.retrieval, { k: 12, preferActors });
-      const evidence = assessEvidence(
+      const assessed = assessEvidence(
         standalone.retrieval,
         hits,
         deps.corpus.spelling(),
         deps.corpus.glossary.matchedWords(standalone.retrieval),
         deps.corpus.glossary.abbreviations(standalone.retrieval),
       );
+      // A greeting or "wat kun je?" asks nothing of the list, in a conversation neither: "bedankt" is no follow-up.
+      const evidence: Evidence = isGreeting(input.question) ? { ...assessed, inScope: false, reason: 'greeting' } : assessed;
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       const inScope =
         (listing !== null && !evidence.injection) ||
         evidence.inScope ||
         (!evidence.injection && isPositiveActionForTargetGroup(input.question)) ||
-        (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false));
+        (standalone.followUp && !evidence.injection && evidence.reason !== 'greeting' && (history.at(-1)?.refused === false));
 
       let answer: string;
       let citations: Citation[] = [];
@@ -561,6 +563,9 @@ const SCOPE =
 export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null): string {
   if (evidence.reason === 'injection') {
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
+  }
+  if (evidence.reason === 'greeting') {
+    return `Ik beantwoord vragen over de actielijst personen met een migratie-achtergrond van de SERV, telkens met de nummers van de acties waarop het antwoord steunt. ${SCOPE} Vraag bijvoorbeeld: “Welke acties gaan over EVC?”, “Wat moet VDAB doen?” of “Mag een vacature enkel voor nieuwkomers openstaan?”`;
   }
   if (missingNote) return `${missingNote} ${SCOPE}`;
   const related = nearest.length ? ` Het dichtst in de buurt komen ${nearest.map((n) => `Actie ${n}`).join(', ')}; open die gerust om te zien of ze helpen.` : '';

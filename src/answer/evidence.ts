@@ -12,7 +12,7 @@ export interface Evidence {
   /** Whether full-text and vector search agree on one of their first passages. */
   agreement: boolean;
   injection: boolean;
-  reason: 'named-action' | 'evidence' | 'weak-evidence' | 'injection' | 'empty';
+  reason: 'named-action' | 'evidence' | 'weak-evidence' | 'injection' | 'greeting' | 'empty';
 }
 
 // Instruction-override phrasing in Dutch and English; the question is then refused, whatever else it asks.
@@ -26,6 +26,11 @@ const INJECTION = [
   /^\s*#{2,}\s*(systeem|system)\b/im,
   /\bherhaal (alle|de) tekst\b/i,
 ];
+
+// A greeting, thanks or "wat kun je?" asks nothing of the list: "wat kun je allemaal?" quoted "… die allemaal tegelijk
+// vervuld moeten zijn" from the legal conditions.
+const GREETING =
+  /^\s*(hallo|hoi|hey|hi|hello|dag|goeiedag|goedendag|goedemorgen|goedemiddag|goedenavond|help|bedankt|dank\s*(je|u)(\s*wel)?|merci|wat\s+(kan|kun)\s+(je|jij|u)(\s+allemaal)?(\s+doen)?|wie\s+ben\s+(je|jij)|wat\s+ben\s+(je|jij))(\s+(allemaal|eigenlijk|zoal))?\s*[?!.]*\s*$/i;
 
 const MIN_COVERAGE = 0.45;
 const GLOSSARY_CREDIT = 1;
@@ -63,6 +68,9 @@ export function namesInstrument(term: string, vocabulary: SpellingCorrector): bo
   const word = foldText(term).split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
   return vocabulary.documentFrequency(word) <= SPECIFIC_SHARE * vocabulary.documents;
 }
+
+/** "hallo", "bedankt", "wat kun je allemaal?": no question about the list, also not as a follow-up. */
+export const isGreeting = (question: string): boolean => GREETING.test(question);
 
 export function looksLikeInjection(question: string): boolean {
   return INJECTION.some((pattern) => pattern.test(question));

@@ -144,6 +144,23 @@ describe('refusals', () => {
     expect(body.answer).toMatch(/geen instructies/);
   });
 
+  it('answers a greeting, thanks or "wat kun je?" with what it does, without citations, also within a conversation', async () => {
+    // "wat kun je allemaal?" quoted "De wet stelt vier voorwaarden, die allemaal tegelijk vervuld moeten zijn:".
+    for (const question of ['hallo', 'wat kun je allemaal?', 'Help!']) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(true);
+      expect(body.citations, question).toEqual([]);
+      expect(body.answer, question).toMatch(/^Ik beantwoord vragen over de actielijst/);
+    }
+    // "bedankt" after an answer is no follow-up that repeats it.
+    const first = await ask('evc');
+    const thanks = await ask('bedankt', first.conversationId);
+    expect(thanks.refused).toBe(true);
+    expect(thanks.citations).toEqual([]);
+    // A question after a greeting is a question.
+    expect((await ask('dag, welke acties gaan over EVC?')).citations.map((citation) => citation.action)).toContain(18);
+  });
+
   it('answers about the topic when the question also names the list or the commission', async () => {
     // "lijst" alone brought up the action that asks for a list of legal positive actions (45), and "de commissie vraagt"
     // the actions that say so most often, instead of the one about controls (55).
