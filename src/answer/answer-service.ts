@@ -113,8 +113,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
       // An actor named beside a topic ("wat moet VDAB doen rond taal?") weighs its actions like a user's role does, also when
       // a follow-up ("en rond taal?") takes it from the previous question.
-      const named = standalone.followUp ? askedActor(standalone.retrieval) : actor;
-      const preferActors = [...(input.role ? ROLE_ACTORS[input.role] : []), ...(named ? [named.actor] : [])];
+      const topicActor = standalone.followUp ? askedActor(standalone.retrieval) : actor;
+      const preferActors = [...(input.role ? ROLE_ACTORS[input.role] : []), ...(topicActor ? [topicActor.actor] : [])];
       const hits = listing ? listing.hits : await deps.search.search(standalone.retrieval, { k: 12, preferActors });
       const assessed = assessEvidence(
         standalone.retrieval,
