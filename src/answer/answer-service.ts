@@ -108,30 +108,33 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
 
-      const standalone = listing
+      // A greeting or "wat kun je?" asks nothing of the list, in a conversation neither: "bedankt" is no follow-up, so it is
+      // neither rewritten (a model call) nor searched.
+      const greeting = !listing && isGreeting(input.question);
+      const standalone = listing || greeting
         ? { retrieval: input.question, display: input.question, followUp: false, previousActions: [] }
         : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
       // An actor named beside a topic ("wat moet VDAB doen rond taal?") weighs its actions like a user's role does, also when
       // a follow-up ("en rond taal?") takes it from the previous question.
       const topicActor = standalone.followUp ? askedActor(standalone.retrieval) : actor;
       const preferActors = [...(input.role ? ROLE_ACTORS[input.role] : []), ...(topicActor ? [topicActor.actor] : [])];
-      const hits = listing ? listing.hits : await deps.search.search(standalone.retrieval, { k: 12, preferActors });
+      const hits = listing ? listing.hits : greeting ? [] : await deps.search.search(standalone.retrieval, { k: 12, preferActors });
+      const abbreviations = abbreviationPhrases(deps, standalone.retrieval);
       const assessed = assessEvidence(
         standalone.retrieval,
         hits,
         deps.corpus.spelling(),
         deps.corpus.glossary.matchedWords(standalone.retrieval),
-        deps.corpus.glossary.abbreviations(standalone.retrieval),
+        abbreviations.map((entry) => entry.term),
       );
-      // A greeting or "wat kun je?" asks nothing of the list, in a conversation neither: "bedankt" is no follow-up.
-      const evidence: Evidence = isGreeting(input.question) ? { ...assessed, inScope: false, reason: 'greeting' } : assessed;
+      const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: 'greeting' } : assessed;
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       const inScope =
         (listing !== null && !evidence.injection) ||
         evidence.inScope ||
         (!evidence.injection && isPositiveActionForTargetGroup(input.question)) ||
-        (standalone.followUp && !evidence.injection && evidence.reason !== 'greeting' && (history.at(-1)?.refused === false));
+        (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false));
 
       let answer: string;
       let citations: Citation[] = [];
@@ -150,7 +153,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // The legal items come on top of the usual passages, so they do not push the action list's out.
       const answerHits = listing
         ? listing.hits
-        : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, standalone.retrieval), input.question, standalone.previousActions, legal.pinned).then((all) =>
+        : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, abbreviations), input.question, standalone.previousActions, legal.pinned).then((all) =>
             all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length),
           );
 
@@ -185,7 +188,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
           const expand = (question: string, words: readonly string[]) => deps.search.expansions(question, words);
-          const fieldTerms = abbreviationPhrases(deps, standalone.retrieval)
+          const fieldTerms = abbreviations
             .filter((entry) => namesInstrument(entry.term, deps.corpus.spelling()))
             .map((entry) => entry.phrases);
           const composed = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, {
@@ -472,9 +475,9 @@ async function legalPassages(deps: AnswerServiceDeps, hits: SearchHit[], questio
  * was quoted first, ahead of the IBO and EVC actions. It stays when it names every abbreviation of the field the
  * question names, and it is the best hit or one of its actions is among the answer's. Positive-action questions keep all.
  */
-function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], question: string): SearchHit[] {
+function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], abbreviations: readonly AbbreviationPhrases[]): SearchHit[] {
   const related = deps.corpus.relatedActions();
-  const terms = abbreviationPhrases(deps, question).map((entry) => entry.phrases);
+  const terms = abbreviations.map((entry) => entry.phrases);
   const listed = new Set(
     hits
       .slice(0, PASSAGES_FOR_ANSWER)
@@ -490,8 +493,14 @@ function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], question: string): 
   });
 }
 
-/** The field's abbreviations a question names, each with its glossary phrases, folded and padded for substring tests. */
-function abbreviationPhrases(deps: AnswerServiceDeps, question: string): { term: string; phrases: string[] }[] {
+/** An abbreviation of the field with its glossary phrases, folded and padded for substring tests. */
+interface AbbreviationPhrases {
+  term: string;
+  phrases: string[];
+}
+
+/** The field's abbreviations a question names (read once per question: evidence, onTopic and the extractive answer use them). */
+function abbreviationPhrases(deps: AnswerServiceDeps, question: string): AbbreviationPhrases[] {
   const { glossary } = deps.corpus;
   return glossary.abbreviations(question).map((term) => ({ term, phrases: [term, ...glossary.expand(term)].map((phrase) => ` ${foldText(phrase)} `) }));
 }

@@ -1,5 +1,5 @@
 // Citation checks: which action numbers an answer cites, whether they were allowed, and verbatim quotes for them (and for other documents' labels).
-import { tokenize } from '../search/text.js';
+import { foldText, tokenize } from '../search/text.js';
 
 export interface Citation {
   /** The action-list number; null for a passage of another document, which `label` names. */
@@ -136,6 +136,8 @@ export interface TokenizedSentence {
   /** tokenize(sentence) without its web addresses, repeats kept. */
   tokens: readonly string[];
   words: ReadonlySet<string>;
+  /** The sentence folded (see foldText) and padded with spaces, for phrase tests. */
+  folded: string;
 }
 
 // The same passages are quoted and cited answer after answer: their texts are split and tokenized once, not for every
@@ -153,7 +155,7 @@ export function tokenizedSentences(text: string): readonly TokenizedSentence[] {
     if (tokenizedTexts.size >= TOKENIZED_TEXTS_LIMIT) tokenizedTexts.clear();
     split = sentences(text).map((sentence) => {
       const tokens = tokenize(sentence.replace(WEB_ADDRESS, ' '));
-      return { sentence, tokens, words: new Set(tokens) };
+      return { sentence, tokens, words: new Set(tokens), folded: ` ${foldText(sentence)} ` };
     });
     tokenizedTexts.set(text, split);
   }

@@ -4,7 +4,7 @@ import type { StoredPassage } from '../repositories/passages-repository.js';
 import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
-import { foldText, tokenize } from '../search/text.js';
+import { tokenize } from '../search/text.js';
 import { sentences, tokenizedSentences } from './citations.js';
 
 export interface ExtractiveSentence {
@@ -129,14 +129,14 @@ export function composeExtractive(
     const all = tokenizedSentences(passage.text);
     const scored = all
       .filter(({ sentence }) => sentence.length >= 25)
-      .map(({ sentence: text, tokens, words }) => {
+      .map(({ sentence: text, tokens, words, folded }) => {
         let score = 0;
         for (const token of queryTokens) {
           if (words.has(token) || (token.length >= 6 && tokens.some((word) => word.includes(token.slice(0, -1))))) score += idf(token);
         }
         for (const token of expansionTokens) if (words.has(token)) score += EXPANSION_WEIGHT * idf(token);
         if (wantsFigures && FIGURE.test(text)) score *= 1.6;
-        if (fieldTerms.length && !namesFieldTerm(text, fieldTerms)) score *= FIELD_TERM_MISS;
+        if (fieldTerms.length && !fieldTerms.some((phrases) => phrases.some((phrase) => folded.includes(phrase)))) score *= FIELD_TERM_MISS;
         // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.
         return { text, words, score: score / (1 + hitIndex * 0.15) };
       })
@@ -200,11 +200,6 @@ export function composeExtractive(
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
     matched: candidates.length > 0 || named.length > 0,
   };
-}
-
-function namesFieldTerm(sentence: string, fieldTerms: readonly (readonly string[])[]): boolean {
-  const folded = ` ${foldText(sentence)} `;
-  return fieldTerms.some((phrases) => phrases.some((phrase) => folded.includes(phrase)));
 }
 
 /**
