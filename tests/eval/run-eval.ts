@@ -10,16 +10,9 @@ import { createOllamaClient } from '../../src/answer/llm.js';
 import { startFakeOllama } from '../helpers/fake-ollama.js';
 import { createBm25 } from './bm25.js';
 import { retrievalMetrics, type RankedQuestion, type RetrievalMetrics } from './metrics.js';
+import { readQuestionSet, type EvalQuestion } from './question-set.js';
 
-const QuestionSchema = z.object({
-  id: z.string(),
-  question: z.string(),
-  gold: z.array(z.number().int()).min(1),
-  type: z.string(),
-  user: z.string(),
-});
-
-const questions = z.array(QuestionSchema).parse(JSON.parse(await fs.readFile(new URL('./questions.json', import.meta.url), 'utf8')));
+const questions = readQuestionSet('questions.json');
 const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
 const runtime = await openRuntime(config);
 const search = createSearchService({
@@ -42,7 +35,7 @@ const byId = new Map(passages.map((passage) => [passage.id, passage]));
 type Ranked = RankedQuestion & { id: string; type: string; question: string };
 
 /** Ranks the actions for every question with the hybrid search and, beside it, the plain BM25 baseline. */
-async function rankAll(set: z.infer<typeof QuestionSchema>[]): Promise<{ hybrid: Ranked[]; baseline: Ranked[] }> {
+async function rankAll(set: EvalQuestion[]): Promise<{ hybrid: Ranked[]; baseline: Ranked[] }> {
   const hybrid: Ranked[] = [];
   const baseline: Ranked[] = [];
   for (const question of set) {
@@ -92,10 +85,9 @@ console.log(table('## Development set (tests/eval/questions.json): the set the s
 // Each written afterwards by someone who saw neither the search code nor the glossary nor the development set: the
 // honest estimate of how the search does on new questions. The first one's misses were once listed during tuning
 // (see the README), so the second, written later from the source text alone, is the cleaner estimate.
-const readSet = async (file: string) => z.array(QuestionSchema).parse(JSON.parse(await fs.readFile(new URL(file, import.meta.url), 'utf8')));
 const heldOutSets = [
-  { name: 'held-out', questions: await readSet('./holdout.json'), title: '## Held-out set (tests/eval/holdout.json): never used for tuning; 9 of its misses were once read' },
-  { name: 'held-out 2', questions: await readSet('./holdout-2.json'), title: '## Held-out set 2 (tests/eval/holdout-2.json): written from the source text alone, never used for tuning' },
+  { name: 'held-out', questions: readQuestionSet('holdout.json'), title: '## Held-out set (tests/eval/holdout.json): never used for tuning; 9 of its misses were once read' },
+  { name: 'held-out 2', questions: readQuestionSet('holdout-2.json'), title: '## Held-out set 2 (tests/eval/holdout-2.json): written from the source text alone, never used for tuning' },
 ];
 for (const set of heldOutSets) console.log(`\n${table(set.title, await rankAll(set.questions), heldOutMisses)}`);
 
@@ -106,7 +98,7 @@ const outOfScope = OutOfScopeSchema.parse(JSON.parse(await fs.readFile(new URL('
 const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm: null, logger: false });
 const existing = new Set(Array.from({ length: 60 }, (_, index) => index + 1));
 /** Extractive answers to every in-scope question of a set: how many cite a gold action, cite wrongly, or are refused. */
-async function measureAnswers(set: z.infer<typeof QuestionSchema>[]) {
+async function measureAnswers(set: EvalQuestion[]) {
   let citingGold = 0;
   let invalid = 0;
   let falseRefusals = 0;
