@@ -82,6 +82,18 @@ describe('with a model', () => {
     expect(body.citations.map((citation: { action: number }) => citation.action)).toEqual([34]);
   });
 
+  it('answers thanks after an answer without asking the model to rewrite it as a follow-up', async () => {
+    const chats = () => ollama.requests.filter((request) => request.path === '/api/chat').length;
+    ollama.setDefaultChat(() => ({ kind: 'answer', content: 'EVC-beleid is belangrijk (Actie 18).' }));
+    const first = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'Wat zegt de lijst over EVC?', mode: 'llm' } });
+    const before = chats();
+    const response = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'bedankt', mode: 'llm', conversationId: first.json().conversationId } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().refused).toBe(true);
+    expect(response.json().answer).toMatch(/^Ik beantwoord vragen over de actielijst/);
+    expect(chats()).toBe(before);
+  });
+
   it('repairs an answer that cites an action it was not given, once', async () => {
     const before = counters.repaired;
     let calls = 0;
