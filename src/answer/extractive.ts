@@ -57,10 +57,15 @@ export interface ExtractiveContext {
   labelOf?: (passage: StoredPassage) => string | null;
   /** Each action's words (CorpusIndex.actionWords); without them a findings sentence takes its group's best-ranked action. */
   actionWords?: ReadonlyMap<number, ReadonlySet<string>>;
-  /** The search's reading of some words of the question (spelling repairs, glossary terms of the phrases they are in). */
+  /** The search's reading of some words of the question (spelling repairs, glossary terms of the phrases they are in), and of the situations the glossary's one-way phrases name. */
   expand?: (question: string, words: readonly string[]) => readonly string[];
   /** The field's rare abbreviations the question names, each as its folded phrases (term and glossary expansions). */
   fieldTerms?: readonly (readonly string[])[];
+  /**
+   * Words of the question the glossary reads as a situation (GlossaryExpander.situationWords): they count by the terms it
+   * reads them as, not by themselves ("werken" in "hoeveel migranten werken er?" quoted outreach "werken" for the employment rate).
+   */
+  situationWords?: ReadonlySet<string>;
 }
 
 export function composeExtractive(
@@ -68,17 +73,20 @@ export function composeExtractive(
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [] }: ExtractiveContext = {},
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situationWords = new Set() }: ExtractiveContext = {},
 ): ExtractiveAnswer {
-  const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter((token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token));
+  const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
+    (token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token) && !situationWords.has(token),
+  );
   // Words of the question that no passage has ("studiekeuze") count by what the search reads them as, its spelling repairs
   // and glossary terms ("studieoriëntering"), at the search's lower weight: without them the best-ranked action, found
-  // through them, had no sentence to quote. The terms of words the passages do have are left out: "discriminatie" would
-  // bring every sentence on prejudice.
+  // through them, had no sentence to quote. So do the terms of a situation the glossary reads ("hoeveel … werken": the
+  // employment rate). The terms of other words the passages do have are left out: "discriminatie" would bring every
+  // sentence on prejudice.
   const unknown = queryTokens.filter((token) => vocabulary.documentFrequency(token) === 0);
-  const expansionTokens = unknown.length
-    ? [...new Set(expand(question, unknown).flatMap((phrase) => tokenize(phrase)))].filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token))
-    : [];
+  const expansionTokens = [...new Set(expand(question, unknown).flatMap((phrase) => tokenize(phrase)))].filter(
+    (token) => !SUBJECT.has(token) && !queryTokens.includes(token),
+  );
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);
     return df > 0 ? Math.log((vocabulary.documents + 1) / df) : 0;

@@ -1,15 +1,20 @@
 // Query expansion from the glossary: abbreviations and everyday words map to the document's terms.
-import type { Glossary } from './schema.js';
+import { GLOSSARY_GAP, type Glossary } from './schema.js';
 import { foldText, lightStem } from '../search/text.js';
 
 export interface GlossaryExpander {
   /**
    * Glossary phrases related to the query that the query does not already contain; with `about`, only for the phrases
-   * of the query that contain one of those words ("geen buitenlanders" for "buitenlanders").
+   * of the query that contain one of those words ("geen buitenlanders" for "buitenlanders"), and for its one-way phrases,
+   * which name a situation in words the passages do not use for it ("hoeveel … werken" for the employment rate).
    */
   expand(query: string, about?: Iterable<string>): string[];
-  /** Folded words of the query that belong to a glossary phrase it contains. */
+  /** The phrases of the entries the query's one-way phrases find ("klant is analfabeet": NT2, "Nederlands als tweede taal" …). */
+  situationTerms(query: string): string[];
+  /** Folded words of the query that belong to a glossary phrase it contains, with the words in the gaps of one-way phrases. */
   matchedWords(query: string): Set<string>;
+  /** Folded words of one-way phrases of the query, without the words in their gaps: the glossary reads them as a situation. */
+  situationWords(query: string): Set<string>;
   /** The field's abbreviations the query names: glossary terms written with two or more capitals (EVC, IBO, NT2, K-IBO). */
   abbreviations(query: string): string[];
   /** What an abbreviation stands for: the first phrase of its own entry that does not contain it ("NEET-jongeren" does). */
@@ -18,6 +23,20 @@ export interface GlossaryExpander {
 
 // A phrase written with "iemand" ("wat iemand kan") also matches the same phrase with a pronoun ("wat hij kan").
 const PERSON = new Set(['iemand', 'hij', 'zij', 'ze', 'je', 'jij', 'u', 'men', 'ik', 'we', 'wij']);
+// In a one-way phrase, "…" stands for up to this many words: "hoeveel … werken" reads "hoeveel personen met een
+// migratie-achtergrond werken" (a hyphen folds to a space), not a long question that only ends on "werken".
+const MAX_GAP_WORDS = 6;
+
+interface Phrase {
+  group: number;
+  /** The folded, stemmed phrase between spaces; for a phrase with gaps, its first part. */
+  key: string;
+  stems: Set<string>;
+  /** False for a one-way phrase. */
+  searched: boolean;
+  /** The parts of a phrase with gaps, each as stems; null for a phrase matched as a whole. */
+  parts: string[][] | null;
+}
 
 export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander {
   // Each entry is a set of equivalent phrases; a match on any of them brings in the others.
@@ -34,16 +53,51 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
   // A phrase can only occur in a query that has its first word: looking phrases up by the query's words costs a few
   // probes instead of a substring search for every phrase (a tenth of a millisecond per question, twice per question).
   // A phrase of only function words has an empty key, which every query would contain: it matches nothing.
-  const byFirstWord = new Map<string, { group: number; key: string; stems: Set<string> }[]>();
+  const byFirstWord = new Map<string, Phrase[]>();
   groups.forEach((group, index) => {
-    for (const { key: phraseKey } of group) {
-      const stems = phraseKey.trim().split(' ');
+    for (const { phrase: text, key: phraseKey, searched } of group) {
+      const parts = text.includes(GLOSSARY_GAP) ? text.split(GLOSSARY_GAP).map((part) => key(part).trim().split(' ')) : null;
+      const stems = parts ? parts.flat() : phraseKey.trim().split(' ');
       if (!stems[0]) continue;
-      byFirstWord.set(stems[0], [...(byFirstWord.get(stems[0]) ?? []), { group: index, key: phraseKey, stems: new Set(stems) }]);
+      const phrase = { group: index, key: parts ? ` ${parts[0]?.join(' ')} ` : phraseKey, stems: new Set(stems), searched, parts };
+      byFirstWord.set(stems[0], [...(byFirstWord.get(stems[0]) ?? []), phrase]);
     }
   });
-  const phrasesIn = (folded: string) =>
-    [...new Set(folded.trim().split(' '))].flatMap((word) => (byFirstWord.get(word) ?? []).filter((phrase) => folded.includes(phrase.key)));
+  // Each phrase the query contains; for one with gaps, also the words it spans, gaps included.
+  type Found = { phrase: Phrase; span: [number, number] | null };
+  const phrasesIn = (folded: string): Found[] => {
+    const words = folded.trim().split(' ');
+    return [...new Set(words)].flatMap((word) =>
+      (byFirstWord.get(word) ?? []).flatMap((phrase): Found[] => {
+        if (!folded.includes(phrase.key)) return [];
+        if (!phrase.parts) return [{ phrase, span: null }];
+        const span = spanOf(words, phrase.parts);
+        return span ? [{ phrase, span }] : [];
+      }),
+    );
+  };
+  // The searched phrases of the entries whose phrases the query contains (those `which` accepts), minus those it contains.
+  const phrasesOf = (query: string, which: (phrase: Phrase) => boolean): string[] => {
+    const folded = key(query);
+    const found = phrasesIn(folded).filter(({ phrase }) => which(phrase));
+    const extra = new Set<string>();
+    for (const index of [...new Set(found.map(({ phrase }) => phrase.group))].sort((a, b) => a - b)) {
+      for (const entry of groups[index] ?? []) if (entry.searched && !folded.includes(entry.key)) extra.add(entry.phrase);
+    }
+    return [...extra];
+  };
+  const wordsOf = (query: string, situation: boolean): Set<string> => {
+    const words = new Set<string>();
+    const raw = foldText(query).split(' ');
+    for (const { phrase, span } of phrasesIn(key(query))) {
+      if (situation && phrase.searched) continue;
+      for (const word of raw) if (phrase.stems.has(stemOf(word))) words.add(word);
+      // The words in a gap are the details of the situation ("lasser" in "wil lasser worden"): the glossary knows them as
+      // part of it, but they still say what it is about ("vluchtelingen" in "hoeveel vluchtelingen werken").
+      if (span && !situation) for (const word of raw.slice(span[0], span[1])) words.add(word);
+    }
+    return words;
+  };
   const abbreviations = glossaries
     .flatMap((glossary) => glossary.entries.map((entry) => entry.term))
     .filter((term) => !/\s/.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2)
@@ -60,22 +114,27 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
       return abbreviations.filter((entry) => folded.includes(entry.folded)).map((entry) => entry.term);
     },
     expand(query, about) {
-      const folded = key(query);
-      const extra = new Set<string>();
       const stems = about ? new Set([...about].map(stemOf)) : null;
-      const found = phrasesIn(folded).filter((phrase) => !stems || [...phrase.stems].some((stem) => stems.has(stem)));
-      const matched = [...new Set(found.map((phrase) => phrase.group))].sort((a, b) => a - b);
-      for (const index of matched) for (const entry of groups[index] ?? []) if (entry.searched && !folded.includes(entry.key)) extra.add(entry.phrase);
-      return [...extra];
+      return phrasesOf(query, (phrase) => !stems || !phrase.searched || [...phrase.stems].some((stem) => stems.has(stem)));
     },
-    matchedWords(query) {
-      const folded = key(query);
-      const words = new Set<string>();
-      const raw = foldText(query).split(' ');
-      for (const phrase of phrasesIn(folded)) {
-        for (const word of raw) if (phrase.stems.has(stemOf(word))) words.add(word);
-      }
-      return words;
-    },
+    situationTerms: (query) => phrasesOf(query, (phrase) => !phrase.searched),
+    matchedWords: (query) => wordsOf(query, false),
+    situationWords: (query) => wordsOf(query, true),
   };
+}
+
+/**
+ * Where the words hold each part in turn, each starting at most MAX_GAP_WORDS words after the one before it ends: the
+ * first such span (start, end), or null.
+ */
+function spanOf(words: readonly string[], parts: readonly string[][], from = 0, part = 0, within = words.length): [number, number] | null {
+  const wanted = parts[part];
+  if (!wanted) return [from, from];
+  const last = Math.min(words.length - wanted.length, from + within);
+  for (let start = from; start <= last; start += 1) {
+    if (!wanted.every((stem, offset) => words[start + offset] === stem)) continue;
+    const rest = spanOf(words, parts, start + wanted.length, part + 1, MAX_GAP_WORDS);
+    if (rest) return [start, rest[1]];
+  }
+  return null;
 }

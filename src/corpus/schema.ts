@@ -74,11 +74,20 @@ export const ParsedDocumentSchema = z.object({
   notes: z.array(NoteSchema),
 });
 
+/** In a one-way glossary phrase, a gap of a few words ("hoeveel … werken"). */
+export const GLOSSARY_GAP = '…';
+
 export const GlossaryEntrySchema = z.object({
   term: z.string().min(1),
-  expansions: z.array(z.string().min(1)).min(1),
-  /** Phrases read as this entry that are not searched for: a situation ("geen buitenlanders") that names no passage's words. */
-  readAs: z.array(z.string().min(1)).default([]),
+  // A gap cannot be searched for, so only a one-way phrase may have one.
+  expansions: z.array(z.string().min(1).refine((phrase) => !phrase.includes(GLOSSARY_GAP), 'een weglating (…) kan alleen in een regel met ←')).min(1),
+  /**
+   * Phrases read as this entry that are not searched for: a situation ("geen buitenlanders") that names no passage's words.
+   * "…" stands for a few words ("hoeveel … werken").
+   */
+  readAs: z
+    .array(z.string().min(1).refine((phrase) => phrase.split(GLOSSARY_GAP).every((part) => /[\p{L}\p{N}]/u.test(part)), 'een weglating (…) staat tussen twee woorden'))
+    .default([]),
 });
 
 export const GlossarySchema = z.object({

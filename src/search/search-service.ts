@@ -4,8 +4,9 @@ import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
-import { namedActions, withoutPointers } from './query-analysis.js';
+import { namedActions, QUESTION_WORDS, withoutPointers } from './query-analysis.js';
 import type { SpellingCorrector } from './spelling.js';
+import { tokenize } from './text.js';
 
 export interface SearchHit {
   passage: StoredPassage;
@@ -66,6 +67,13 @@ export function createSearchService(deps: SearchDeps): SearchService {
     const corrected = corrections.length ? `${topic} ${repaired.join(' ')}` : topic;
     return [...repaired, ...deps.glossary.expand(corrected, about ? [...about, ...repaired.flatMap((to) => to.split(' '))] : undefined)];
   };
+  // Whether every word of the topic that the passages have belongs to a one-way glossary phrase (question words aside).
+  const situationOnly = (topic: string): boolean => {
+    const situation = deps.glossary.situationWords(topic);
+    if (!situation.size) return false;
+    const vocabulary = deps.spelling?.();
+    return tokenize(topic).every((word) => QUESTION_WORDS.has(word) || situation.has(word) || vocabulary?.documentFrequency(word) === 0);
+  };
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
     async search(query, options = {}) {
@@ -74,12 +82,16 @@ export function createSearchService(deps: SearchDeps): SearchService {
       const listId = deps.actionListId();
       // Both rankers get the topic only: "wat zegt de lijst over …" is about what follows "over".
       const topic = withoutPointers(query);
-      const expansions = expand(topic);
+      // Expansions go to full-text search only, at a lower weight: embedding them drowns the query's own n-grams. But a
+      // question in the words of a one-way glossary phrase only ("klant is analfabeet", "wil lasser worden") has no words
+      // of its own the passages use: the terms the glossary reads it as are then what it asks, for both rankers.
+      const situation = situationOnly(topic) ? deps.glossary.situationTerms(topic) : [];
+      const searched = situation.length ? `${topic} ${situation.join(' ')}` : topic;
+      const expansions = expand(topic).filter((phrase) => !situation.includes(phrase));
       const embedder = deps.embedder();
-      // Expansions go to full-text search only: embedding them drowns the query's own n-grams.
-      const vector = await embedder.embedQuery(topic);
+      const vector = await embedder.embedQuery(searched);
       const hits = await hybridSearch(deps.db.pool, {
-        text: topic,
+        text: searched,
         expansions: expansions.join(' '),
         vector: vector.some((value) => value !== 0) ? vector : null,
         model: embedder.model,

@@ -68,11 +68,32 @@ describe('createGlossaryExpander', () => {
     expect(glossary.expand('discriminatie op de werkvloer')).not.toContain('huidskleur');
   });
 
+  it('reads a one-way phrase with a gap ("hoeveel … werken") when its parts come in order, a few words apart', () => {
+    expect(glossary.expand('hoeveel migranten werken er?')).toContain('werkzaamheidsgraad');
+    expect(glossary.expand('hoeveel personen met een migratie-achtergrond werken in Vlaanderen?')).toContain('werkzaamheidsgraad');
+    // Out of order, or too far apart: no longer a question about how many work.
+    expect(glossary.expand('werken er hoeveel?')).not.toContain('werkzaamheidsgraad');
+    expect(glossary.expand('hoeveel uren les volgt een nieuwkomer per week voor hij kan gaan werken')).not.toContain('werkzaamheidsgraad');
+  });
+
+  it('counts the words in a gap as read by the glossary, but not as the situation the phrase names', () => {
+    const question = 'klant uit Syrië wil lasser worden';
+    expect(glossary.situationTerms(question)).toEqual(expect.arrayContaining(['beroepsopleiding', 'land van herkomst']));
+    expect([...glossary.matchedWords(question)].sort()).toEqual(['lasser', 'syrie', 'wil', 'worden']);
+    expect([...glossary.situationWords(question)].sort()).toEqual(['syrie', 'wil', 'worden']);
+    // Only one-way phrases name a situation: "IBO" is a word the passages use.
+    expect(glossary.situationTerms('IBO voor anderstaligen')).toEqual([]);
+    expect(glossary.situationWords('IBO voor anderstaligen').size).toBe(0);
+  });
+
   it('expands, when asked about some words, only the phrases of the query that contain them', () => {
     const question = 'werkgever wil geen buitenlanders, discriminatie melden';
     expect(glossary.expand(question, ['buitenlanders'])).toContain('vooroordelen');
     expect(glossary.expand('taalcoach voor discriminatie', ['taalcoach'])).not.toContain('vooroordelen');
     expect(glossary.expand('taalcoach voor discriminatie', ['taalcoach'])).toContain('taalcoaching');
+    // A one-way phrase names what the question is about, whichever words it is asked about.
+    expect(glossary.expand('klant is analfabeet, discriminatie', [])).toContain('Nederlands als tweede taal');
+    expect(glossary.expand('klant is analfabeet, discriminatie', [])).not.toContain('vooroordelen');
   });
 
   it('treats every phrase of an entry as equivalent', () => {

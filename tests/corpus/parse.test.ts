@@ -221,6 +221,16 @@ describe('parseCorpusFile over the glossary', () => {
     expect(parsed.glossary.entries).toEqual([{ term: 'racisme', expansions: ['discriminatie', 'vooroordelen'], readAs: ['geen buitenlanders', 'huidskleur'] }]);
     expect(() => parseCorpusFile(`${front}- **racisme** <- huidskleur\n`, 'g.md')).toThrow(/racisme ←/);
   });
+
+  it('accepts a gap (…) between the words of a one-way phrase only', () => {
+    const front = '---\nid: g\ntitle: G\nkind: glossary\n---\n';
+    const parsed = parseCorpusFile(`${front}- **werkzaamheidsgraad** = tewerkstellingsgraad\n- **werkzaamheidsgraad** ← hoeveel … werken\n`, 'g.md');
+    if (parsed.type !== 'glossary') throw new Error(`verwacht een glossarium, kreeg ${parsed.type}`);
+    expect(parsed.glossary.entries[0]?.readAs).toEqual(['hoeveel … werken']);
+    // A phrase that is searched for cannot have a gap; a gap has words on both sides.
+    expect(() => parseCorpusFile(`${front}- **werkzaamheidsgraad** = hoeveel … werken\n`, 'g.md')).toThrow(/weglating/);
+    expect(() => parseCorpusFile(`${front}- **werkzaamheidsgraad** = tewerkstellingsgraad\n- **werkzaamheidsgraad** ← … werken\n`, 'g.md')).toThrow(/weglating/);
+  });
 });
 
 describe('parser errors', () => {
