@@ -272,6 +272,35 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toContain(19);
   });
 
+  it('answers a question put only as the situation a mediator meets, through the terms the glossary reads it as', async () => {
+    // Refused: "analfabeet" is in no passage, and "wil lasser worden" only had words found everywhere or nowhere.
+    const illiterate = await ask('klant is analfabeet');
+    expect(illiterate.refused).toBe(false);
+    expect(illiterate.answer.split('\n')[1]).toMatch(/Nederlands/);
+    expect(illiterate.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([22, 24]));
+    const welder = await ask('klant uit Syrië wil lasser worden');
+    expect(welder.refused).toBe(false);
+    expect(welder.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([18, 40]));
+    expect(welder.answer).toMatch(/beroepsopleidingen/);
+  });
+
+  it('chooses the sentences by the topic, not by a preposition the question shares with them', async () => {
+    // "tijdens" is in four passages, so it weighed more than "kinderopvang": "… taalondersteuning tijdens het
+    // opleidingstraject" (Actie 23) was quoted first.
+    const body = await ask('kinderopvang tijdens opleiding');
+    expect(body.answer.split('\n')[1]).toMatch(/kinderopvang/);
+    expect(body.citations.map((citation) => citation.action)).not.toContain(23);
+  });
+
+  it('answers how many work with the employment rates, not with sentences that say "werken"', async () => {
+    // Quoted first: "… outreachend en vindplaatsgericht werken …" (Actie 49).
+    const body = await ask('hoeveel migranten werken er?');
+    const first = body.answer.split('\n')[1] ?? '';
+    expect(first).toMatch(/werkzaamheidsgraad/);
+    expect(first).toMatch(/\d+%/);
+    expect(body.citations.map((citation) => citation.action)).toContain(1);
+  });
+
   it('reads "wat moet er gebeuren" as asking, not as a topic the passages lack', async () => {
     // "gebeuren" is in few passages: counted as a topic word they lacked, it refused these.
     for (const question of ['wat moet er gebeuren rond discriminatie', 'wat moet er gebeuren met discriminatie']) {
