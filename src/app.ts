@@ -34,8 +34,10 @@ import { webRoutes } from './routes/web.js';
 import { withSearchCache } from './search/search-cache.js';
 import { createSearchService, type SearchService } from './search/search-service.js';
 
-// Validation messages reach people, so zod speaks Dutch.
+// Validation messages reach people, so zod speaks Dutch. A field left out is named as missing: the locale's message for
+// it listed the allowed values as if the value sent were wrong ("Ongeldige optie: verwacht één van …").
 z.config(z.locales.nl());
+z.config({ customError: (issue) => (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value') ? 'ontbreekt' : undefined) });
 
 export interface AppDeps {
   db: Database;

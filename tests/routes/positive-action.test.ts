@@ -87,11 +87,11 @@ describe('POST /api/positive-action/check', () => {
   const valid = { sector: 'private', measure: 'Gerichte wervingscampagne.', answers: ALL_MET };
   it.each<[string, unknown, string]>([
     ['an unknown sector', { ...valid, sector: 'bouw' }, 'sector: '],
-    ['a missing sector', { measure: valid.measure, answers: ALL_MET }, 'sector: '],
+    ['a missing sector', { measure: valid.measure, answers: ALL_MET }, 'sector: ontbreekt'],
     ['an empty measure', { ...valid, measure: '   ' }, 'measure: '],
     ['a measure of 2001 characters', { ...valid, measure: 'x'.repeat(2001) }, 'measure: '],
     ['missing answers', { sector: 'private', measure: valid.measure }, 'answers: '],
-    ['a missing answer', { ...valid, answers: { ...ALL_MET, objective: undefined } }, 'answers.objective: '],
+    ['a missing answer', { ...valid, answers: { ...ALL_MET, objective: undefined } }, 'answers.objective: ontbreekt'],
     ['an answer other than yes, no or unknown', { ...valid, answers: { ...ALL_MET, approvedPlan: 'misschien' } }, 'answers.approvedPlan: '],
     ['an array instead of an object', [valid], 'Ongeldige aanvraag'],
   ])('rejects %s with 400 and a Dutch message naming the field', async (_, payload, message) => {
