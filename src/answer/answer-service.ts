@@ -17,7 +17,7 @@ import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
 import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
-import { isFollowUp } from './follow-up.js';
+import { isFollowUp, resolveOrdinal } from './follow-up.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
@@ -274,8 +274,10 @@ interface Standalone {
   previousActions: number[];
 }
 
-async function standaloneQuestion(question: string, history: Turn[], llm: LlmClient | null, prompts: Prompts, signal: AbortSignal): Promise<Standalone> {
+async function standaloneQuestion(asked: string, history: Turn[], llm: LlmClient | null, prompts: Prompts, signal: AbortSignal): Promise<Standalone> {
   const previous = history.at(-1);
+  // "meer over de tweede" names an action of the previous answer: spelled out, it is searched (and rewritten) as that action.
+  const question = (previous && resolveOrdinal(asked, previous.actions)) ?? asked;
   if (!previous || !isFollowUp(question)) return { retrieval: question, display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);

@@ -1,4 +1,6 @@
-// Recognises follow-up questions ("en wat zegt actie 45 daarover?", "geef een voorbeeld") that lean on the previous turn.
+// Recognises follow-up questions ("en wat zegt actie 45 daarover?", "geef een voorbeeld") that lean on the previous turn,
+// and which of its actions "de tweede" means.
+import { QUESTION_WORDS } from '../search/query-analysis.js';
 import { tokenize } from '../search/text.js';
 
 const REFERRING = /\b(daarover|daarvan|daarbij|daarmee|hierover|hiervan|hierbij|erover|ervan|erbij|dat|die|dit|deze|het vorige|zo'n|zulke|voorbeeld|voorbeelden|meer|verder|ook|nog)\b/i;
@@ -9,4 +11,30 @@ export function isFollowUp(question: string): boolean {
   const words = question.trim().split(/\s+/).length;
   if (words > 16) return false;
   return OPENING.test(question) || REFERRING.test(question) || tokenize(question).length <= 1;
+}
+
+// Words that may follow the ordinal besides function and question words: "leg de tweede eens uit", "de eerste daarvan".
+const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan']);
+const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
+// "de tweede", "die eerste", "nummer 2", "de 3de", "de laatste": the answer's actions in the order it cited them.
+const ORDINAL = new RegExp(
+  String.raw`\b(?:(?:de|die|dat|het)\s+(${ORDINALS.join('|')}|laatste|\d{1,2}\s?(?:e|de|ste)\b)|nummer\s+(\d{1,2}))(?:\s+(?:actie|maatregel|punt|aanbeveling))?(?=\s+(\p{L}+)|[\s?.!,]*$)`,
+  'iu',
+);
+
+/**
+ * The question with an ordinal reference to the previous answer's actions spelled out ("meer over de tweede" → "meer over
+ * actie 41"), or null. Only when the ordinal ends the question or is followed by a function word ("wat houdt de tweede
+ * in?", "de eerste actie"): "de eerste generatie" is a topic.
+ */
+export function resolveOrdinal(question: string, previousActions: readonly number[]): string | null {
+  const match = ORDINAL.exec(question);
+  if (!match) return null;
+  const next = match[3];
+  if (next !== undefined && tokenize(next).some((word) => !QUESTION_WORDS.has(word) && !AFTER_ORDINAL.has(word))) return null;
+  const word = (match[1] ?? match[2] ?? '').toLowerCase();
+  const index = word === 'laatste' ? previousActions.length - 1 : ORDINALS.includes(word) ? ORDINALS.indexOf(word) : Number.parseInt(word, 10) - 1;
+  const action = previousActions[index];
+  if (action === undefined) return null;
+  return `${question.slice(0, match.index)}actie ${action}${question.slice(match.index + match[0].length)}`;
 }

@@ -358,6 +358,18 @@ describe('refusals', () => {
 });
 
 describe('follow-ups', () => {
+  it('reads "de tweede" and "wat houdt de derde in?" as the previous answer\'s actions in the order it cited them', async () => {
+    const first = await ask('wat moet VDAB doen?');
+    const listed = first.citations.map((citation) => citation.action);
+    expect(listed.length).toBeGreaterThan(3);
+    const third = await ask('wat houdt de derde in?', first.conversationId);
+    expect(third.refused).toBe(false);
+    expect(third.citations[0]?.action).toBe(listed[2]);
+    // Each follow-up refers to the answer just before it: its second action.
+    const second = await ask('en de tweede?', third.conversationId);
+    expect(second.citations[0]?.action).toBe(third.citations[1]?.action);
+  });
+
   it('resolves "en wat zegt actie 45 daarover?" within the conversation and stores both turns', async () => {
     const first = await ask('Welke acties gaan over positieve acties bij werkgevers?');
     expect(first.refused).toBe(false);

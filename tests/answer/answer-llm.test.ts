@@ -94,6 +94,21 @@ describe('with a model', () => {
     expect(chats()).toBe(before);
   });
 
+  it('asks the model to rewrite "wat houdt de tweede in?" with the action it refers to spelled out', async () => {
+    ollama.setDefaultChat((body) => {
+      const allowed = allowedIn(body);
+      return { kind: 'answer', content: allowed.includes(20) ? 'Erkenning van diploma’s (Actie 19) en competentiegericht werven (Actie 20).' : `Zie (Actie ${allowed[0]}).` };
+    });
+    const first = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'erkenning buitenlandse diploma’s en competenties', mode: 'llm' } });
+    expect(first.json().citations.map((citation: { action: number }) => citation.action)).toEqual([19, 20]);
+    const before = ollama.requests.length;
+    await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'wat houdt de tweede in?', mode: 'llm', conversationId: first.json().conversationId } });
+    const rewrite = ollama.requests.slice(before).find((request) => request.path === '/api/chat')?.body as ChatRequestBody;
+    const prompt = rewrite.messages.map((message) => message.content).join('\n');
+    expect(prompt).toContain('wat houdt actie 20 in?');
+    expect(prompt).not.toContain('de tweede');
+  });
+
   it('repairs an answer that cites an action it was not given, once', async () => {
     const before = counters.repaired;
     let calls = 0;

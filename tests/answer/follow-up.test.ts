@@ -1,0 +1,36 @@
+// Follow-up questions: which lean on the previous turn, and which of its actions an ordinal ("de tweede") means.
+import { describe, expect, it } from 'vitest';
+import { isFollowUp, resolveOrdinal } from '../../src/answer/follow-up.js';
+
+describe('isFollowUp', () => {
+  it('recognises a short question that refers back, and not one that stands alone', () => {
+    expect(isFollowUp('en wat zegt actie 45 daarover?')).toBe(true);
+    expect(isFollowUp('geef een voorbeeld')).toBe(true);
+    expect(isFollowUp('Welke acties gaan over de erkenning van buitenlandse diploma’s?')).toBe(false);
+  });
+});
+
+describe('resolveOrdinal', () => {
+  const previous = [51, 41, 23];
+
+  it.each([
+    ['geef meer uitleg over de eerste', 'geef meer uitleg over actie 51'],
+    ['wat houdt de tweede in?', 'wat houdt actie 41 in?'],
+    ['en de laatste?', 'en actie 23?'],
+    ['de eerste actie', 'actie 51'],
+    ['nummer 2', 'actie 41'],
+    ['de 3de', 'actie 23'],
+    ['leg die Tweede eens uit', 'leg actie 41 eens uit'],
+    ['de eerste daarvan', 'actie 51 daarvan'],
+  ])('spells out "%s" as "%s"', (question, resolved) => {
+    expect(resolveOrdinal(question, previous)).toBe(resolved);
+  });
+
+  it('leaves an ordinal that is part of a topic, or beyond the answer\'s actions, alone', () => {
+    expect(resolveOrdinal('wat met de eerste generatie?', previous)).toBeNull();
+    expect(resolveOrdinal('discriminatie de laatste jaren', previous)).toBeNull();
+    expect(resolveOrdinal('en de vierde?', previous)).toBeNull();
+    expect(resolveOrdinal('en de tweede?', [])).toBeNull();
+    expect(resolveOrdinal('welke acties gaan over taal?', previous)).toBeNull();
+  });
+});
