@@ -16,8 +16,9 @@ const ACTOR_NAMES: readonly (readonly [ActorId, RegExp])[] = [
   ['sociale-partners', /\b(?:sociale partners?|vakbond(?:en)?|werkgeversorganisaties?|werkgeversfederaties?)\b/g],
   ['lokale-besturen', /\b(?:lokale? (?:besturen|bestuur|overheden|overheid)|gemeente(?:n|s|besturen|bestuur)?|ocmws?|steden|stadsbesturen|stadsbestuur)\b/g],
   ['vdab', /\bvdab\b/g],
-  ['onderwijs', /\b(?:onderwijs|scholen|school|onderwijsinstellingen|clbs?)\b/g],
-  ['sectoren-werkgevers', /\b(?:sectoren|sector|sectorfondsen|sectorfonds|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming)\b/g],
+  ['onderwijs', /\b(?:onderwijs(?:sector)?|scholen|school|onderwijsinstellingen|clbs?)\b/g],
+  // A sector by name ("de zorgsector", "bouwsector"): the list names none, so it asks what sectors can do.
+  ['sectoren-werkgevers', /\b(?:[a-z]*sector(?:en)?|sectorfondsen|sectorfonds|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming)\b/g],
   ['vlaamse-overheid', /\b(?:(?:vlaamse )?(?:overheid|regering)|ministers?)\b/g],
   ['middenveld', /\b(?:middenveld|zelforganisaties|verenigingen|organisaties van de doelgroep)\b/g],
   ['onderzoek', /\b(?:onderzoekers|onderzoeksinstellingen|statistiek vlaanderen)\b/g],
