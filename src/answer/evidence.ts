@@ -133,8 +133,9 @@ export function queryCoverage(
     // found when both its parts are.
     const parts = known.split(' ');
     const df = parts.length > 1 ? 0 : vocabulary.documentFrequency(known);
-    // Short everyday words ("rest", "zin") missing from the corpus say little about the topic.
-    if (df === 0 && known.length < 5) continue;
+    // Short everyday words ("rest", "zin") missing from the corpus say little about the topic; a short glossary word is
+    // the field's abbreviation ("TWE", "NT2" as the corpus writes it in compounds only) and says what the question is about.
+    if (df === 0 && known.length < 5 && !glossaryWords.has(word)) continue;
     const idf = df > 0 ? Math.log((vocabulary.documents + 1) / df) : maxIdf;
     total += idf;
     if (found || (known !== word && parts.every((part) => occursIn(passageText, part)))) covered += idf;

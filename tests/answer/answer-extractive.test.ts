@@ -284,6 +284,23 @@ describe('refusals', () => {
     expect(welder.answer).toMatch(/beroepsopleidingen/);
   });
 
+  it('answers a short abbreviation of the field that no passage has as a word of its own', async () => {
+    // "TWE" and "NT2" (the corpus writes "NT2-opleidingen") were too short to count as words: nothing of the question
+    // was found, and it was refused.
+    const temporary = await ask('TWE');
+    expect(temporary.refused).toBe(false);
+    expect(temporary.citations.map((citation) => citation.action)).toContain(37);
+    const level = await ask('nt2 nivo');
+    expect(level.refused).toBe(false);
+    expect(level.answer).toMatch(/Nederlands/);
+  });
+
+  it('reads the words for a course of civic integration as integration', async () => {
+    const body = await ask('inburgeringscursus');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toMatch(/inburgering/i);
+  });
+
   it('chooses the sentences by the topic, not by a preposition the question shares with them', async () => {
     // "tijdens" is in four passages, so it weighed more than "kinderopvang": "… taalondersteuning tijdens het
     // opleidingstraject" (Actie 23) was quoted first.
