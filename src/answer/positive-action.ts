@@ -6,7 +6,7 @@ import { tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
 
 // Reserving a job for the group is asked in everyday words too: "een vacature enkel openstellen voor mensen met een migratieachtergrond".
-const TARGET_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|buitenlandse (herkomst|afkomst|roots)|etnisch\w*|afkomst|herkomst|nieuwkomers?|vluchtelingen?|doelgroep)`;
+const TARGET_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|migrant(en)?|buitenlanders?|buitenlandse (herkomst|afkomst|roots)|etnisch\w*|afkomst|herkomst|nieuwkomers?|vluchtelingen?|doelgroep)`;
 const ONLY = String.raw`(enkel|alleen|uitsluitend|exclusief)`;
 const JOB = String.raw`(vacatures?|jobs?|functies?|betrekkingen|betrekking|(stage)?plaats(en)?|stages?|(werk|stage)plek(ken)?|aanwerving)`;
 const HIRE = String.raw`(aanwerven|aannemen|rekruteren|werven|selecteren|kiezen|uitnodigen|in dienst nemen)`;
@@ -33,6 +33,14 @@ const OTHER_GROUP = /\b(vrouw(en|elijke)?|mannen|gender|handicap|beperking|arbei
 /** The stored legal document on positive action (corpus/positieve-actie-kader.md). */
 export const LEGAL_DOCUMENT_ID = 'positieve-actie-kader';
 export const LEGAL_DISCLAIMER = 'Dit is oriëntatie, geen juridisch advies: vraag Unia om een oordeel.';
+/** Where to ask a legal question on equal treatment at work that the list does not answer. */
+export const UNIA_REFERRAL = 'Voor een juridisch oordeel over gelijke behandeling bij werving, selectie of op het werk kun je terecht bij Unia.';
+// What may be done at work, asked as a question of law: "is het legaal …", "mag ik als werkgever …", "mag ik bij een sollicitatie …".
+const ASKS_THE_LAW =
+  /\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|mag (ik|je|men|een|de|het|hij|zij|we)\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*))\b/i;
+
+/** A question about what the law allows at work: a refusal still says where to ask it. */
+export const asksTheLaw = (question: string): boolean => ASKS_THE_LAW.test(question);
 /** The legal conditions are those of art. 10 §2; the item stating them cites it. */
 const CONDITIONS_REFERENCE = REFERENCES.antiracismArt10Par2;
 const BARE_REFERENCE = /^\[[^\]\n]+\]$/;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim, sentences } from '../../src/answer/citations.js';
 import type { ChatTurn, LlmClient } from '../../src/answer/llm.js';
-import { conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, legalWording, rankLegalItems } from '../../src/answer/positive-action.js';
+import { asksTheLaw, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, legalWording, rankLegalItems } from '../../src/answer/positive-action.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { storedPassage } from '../helpers/stored-passage.js';
 import { buildAppOn, buildTestApp, type TestApp } from '../helpers/test-app.js';
@@ -66,6 +66,17 @@ describe('positive-action helpers', () => {
     expect(legalWording('Mag ik een vacature enkel openstellen voor nieuwkomers?')).toMatch(/\bvoorbehouden\b/);
     expect(legalWording(QUESTION)).toBe(QUESTION);
     expect(legalWording('Welke opleidingen zijn er alleen voor nieuwkomers?')).toBe('Welke opleidingen zijn er alleen voor nieuwkomers?');
+    // "migranten" and "buitenlanders", HR staff's everyday words for the group.
+    expect(isPositiveActionQuestion('is het legaal om een vacature alleen voor migranten open te stellen')).toBe(true);
+    expect(legalWording('een job enkel voor buitenlanders')).toMatch(/\bvoorbehouden\b/);
+  });
+
+  it('knows a question about what the law allows at work, so a refusal can say where to ask it', () => {
+    expect(asksTheLaw('mag ik als werkgever een hoofddoek verbieden')).toBe(true);
+    expect(asksTheLaw('mag ik vragen naar iemands afkomst bij een sollicitatie?')).toBe(true);
+    expect(asksTheLaw('is dat wettelijk toegestaan?')).toBe(true);
+    expect(asksTheLaw('mag ik vragen welke acties over taal gaan?')).toBe(false);
+    expect(asksTheLaw('Wat is de hoofdstad van Australië?')).toBe(false);
   });
 
   it('takes positive action as being about the target group when the question names it or no other group', () => {
