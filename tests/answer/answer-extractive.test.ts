@@ -299,6 +299,12 @@ describe('refusals', () => {
     expect(welder.refused).toBe(false);
     expect(welder.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([18, 40]));
     expect(welder.answer).toMatch(/beroepsopleidingen/);
+    // Refused; and "starten" quoted "Bij anderstaligen die starten met IBO …".
+    const noDutch = await ask('klant spreekt geen Nederlands');
+    expect(noDutch.refused).toBe(false);
+    expect(noDutch.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([22, 24]));
+    const ownBusiness = await ask('klant wil starten als zelfstandige');
+    expect(ownBusiness.answer.split('\n')[1]).toMatch(/ondernemerschap/);
   });
 
   it('answers a short abbreviation of the field that no passage has as a word of its own', async () => {
