@@ -8,7 +8,7 @@ import { redactFields } from '../privacy/redact.js';
 import { recentTurns, recordTurn, type Turn } from '../repositories/conversations-repository.js';
 import { listDocuments } from '../repositories/documents-repository.js';
 import { getDocumentPassages, listActions, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
-import { namedNumbers } from '../search/query-analysis.js';
+import { namedNumbers, spellOutBareNumber } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
@@ -280,7 +280,7 @@ interface Standalone {
 async function standaloneQuestion(asked: string, history: Turn[], llm: LlmClient | null, prompts: Prompts, signal: AbortSignal): Promise<Standalone> {
   const previous = history.at(-1);
   // "meer over de tweede" names an action of the previous answer: spelled out, it is searched (and rewritten) as that action.
-  const question = (previous && resolveOrdinal(asked, previous.actions)) ?? asked;
+  const question = (previous && resolveOrdinal(asked, previous.actions)) ?? spellOutBareNumber(asked);
   if (!previous || !isFollowUp(question)) return { retrieval: question, display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);

@@ -16,9 +16,10 @@ export function isFollowUp(question: string): boolean {
 // Words that may follow the ordinal besides function and question words: "leg de tweede eens uit", "de eerste daarvan".
 const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan']);
 const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
-// "de tweede", "die eerste", "nummer 2", "de 3de", "de laatste": the answer's actions in the order it cited them.
+// "de tweede", "die eerste", "de 3de", "de laatste": the answer's actions in the order it cited them. Not "nummer 2", which
+// reads as Actie 2 (see spellOutBareNumber): the answer shows every action by its number.
 const ORDINAL = new RegExp(
-  String.raw`\b(?:(?:de|die|dat|het)\s+(${ORDINALS.join('|')}|laatste|\d{1,2}\s?(?:e|de|ste)\b)|nummer\s+(\d{1,2}))(?:\s+(?:actie|maatregel|punt|aanbeveling))?(?=\s+(\p{L}+)|[\s?.!,]*$)`,
+  String.raw`\b(?:de|die|dat|het)\s+(${ORDINALS.join('|')}|laatste|\d{1,2}\s?(?:e|de|ste)\b)(?:\s+(?:actie|maatregel|punt|aanbeveling))?(?=\s+(\p{L}+)|[\s?.!,]*$)`,
   'iu',
 );
 
@@ -30,9 +31,9 @@ const ORDINAL = new RegExp(
 export function resolveOrdinal(question: string, previousActions: readonly number[]): string | null {
   const match = ORDINAL.exec(question);
   if (!match) return null;
-  const next = match[3];
+  const next = match[2];
   if (next !== undefined && tokenize(next).some((word) => !QUESTION_WORDS.has(word) && !AFTER_ORDINAL.has(word))) return null;
-  const word = (match[1] ?? match[2] ?? '').toLowerCase();
+  const word = (match[1] ?? '').toLowerCase();
   const index = word === 'laatste' ? previousActions.length - 1 : ORDINALS.includes(word) ? ORDINALS.indexOf(word) : Number.parseInt(word, 10) - 1;
   const action = previousActions[index];
   if (action === undefined) return null;

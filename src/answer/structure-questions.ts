@@ -1,6 +1,6 @@
 // Questions about the list's structure: "acties in 3.2" lists a section's actions, "hoeveel acties zijn er?" gives the sections and their actions.
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
+import { namedNumbers, QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import { foldText, tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
 
@@ -30,7 +30,8 @@ export const namesSection = (question: string): boolean => ANY_SECTION_NUMBER.te
 /** "hoeveel acties zijn er?", "welke hoofdstukken heeft de actielijst?", "geef een samenvatting van de actielijst". */
 export function asksOverview(question: string): boolean {
   const topic = withoutPointers(question);
-  return OVERVIEW.test(foldText(question)) && leftOver(topic, OVERVIEW_WORDS).length === 0;
+  // "samenvatting actie 44" asks about the action it names ("actie" is a stopword, its number no word).
+  return OVERVIEW.test(foldText(question)) && leftOver(topic, OVERVIEW_WORDS).length === 0 && namedNumbers(question).length === 0;
 }
 
 const inSection = (passage: StoredPassage, number: string): boolean =>

@@ -5,10 +5,15 @@ import { tokenize } from './text.js';
 // number: "acties 3.5 en 3.6" are the actions of two sections, not Actie 3.
 const NAMED = /\bacties?\s*(?:nr\.?|nummer)?\s*(\d{1,3}(?!\d|\.\d)(?:\s*(?:,|\/|&|en|of|t\/m|tot en met|tot|-|–)\s*\d{1,3}(?!\d|\.\d))*)/gi;
 const RANGE = /(\d{1,3})\s*(?:t\/m|tot en met|tot|-|–)\s*(\d{1,3})/g;
+// A number and nothing else ("12", "nr. 12", "#12?") asks for that action: in a chat about a numbered list, it is how a
+// mediator looks one up.
+const BARE_NUMBER = /^\s*(?:(?:nr\.?|nummer|#)\s*)?(\d{1,3})\s*[?.!]*\s*$/i;
 const LONGEST_RANGE = 60;
 
 /** Every number the query names as an action, in the order named, ranges expanded; whether the list has it is not checked. */
 export function namedNumbers(query: string): number[] {
+  const bare = BARE_NUMBER.exec(query);
+  if (bare) return [Number(bare[1])];
   const numbers: number[] = [];
   for (const match of query.matchAll(NAMED)) {
     const list = match[1] ?? '';
@@ -22,6 +27,12 @@ export function namedNumbers(query: string): number[] {
     for (const single of rest.matchAll(/\d{1,3}/g)) numbers.push(Number(single[0]));
   }
   return [...new Set(numbers)];
+}
+
+/** "12" or "nr. 12" as "actie 12", so it keeps naming the action when a follow-up adds the previous question's words. */
+export function spellOutBareNumber(query: string): string {
+  const bare = BARE_NUMBER.exec(query);
+  return bare ? `actie ${bare[1]}` : query;
 }
 
 /** Action numbers named in the query, in the order named, within 1–`maxNumber`. */

@@ -408,6 +408,10 @@ describe('follow-ups', () => {
     // Each follow-up refers to the answer just before it: its second action.
     const second = await ask('en de tweede?', third.conversationId);
     expect(second.citations[0]?.action).toBe(third.citations[1]?.action);
+    // A number alone is the action of that number, also as a follow-up that adds the previous question's words.
+    const twelve = await ask('12', second.conversationId);
+    expect(twelve.citations[0]?.action).toBe(12);
+    expect((await ask('12')).citations[0]?.action).toBe(12);
   });
 
   it('resolves "en wat zegt actie 45 daarover?" within the conversation and stores both turns', async () => {

@@ -18,7 +18,6 @@ describe('resolveOrdinal', () => {
     ['wat houdt de tweede in?', 'wat houdt actie 41 in?'],
     ['en de laatste?', 'en actie 23?'],
     ['de eerste actie', 'actie 51'],
-    ['nummer 2', 'actie 41'],
     ['de 3de', 'actie 23'],
     ['leg die Tweede eens uit', 'leg actie 41 eens uit'],
     ['de eerste daarvan', 'actie 51 daarvan'],
@@ -32,5 +31,7 @@ describe('resolveOrdinal', () => {
     expect(resolveOrdinal('en de vierde?', previous)).toBeNull();
     expect(resolveOrdinal('en de tweede?', [])).toBeNull();
     expect(resolveOrdinal('welke acties gaan over taal?', previous)).toBeNull();
+    // A number is the action's own: "nummer 2" is Actie 2.
+    expect(resolveOrdinal('nummer 2', previous)).toBeNull();
   });
 });

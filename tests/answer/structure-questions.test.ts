@@ -39,6 +39,8 @@ describe('asksOverview', () => {
     expect(asksOverview('welke hoofdstukken heeft de actielijst?')).toBe(true);
     expect(asksOverview('overzicht acties erkenning van buitenlandse diploma’s')).toBe(false);
     expect(asksOverview('hoeveel acties gaan over taal?')).toBe(false);
+    // It names an action: a summary of that one, not of the list.
+    expect(asksOverview('samenvatting actie 44')).toBe(false);
   });
 });
 

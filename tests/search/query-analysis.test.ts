@@ -1,6 +1,6 @@
 // Which action numbers a query names (single numbers, lists, ranges, no numbers that are not actions), and the words that only point at the document.
 import { describe, expect, it } from 'vitest';
-import { namedActions, namedNumbers, withoutPointers } from '../../src/search/query-analysis.js';
+import { namedActions, namedNumbers, spellOutBareNumber, withoutPointers } from '../../src/search/query-analysis.js';
 
 describe('namedActions', () => {
   it.each([
@@ -56,6 +56,16 @@ describe('namedNumbers', () => {
     expect(namedNumbers('de actie 2020 van de regering')).toEqual([]);
     expect(namedNumbers('acties 2018 en 2019')).toEqual([]);
     expect(namedNumbers('actie 12 en 2019')).toEqual([12]);
+  });
+
+  it('reads a number and nothing else as the action of that number', () => {
+    expect(namedNumbers('12')).toEqual([12]);
+    expect(namedNumbers(' nr. 44? ')).toEqual([44]);
+    expect(namedNumbers('#61')).toEqual([61]);
+    expect(namedNumbers('12 jaar')).toEqual([]);
+    expect(namedNumbers('2019')).toEqual([]);
+    expect(spellOutBareNumber('nummer 7')).toBe('actie 7');
+    expect(spellOutBareNumber('wat is EVC')).toBe('wat is EVC');
   });
 });
 
