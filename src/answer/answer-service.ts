@@ -147,14 +147,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const positiveAction = isPositiveActionQuestion(input.question);
       // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
       const wording = legalWording(standalone.retrieval);
-      const legal = positiveAction ? await legalPassages(deps, hits, wording) : { pinned: [], conditions: null };
+      const legal = positiveAction ? await legalPassages(deps, hits, wording) : { pinned: [], conditions: null, lead: null };
       const namedCount = hits.filter((hit) => hit.named).length;
       const missingNote = missingActionsNote(namedNumbers(input.question), deps.corpus.actionNumbers());
       // The legal items come on top of the usual passages, so they do not push the action list's out.
       const answerHits = listing
         ? listing.hits
         : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, abbreviations), input.question, standalone.previousActions, legal.pinned).then((all) =>
-            all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length),
+            leading(all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length), legal.lead),
           );
 
       if (!inScope) {
@@ -458,7 +458,11 @@ async function withRequiredCitations(deps: AnswerServiceDeps, answer: string, re
  * For a positive-action question, the legal document's items the answer needs: the one stating the conditions, and,
  * when retrieval brought none of the document's items among the answer's passages, those matching the question best.
  */
-async function legalPassages(deps: AnswerServiceDeps, hits: SearchHit[], question: string): Promise<{ pinned: StoredPassage[]; conditions: StoredPassage | null }> {
+async function legalPassages(
+  deps: AnswerServiceDeps,
+  hits: SearchHit[],
+  question: string,
+): Promise<{ pinned: StoredPassage[]; conditions: StoredPassage | null; lead: StoredPassage | null }> {
   const items = await getDocumentPassages(deps.db.pool, LEGAL_DOCUMENT_ID);
   const conditions = conditionsItem(items);
   const top = hits.slice(0, PASSAGES_FOR_ANSWER);
@@ -472,7 +476,17 @@ async function legalPassages(deps: AnswerServiceDeps, hits: SearchHit[], questio
   const named = specific ? ranked.slice(0, 1).filter((passage) => !top.some((hit) => hit.passage.id === passage.id)) : [];
   const best = retrieved ? named : ranked.slice(0, LEGAL_ITEMS);
   const pinned = conditions && !best.some((passage) => passage.id === conditions.id) ? [...best, conditions] : best;
-  return { pinned, conditions };
+  // That item leads the answer's passages, so it is quoted first: "wie keurt een positief actieplan goed?" quoted the point
+  // on reserving a job ("… binnen een goedgekeurd positief actieplan") before the points naming the minister and the FOD.
+  // It is among the top hits or pinned (named or best above).
+  return { pinned, conditions, lead: specific ? ranked[0] ?? null : null };
+}
+
+/** The hits with `lead` first (found among them or added), as the passage an answer starts from. */
+function leading(hits: SearchHit[], lead: StoredPassage | null): SearchHit[] {
+  if (!lead) return hits;
+  const found = hits.find((hit) => hit.passage.id === lead.id) ?? { passage: lead, score: 0.5, ftsRank: null, vectorRank: null, similarity: null, named: false };
+  return [found, ...hits.filter((hit) => hit !== found)];
 }
 
 /**
