@@ -324,6 +324,13 @@ describe('refusals', () => {
     expect(body.answer).toMatch(/inburgering/i);
   });
 
+  it('chooses the sentences by the topic, not by "nodig", which says how it is asked', async () => {
+    // "… een beleid gericht op duurzame activering van kansengroepen nodig is" was quoted first; the misspelt topic word
+    // counts at half weight only.
+    const body = await ask('taalniveu nodig voor werk');
+    expect(body.answer.split('\n')[1]).toMatch(/taalniveau/);
+  });
+
   it('chooses the sentences by the topic, not by a preposition the question shares with them', async () => {
     // "tijdens" is in four passages, so it weighed more than "kinderopvang": "… taalondersteuning tijdens het
     // opleidingstraject" (Actie 23) was quoted first.
