@@ -31,6 +31,12 @@ describe('createGlossaryExpander', () => {
     expect(glossary.expand('een juf')).toContain('leerkracht');
   });
 
+  it('reads the school words mediators and teachers use as the list\'s', () => {
+    expect(glossary.expand('schooladvies migrantenkinderen')).toContain('studieoriëntering');
+    expect(glossary.expand('het watervalsysteem')).toContain('studieoriëntering');
+    expect(glossary.expand('vroegtijdige schoolverlaters')).toContain('ongekwalificeerde uitstroom');
+  });
+
   it('ignores accents', () => {
     expect(glossary.expand('crèche')).toContain('kinderopvang');
     expect(glossary.expand('creche')).toContain('kinderopvang');
