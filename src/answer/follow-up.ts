@@ -16,10 +16,10 @@ export function isFollowUp(question: string): boolean {
 // Words that may follow the ordinal besides function and question words: "leg de tweede eens uit", "de eerste daarvan".
 const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan']);
 const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
-// "de tweede", "die eerste", "de 3de", "de laatste": the answer's actions in the order it cited them. Not "nummer 2", which
-// reads as Actie 2 (see spellOutBareNumber): the answer shows every action by its number.
+// "de tweede", "die eerste", "de 3de", "de laatste": the answer's actions in the order it cited them. Not "het eerste dat ik
+// moet doen", and not "nummer 2", which reads as Actie 2 (see spellOutBareNumber): the answer shows every action by its number.
 const ORDINAL = new RegExp(
-  String.raw`\b(?:de|die|dat|het)\s+(${ORDINALS.join('|')}|laatste|\d{1,2}\s?(?:e|de|ste)\b)(?:\s+(?:actie|maatregel|punt|aanbeveling))?(?=\s+(\p{L}+)|[\s?.!,]*$)`,
+  String.raw`\b(?:de|die)\s+(${ORDINALS.join('|')}|laatste|\d{1,2}\s?(?:e|de|ste)\b)(?:\s+(?:actie|maatregel|punt|aanbeveling))?(?=\s+(\p{L}+)|[\s?.!,]*$)`,
   'iu',
 );
 

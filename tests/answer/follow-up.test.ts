@@ -33,5 +33,6 @@ describe('resolveOrdinal', () => {
     expect(resolveOrdinal('welke acties gaan over taal?', previous)).toBeNull();
     // A number is the action's own: "nummer 2" is Actie 2.
     expect(resolveOrdinal('nummer 2', previous)).toBeNull();
+    expect(resolveOrdinal('wat is het eerste dat ik moet doen?', previous)).toBeNull();
   });
 });
