@@ -23,9 +23,9 @@ export interface GlossaryExpander {
 
 // A phrase written with "iemand" ("wat iemand kan") also matches the same phrase with a pronoun ("wat hij kan").
 const PERSON = new Set(['iemand', 'hij', 'zij', 'ze', 'je', 'jij', 'u', 'men', 'ik', 'we', 'wij']);
-// In a one-way phrase, "…" stands for up to this many words: "hoeveel … werken" reads "hoeveel personen met een
-// migratie-achtergrond werken" (a hyphen folds to a space), not a long question that only ends on "werken".
-const MAX_GAP_WORDS = 6;
+// In a one-way phrase, "…" stands for up to this many words: "wil … worden" reads "wil graag lasser worden", not "ik wil
+// weten wat er moet worden gedaan" (four words apart), and "hoeveel … werken" no long question that only ends on "werken".
+const MAX_GAP_WORDS = 3;
 
 interface Phrase {
   group: number;

@@ -324,6 +324,12 @@ describe('refusals', () => {
     expect(body.answer).toMatch(/inburgering/i);
   });
 
+  it('reads "ik wil weten" and "worden voorgesteld" as how the question is asked, not as topics the list lacks', async () => {
+    const body = await ask('ik wil weten welke acties er voor nieuwkomers worden voorgesteld');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([41, 51]));
+  });
+
   it('chooses the sentences by the topic, not by "nodig", which says how it is asked', async () => {
     // "… een beleid gericht op duurzame activering van kansengroepen nodig is" was quoted first; the misspelt topic word
     // counts at half weight only.

@@ -80,6 +80,8 @@ describe('createGlossaryExpander', () => {
     // Out of order, or too far apart: no longer a question about how many work.
     expect(glossary.expand('werken er hoeveel?')).not.toContain('werkzaamheidsgraad');
     expect(glossary.expand('hoeveel uren les volgt een nieuwkomer per week voor hij kan gaan werken')).not.toContain('werkzaamheidsgraad');
+    expect(glossary.expand('mijn klant wil graag lasser worden')).toContain('beroepsopleiding');
+    expect(glossary.expand('ik wil weten wat er moet worden gedaan rond taal')).not.toContain('beroepsopleiding');
   });
 
   it('counts the words in a gap as read by the glossary, but not as the situation the phrase names', () => {
