@@ -196,7 +196,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             actionWords: deps.corpus.actionWords(),
             expand,
             fieldTerms,
-            situationWords: deps.corpus.glossary.situationWords(wording),
+            situation: deps.corpus.glossary.situation(wording),
           });
           text = composed.answer;
           // No sentence shares a word with the question ("anonieme sollicitaties" found only "sollicitatietraining"): the

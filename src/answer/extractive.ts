@@ -1,4 +1,5 @@
 // The answer without a model: the most relevant sentences of the retrieved passages, verbatim, each with its action.
+import { NO_SITUATION, type Situation } from '../corpus/glossary.js';
 import { isSourceReference } from '../corpus/source-reference.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
 import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
@@ -57,15 +58,15 @@ export interface ExtractiveContext {
   labelOf?: (passage: StoredPassage) => string | null;
   /** Each action's words (CorpusIndex.actionWords); without them a findings sentence takes its group's best-ranked action. */
   actionWords?: ReadonlyMap<number, ReadonlySet<string>>;
-  /** The search's reading of some words of the question (spelling repairs, glossary terms of the phrases they are in), and of the situations the glossary's one-way phrases name. */
+  /** The search's reading of some words of the question (spelling repairs, glossary terms of the phrases they are in). */
   expand?: (question: string, words: readonly string[]) => readonly string[];
   /** The field's rare abbreviations the question names, each as its folded phrases (term and glossary expansions). */
   fieldTerms?: readonly (readonly string[])[];
   /**
-   * Words of the question the glossary reads as a situation (GlossaryExpander.situationWords): they count by the terms it
-   * reads them as, not by themselves ("werken" in "hoeveel migranten werken er?" quoted outreach "werken" for the employment rate).
+   * The situation the glossary reads in the question (GlossaryExpander.situation): its words count by the terms it reads
+   * them as, not by themselves ("werken" in "hoeveel migranten werken er?" quoted outreach "werken" for the employment rate).
    */
-  situationWords?: ReadonlySet<string>;
+  situation?: Situation;
 }
 
 export function composeExtractive(
@@ -73,10 +74,10 @@ export function composeExtractive(
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situationWords = new Set() }: ExtractiveContext = {},
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION }: ExtractiveContext = {},
 ): ExtractiveAnswer {
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
-    (token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token) && !situationWords.has(token),
+    (token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token) && !situation.words.has(token),
   );
   // Words of the question that no passage has ("studiekeuze") count by what the search reads them as, its spelling repairs
   // and glossary terms ("studieoriëntering"), at the search's lower weight: without them the best-ranked action, found
@@ -84,9 +85,8 @@ export function composeExtractive(
   // employment rate). The terms of other words the passages do have are left out: "discriminatie" would bring every
   // sentence on prejudice.
   const unknown = queryTokens.filter((token) => vocabulary.documentFrequency(token) === 0);
-  const expansionTokens = [...new Set(expand(question, unknown).flatMap((phrase) => tokenize(phrase)))].filter(
-    (token) => !SUBJECT.has(token) && !queryTokens.includes(token),
-  );
+  const read = [...(unknown.length ? expand(question, unknown) : []), ...situation.terms];
+  const expansionTokens = [...new Set(read.flatMap((phrase) => tokenize(phrase)))].filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token));
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);
     return df > 0 ? Math.log((vocabulary.documents + 1) / df) : 0;

@@ -5,21 +5,27 @@ import { foldText, lightStem } from '../search/text.js';
 export interface GlossaryExpander {
   /**
    * Glossary phrases related to the query that the query does not already contain; with `about`, only for the phrases
-   * of the query that contain one of those words ("geen buitenlanders" for "buitenlanders"), and for its one-way phrases,
-   * which name a situation in words the passages do not use for it ("hoeveel … werken" for the employment rate).
+   * of the query that contain one of those words ("geen buitenlanders" for "buitenlanders").
    */
   expand(query: string, about?: Iterable<string>): string[];
-  /** The phrases of the entries the query's one-way phrases find ("klant is analfabeet": NT2, "Nederlands als tweede taal" …). */
-  situationTerms(query: string): string[];
   /** Folded words of the query that belong to a glossary phrase it contains, with the words in the gaps of one-way phrases. */
   matchedWords(query: string): Set<string>;
-  /** Folded words of one-way phrases of the query, without the words in their gaps: the glossary reads them as a situation. */
-  situationWords(query: string): Set<string>;
+  /** The situation the query's one-way phrases name ("hoeveel … werken", "klant is analfabeet"), read in one pass. */
+  situation(query: string): Situation;
   /** The field's abbreviations the query names: glossary terms written with two or more capitals (EVC, IBO, NT2, K-IBO). */
   abbreviations(query: string): string[];
   /** What an abbreviation stands for: the first phrase of its own entry that does not contain it ("NEET-jongeren" does). */
   definition(term: string): string | null;
 }
+
+export interface Situation {
+  /** Folded words of the one-way phrases, without the words in their gaps: the glossary reads them as the situation. */
+  words: Set<string>;
+  /** The searched phrases of the entries those phrases find ("klant is analfabeet": NT2, "Nederlands als tweede taal" …). */
+  terms: string[];
+}
+
+export const NO_SITUATION: Situation = { words: new Set(), terms: [] };
 
 // A phrase written with "iemand" ("wat iemand kan") also matches the same phrase with a pronoun ("wat hij kan").
 const PERSON = new Set(['iemand', 'hij', 'zij', 'ze', 'je', 'jij', 'u', 'men', 'ik', 'we', 'wij']);
@@ -76,25 +82,23 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
       }),
     );
   };
-  // The searched phrases of the entries whose phrases the query contains (those `which` accepts), minus those it contains.
-  const phrasesOf = (query: string, which: (phrase: Phrase) => boolean): string[] => {
-    const folded = key(query);
-    const found = phrasesIn(folded).filter(({ phrase }) => which(phrase));
+  // The searched phrases of the entries of the phrases found in the folded query, minus those it contains.
+  const phrasesOf = (folded: string, found: readonly Found[]): string[] => {
     const extra = new Set<string>();
     for (const index of [...new Set(found.map(({ phrase }) => phrase.group))].sort((a, b) => a - b)) {
       for (const entry of groups[index] ?? []) if (entry.searched && !folded.includes(entry.key)) extra.add(entry.phrase);
     }
     return [...extra];
   };
-  const wordsOf = (query: string, situation: boolean): Set<string> => {
+  // The query's words that the phrases found contain; with `gaps`, also the words in the gaps of phrases with gaps.
+  const wordsOf = (query: string, found: readonly Found[], gaps: boolean): Set<string> => {
     const words = new Set<string>();
     const raw = foldText(query).split(' ');
-    for (const { phrase, span } of phrasesIn(key(query))) {
-      if (situation && phrase.searched) continue;
+    for (const { phrase, span } of found) {
       for (const word of raw) if (phrase.stems.has(stemOf(word))) words.add(word);
       // The words in a gap are the details of the situation ("lasser" in "wil lasser worden"): the glossary knows them as
       // part of it, but they still say what it is about ("vluchtelingen" in "hoeveel vluchtelingen werken").
-      if (span && !situation) for (const word of raw.slice(span[0], span[1])) words.add(word);
+      if (span && gaps) for (const word of raw.slice(span[0], span[1])) words.add(word);
     }
     return words;
   };
@@ -114,12 +118,16 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
       return abbreviations.filter((entry) => folded.includes(entry.folded)).map((entry) => entry.term);
     },
     expand(query, about) {
+      const folded = key(query);
       const stems = about ? new Set([...about].map(stemOf)) : null;
-      return phrasesOf(query, (phrase) => !stems || !phrase.searched || [...phrase.stems].some((stem) => stems.has(stem)));
+      return phrasesOf(folded, phrasesIn(folded).filter(({ phrase }) => !stems || [...phrase.stems].some((stem) => stems.has(stem))));
     },
-    situationTerms: (query) => phrasesOf(query, (phrase) => !phrase.searched),
-    matchedWords: (query) => wordsOf(query, false),
-    situationWords: (query) => wordsOf(query, true),
+    matchedWords: (query) => wordsOf(query, phrasesIn(key(query)), true),
+    situation(query) {
+      const folded = key(query);
+      const found = phrasesIn(folded).filter(({ phrase }) => !phrase.searched);
+      return found.length ? { words: wordsOf(query, found, false), terms: phrasesOf(folded, found) } : NO_SITUATION;
+    },
   };
 }
 

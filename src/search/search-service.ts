@@ -67,12 +67,14 @@ export function createSearchService(deps: SearchDeps): SearchService {
     const corrected = corrections.length ? `${topic} ${repaired.join(' ')}` : topic;
     return [...repaired, ...deps.glossary.expand(corrected, about ? [...about, ...repaired.flatMap((to) => to.split(' '))] : undefined)];
   };
-  // Whether every word of the topic that the passages have belongs to a one-way glossary phrase (question words aside).
-  const situationOnly = (topic: string): boolean => {
-    const situation = deps.glossary.situationWords(topic);
-    if (!situation.size) return false;
+  // The terms of the situation the topic names, when every word of it that the passages have belongs to a one-way
+  // glossary phrase (question words aside); else none.
+  const situationTerms = (topic: string): string[] => {
+    const { words, terms } = deps.glossary.situation(topic);
+    if (!words.size) return [];
     const vocabulary = deps.spelling?.();
-    return tokenize(topic).every((word) => QUESTION_WORDS.has(word) || situation.has(word) || vocabulary?.documentFrequency(word) === 0);
+    const only = tokenize(topic).every((word) => QUESTION_WORDS.has(word) || words.has(word) || vocabulary?.documentFrequency(word) === 0);
+    return only ? terms : [];
   };
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
@@ -85,7 +87,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
       // Expansions go to full-text search only, at a lower weight: embedding them drowns the query's own n-grams. But a
       // question in the words of a one-way glossary phrase only ("klant is analfabeet", "wil lasser worden") has no words
       // of its own the passages use: the terms the glossary reads it as are then what it asks, for both rankers.
-      const situation = situationOnly(topic) ? deps.glossary.situationTerms(topic) : [];
+      const situation = situationTerms(topic);
       const searched = situation.length ? `${topic} ${situation.join(' ')}` : topic;
       const expansions = expand(topic).filter((phrase) => !situation.includes(phrase));
       const embedder = deps.embedder();

@@ -86,12 +86,12 @@ describe('createGlossaryExpander', () => {
 
   it('counts the words in a gap as read by the glossary, but not as the situation the phrase names', () => {
     const question = 'klant uit Syrië wil lasser worden';
-    expect(glossary.situationTerms(question)).toEqual(expect.arrayContaining(['beroepsopleiding', 'land van herkomst']));
+    expect(glossary.situation(question).terms).toEqual(expect.arrayContaining(['beroepsopleiding', 'land van herkomst']));
     expect([...glossary.matchedWords(question)].sort()).toEqual(['lasser', 'syrie', 'wil', 'worden']);
-    expect([...glossary.situationWords(question)].sort()).toEqual(['syrie', 'wil', 'worden']);
+    expect([...glossary.situation(question).words].sort()).toEqual(['syrie', 'wil', 'worden']);
     // Only one-way phrases name a situation: "IBO" is a word the passages use.
-    expect(glossary.situationTerms('IBO voor anderstaligen')).toEqual([]);
-    expect(glossary.situationWords('IBO voor anderstaligen').size).toBe(0);
+    expect(glossary.situation('IBO voor anderstaligen').terms).toEqual([]);
+    expect(glossary.situation('IBO voor anderstaligen').words.size).toBe(0);
   });
 
   it('expands, when asked about some words, only the phrases of the query that contain them', () => {
@@ -99,9 +99,9 @@ describe('createGlossaryExpander', () => {
     expect(glossary.expand(question, ['buitenlanders'])).toContain('vooroordelen');
     expect(glossary.expand('taalcoach voor discriminatie', ['taalcoach'])).not.toContain('vooroordelen');
     expect(glossary.expand('taalcoach voor discriminatie', ['taalcoach'])).toContain('taalcoaching');
-    // A one-way phrase names what the question is about, whichever words it is asked about.
-    expect(glossary.expand('klant is analfabeet, discriminatie', [])).toContain('Nederlands als tweede taal');
-    expect(glossary.expand('klant is analfabeet, discriminatie', [])).not.toContain('vooroordelen');
+    // A one-way phrase names what the question is about, whichever words it is asked about: read as its situation.
+    expect(glossary.situation('klant is analfabeet, discriminatie').terms).toContain('Nederlands als tweede taal');
+    expect(glossary.situation('klant is analfabeet, discriminatie').terms).not.toContain('vooroordelen');
   });
 
   it('treats every phrase of an entry as equivalent', () => {
