@@ -159,7 +159,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
 
       if (!inScope) {
         refused = true;
-        answer = refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote, input.question);
+        answer = refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
         metrics.refused(evidence.reason);
         emit(answer);
       } else {
@@ -228,14 +228,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           refused = true;
           citations = [];
           actions = [];
-          answer = refusal({ ...evidence, reason: 'weak-evidence' }, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote, input.question);
+          answer = refusal({ ...evidence, reason: 'weak-evidence' }, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
           metrics.refused('no-matching-sentence');
           emit(answer);
         } else if (!citations.some((citation) => citation.action !== null)) {
           // The guarantee: an answer that cites no action is not given; say what the list does cover instead.
           refused = true;
           citations = [];
-          answer = refusal({ ...evidence, reason: 'weak-evidence' }, [], missingNote, input.question);
+          answer = refusal({ ...evidence, reason: 'weak-evidence' }, [], missingNote);
           actions = [];
           metrics.refused('no-citation');
         }
@@ -247,9 +247,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         answer = [answer, beyond, missingNote].filter((line) => line !== null).join('\n');
       }
       if (positiveAction && !refused) answer = `${answer}\n${LEGAL_DISCLAIMER}`;
-      // "mag ik vragen naar iemands afkomst bij een sollicitatie?" is answered from the actions on discrimination, which are
-      // policy, not law: the answer says where to ask what the law allows.
-      else if (!refused && asksTheLaw(input.question)) answer = `${answer}\n${UNIA_REFERRAL}`;
+      // A question of law at work that is not about positive action, answered from the actions on discrimination (which are
+      // policy, not law) or refused ("mag ik als werkgever een hoofddoek verbieden?"), says where to ask what the law allows.
+      else if (!evidence.injection && evidence.reason !== 'greeting' && asksTheLaw(input.question)) answer = `${answer}\n${UNIA_REFERRAL}`;
 
       if (signal.aborted) throw signal.reason;
       const turn = await storeTurn(deps, { conversationId, question: input.question, standaloneQuestion: standalone.retrieval, answer, citations, actions, mode, refused });
@@ -588,11 +588,8 @@ async function storeTurn(deps: AnswerServiceDeps, turn: Omit<Turn, 'id' | 'creat
 const SCOPE =
   'De actielijst gaat over de arbeidsmarktdeelname van personen met een migratie-achtergrond: onderwijs, competenties en EVC, erkenning van diploma’s, geïntegreerde trajecten, diversiteits- en antidiscriminatiebeleid en flankerend beleid.';
 
-/**
- * `missingNote` (see missing-actions.ts) replaces the opening and the nearest actions: the question asked for a number the
- * list lacks. A question about what the law allows at work ends with where to ask it (Unia).
- */
-export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null, question = ''): string {
+/** `missingNote` (see missing-actions.ts) replaces the opening and the nearest actions: the question asked for a number the list lacks. */
+export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null): string {
   if (evidence.reason === 'injection') {
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
   }
@@ -601,6 +598,5 @@ export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], m
   }
   if (missingNote) return `${missingNote} ${SCOPE}`;
   const related = nearest.length ? ` Het dichtst in de buurt komen ${nearest.map((n) => `Actie ${n}`).join(', ')}; open die gerust om te zien of ze helpen.` : '';
-  const referral = asksTheLaw(question) ? `\n${UNIA_REFERRAL}` : '';
-  return `Daarover zegt de actielijst niets, dus daar kan ik geen antwoord op geven. ${SCOPE}${related}${referral}`;
+  return `Daarover zegt de actielijst niets, dus daar kan ik geen antwoord op geven. ${SCOPE}${related}`;
 }
