@@ -1,4 +1,5 @@
 // Citation checks: which action numbers an answer cites, whether they were allowed, and verbatim quotes for them (and for other documents' labels).
+import { SENTENCE_BOUNDARY } from '../corpus/sentences.js';
 import { foldText, tokenize } from '../search/text.js';
 
 export interface Citation {
@@ -84,7 +85,7 @@ export function describeProblem(problem: CitationProblem): string {
 export function sentences(text: string): string[] {
   return text
     .split(/\n+/)
-    .flatMap((line) => line.replace(/^[-*]\s+/, '').split(/(?<=[.!?…])(?<!\bart\.)\s+(?=[A-Z0-9“‘"(])/))
+    .flatMap((line) => line.replace(/^[-*]\s+/, '').split(SENTENCE_BOUNDARY))
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 0);
 }

@@ -1,6 +1,7 @@
 // Turns parsed documents into passages: the units that are embedded, stored, searched and cited.
 import { createHash } from 'node:crypto';
 import type { ParsedDocument, SectionRef } from './schema.js';
+import { SENTENCE_BOUNDARY } from './sentences.js';
 import { THEMES } from './tags.js';
 
 export type PassageKind = 'action' | 'context' | 'intro' | 'note';
@@ -127,7 +128,7 @@ export function splitBlock(text: string): string[] {
   const units = text.split('\n\n').flatMap((paragraph) => {
     if (paragraph.length <= MAX_BLOCK_CHARS) return [{ text: paragraph, joiner: '\n\n' }];
     const lines = paragraph.split('\n');
-    const pieces = lines.length > 1 ? lines : paragraph.split(/(?<=[.!?])\s+(?=[A-Z(‘“])/);
+    const pieces = lines.length > 1 ? lines : paragraph.split(SENTENCE_BOUNDARY);
     return pieces.map((piece, index) => ({ text: piece, joiner: index === 0 ? '\n\n' : lines.length > 1 ? '\n' : ' ' }));
   });
   const chunks: string[] = [];

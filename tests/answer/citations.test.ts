@@ -46,4 +46,22 @@ describe('buildCitations', () => {
   it('splits sentences without altering them', () => {
     expect(sentences('Eén zin. Tweede zin (bv. dit)! Derde?')).toEqual(['Eén zin.', 'Tweede zin (bv. dit)!', 'Derde?']);
   });
+
+  it('does not end a sentence at an abbreviation or an initial', () => {
+    const definitions = 'Cijfers zijn moeilijk vergelijkbaar (e.g. ‘buitenlandse herkomst’, ‘niet-EU nationaliteit’). Dat is een probleem.';
+    expect(sentences(definitions)).toEqual([
+      'Cijfers zijn moeilijk vergelijkbaar (e.g. ‘buitenlandse herkomst’, ‘niet-EU nationaliteit’).',
+      'Dat is een probleem.',
+    ]);
+    expect(sentences('Een stijging (2017 t.a.v. 2012) van 13%. Zie nr. 7 van de reeks.')).toEqual([
+      'Een stijging (2017 t.a.v. 2012) van 13%.',
+      'Zie nr. 7 van de reeks.',
+    ]);
+    expect(sentences('Sourbron, M., & Vansteenkiste, S. (2018). De arbeidsreserve. Brussel: SERV.')).toEqual([
+      'Sourbron, M., & Vansteenkiste, S. (2018).',
+      'De arbeidsreserve.',
+      'Brussel: SERV.',
+    ]);
+    expect(sentences('Het gaat om de VDAB. Hij zegt dat.')).toEqual(['Het gaat om de VDAB.', 'Hij zegt dat.']);
+  });
 });

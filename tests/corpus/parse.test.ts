@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CorpusParseError, parseCorpusFile, parseDocument } from '../../src/corpus/parse.js';
-import { toPassages, type Passage } from '../../src/corpus/passages.js';
+import { splitBlock, toPassages, type Passage } from '../../src/corpus/passages.js';
 import { ACTOR_IDS, THEME_IDS } from '../../src/corpus/tags.js';
 
 const ACTION_LIST_FILE = 'actielijst-migratieachtergrond.md';
@@ -188,6 +188,18 @@ describe('passages of the action list', () => {
     for (const entry of passages.filter((candidate) => candidate.kind === 'intro' || candidate.kind === 'context')) {
       expect(entry.text.length, entry.id).toBeLessThanOrEqual(1400);
     }
+  });
+
+  it('cut a paragraph too long for one passage between sentences, not after an abbreviation', () => {
+    const sentence = 'De cijfers zijn moeilijk vergelijkbaar door de definities (e.g. ‘buitenlandse herkomst’, ‘anderstalig’) die elk onderzoek hanteert. ';
+    const paragraph = sentence.repeat(Math.ceil(1500 / sentence.length)).trim();
+    const chunks = splitBlock(paragraph);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) {
+      expect(chunk.length).toBeLessThanOrEqual(1400);
+      expect(chunk.startsWith('De cijfers'), chunk.slice(0, 40)).toBe(true);
+    }
+    expect(chunks.join(' ')).toBe(paragraph);
   });
 
   it('have unique ids and stable content hashes', () => {
