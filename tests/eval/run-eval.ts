@@ -102,18 +102,21 @@ async function measureAnswers(set: EvalQuestion[]) {
   let citingGold = 0;
   let invalid = 0;
   let falseRefusals = 0;
+  let goldShare = 0;
   for (const question of set) {
     const result = await app.answers.ask({ question: question.question, mode: 'extractive' });
     const given = new Set(result.passages.flatMap((p) => (p.action === null ? [] : [p.action])));
     if (result.refused) falseRefusals += 1;
     if (result.citations.some((c) => c.action !== null && question.gold.includes(c.action))) citingGold += 1;
+    const cited = new Set(result.citations.map((c) => c.action));
+    goldShare += question.gold.filter((action) => cited.has(action)).length / question.gold.length;
     const passagesGiven = await getPassages(runtime.db.pool, result.passages.map((p) => p.id));
     const allowed = new Set([...given, ...passagesGiven.flatMap((p) => p.actions)]);
     // Citations of other documents carry a label instead of an action number; action citations must check out.
     if (result.citations.some((c) => c.action !== null && (!existing.has(c.action) || !allowed.has(c.action)))) invalid += 1;
     if (!result.refused && !result.citations.length) invalid += 1;
   }
-  return { citingGold, invalid, falseRefusals, total: set.length };
+  return { citingGold, invalid, falseRefusals, goldShare: goldShare / Math.max(1, set.length), total: set.length };
 }
 const answerSets: [string, Awaited<ReturnType<typeof measureAnswers>>][] = [['development', await measureAnswers(questions)]];
 for (const set of heldOutSets) answerSets.push([set.name, await measureAnswers(set.questions)]);
@@ -170,6 +173,7 @@ for (const [name, set] of answerSets) {
   console.log(`| ${name}: in-scope answers citing a gold action | ${pct(set.citingGold, set.total)} |`);
   console.log(`| ${name}: answers with any invalid citation (must be 0) | ${pct(set.invalid, set.total)} |`);
   console.log(`| ${name}: in-scope questions refused | ${pct(set.falseRefusals, set.total)} |`);
+  console.log(`| ${name}: mean share of a question's gold actions its answer cites | ${(100 * set.goldShare).toFixed(1)}% |`);
 }
 console.log(`| out-of-scope questions refused | ${pct(refusedOut, outOfScope.length)} |`);
 console.log(`| scripted model: bad outputs that reached the user (must be 0) | ${pct(leaked, scripted)} |`);
