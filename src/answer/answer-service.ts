@@ -18,6 +18,7 @@ import { definitionLine } from './definitions.js';
 import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp, resolveOrdinal } from './follow-up.js';
+import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
@@ -104,7 +105,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const actor = askedActor(input.question);
       // A question about one actor alone, for the actions of one theme or section, or about the list as a whole is answered
       // from the tags and the sections, with or without a model.
-      const listing = (await whoAfterList(deps, input.question, history)) ?? (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
+      const listing =
+        (await whoAfterList(deps, input.question, history)) ??
+        (await fullTextListing(deps, input.question, history)) ??
+        (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
 
@@ -112,7 +116,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // neither rewritten (a model call) nor searched.
       const greeting = !listing && isGreeting(input.question);
       const standalone = listing || greeting
-        ? { retrieval: input.question, display: input.question, followUp: false, previousActions: [] }
+        ? { retrieval: listing?.standalone ?? input.question, display: input.question, followUp: false, previousActions: [] }
         : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
       // An actor named beside a topic ("wat moet VDAB doen rond taal?") weighs its actions like a user's role does, also when
       // a follow-up ("en rond taal?") takes it from the previous question.
@@ -299,6 +303,17 @@ async function standaloneQuestion(asked: string, history: Turn[], llm: LlmClient
   return { retrieval: `${question} ${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
 }
 
+/** An answer composed from the list itself, without a search or a model. */
+interface Listing {
+  text: string;
+  hits: SearchHit[];
+  /**
+   * What the turn is stored as asking, for the follow-ups after it: "wie moet dat doen?" and "letterlijk?" ask about the
+   * previous question's topic, and "en voor werkgevers?" after them should too. The question itself when absent.
+   */
+  standalone?: string;
+}
+
 /**
  * A question about an actor or theme alone, a section, or the list as a whole is listed, unless it follows up another
  * topic: after "wat met diploma-erkenning?", "en voor werkgevers?" asks about diplomas and employers, not for every action
@@ -318,12 +333,29 @@ function isListQuestion(question: string): boolean {
  * "wie moet dat doen?" right after a list answers for the listed actions (whom each addresses), not for a new search on
  * the list's question, which cited three of the eight language actions.
  */
-async function whoAfterList(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<{ text: string; hits: SearchHit[] } | null> {
+async function whoAfterList(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
   const previous = history.at(-1);
   if (!previous || previous.refused || !asksOnlyWho(question) || !isListQuestion(previous.question)) return null;
   const text = actorLines(previous.actions, deps.corpus.actionActors());
   if (text === null) return null;
-  return { text, hits: listedHits(await passagesForActions(deps.db.pool, previous.actions)) };
+  return { text, hits: listedHits(await passagesForActions(deps.db.pool, previous.actions)), standalone: previous.standaloneQuestion };
+}
+
+/**
+ * "geef de volledige tekst van actie 15" (or "… van de tweede", or "letterlijk?" after an answer): the actions' whole
+ * text, with or without a model, which would paraphrase what the mediator wants word for word.
+ */
+async function fullTextListing(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
+  const previous = history.at(-1);
+  const resolved = (previous && resolveOrdinal(question, previous.actions)) ?? question;
+  if (!asksFullText(resolved)) return null;
+  const named = namedNumbers(resolved);
+  const back = !named.length && previous !== undefined && !previous.refused;
+  const asked = named.length ? named : back ? previous.actions : [];
+  const passages = await passagesForActions(deps.db.pool, asked);
+  const text = composeFullText(asked, passages);
+  if (text === null) return null;
+  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action')), standalone: back ? previous.standaloneQuestion : resolved };
 }
 
 /** A list's passages as the answer's hits: all equal, none found by the search. */
@@ -332,7 +364,7 @@ function listedHits(passages: StoredPassage[]): SearchHit[] {
 }
 
 /** The answer to a question the tags or the sections answer ("wat moet VDAB doen?", "acties in 3.2"), as a list of the actions. */
-async function tagListing(deps: AnswerServiceDeps, question: string, actor: ActorQuestion | null): Promise<{ text: string; hits: SearchHit[] } | null> {
+async function tagListing(deps: AnswerServiceDeps, question: string, actor: ActorQuestion | null): Promise<Listing | null> {
   let actions: StoredPassage[];
   let text: string | null;
   const theme = actor?.alone ? null : askedTheme(question);

@@ -410,6 +410,66 @@ describe('refusals', () => {
   });
 });
 
+describe('the wording of actions', () => {
+  const fullText = async (action: number) => (await getActionDetail(t.runtime.db.pool, t.runtime.corpus.actionListId() as string, action))!.text;
+
+  it('gives the whole text of the actions a question asks the wording of, verbatim and cited', async () => {
+    const body = await ask('geef de volledige tekst van actie 15');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toBe(`Actie 15 (3.3.1 Preventieve rol van het onderwijs), volledige tekst:\n“${await fullText(15)}”`);
+    expect(body.citations.map((citation) => citation.action)).toEqual([15]);
+    await expectVerbatimQuotes(body);
+
+    const two = await ask('citeer actie 4 en 3');
+    expect(two.citations.map((citation) => citation.action)).toEqual([4, 3]);
+    expect(two.answer).toContain(await fullText(4));
+    expect(two.answer).toContain(await fullText(3));
+  });
+
+  it('gives the wording of the previous answer\'s actions, or of the one "de tweede" names', async () => {
+    const first = await ask('welke acties gaan over mentoring?');
+    const cited = first.citations.map((citation) => citation.action);
+    expect(cited.length).toBeGreaterThan(1);
+    const second = await ask('geef de volledige tekst van de tweede', first.conversationId);
+    expect(second.citations.map((citation) => citation.action)).toEqual([cited[1]]);
+    expect(second.answer).toContain(await fullText(cited[1] as number));
+    const all = await ask('letterlijk?', first.conversationId);
+    // "letterlijk?" follows the answer just before it: the one action it gave.
+    expect(all.citations.map((citation) => citation.action)).toEqual([cited[1]]);
+
+    const again = await ask('welke acties gaan over mentoring?');
+    const whole = await ask('toon de hele tekst', again.conversationId);
+    expect(whole.citations.map((citation) => citation.action)).toEqual(cited.slice(0, 5));
+    for (const action of cited.slice(0, 5)) expect(whole.answer).toContain(await fullText(action));
+  });
+
+  it('keeps the topic for the follow-ups after it, as after a list of whom actions address', async () => {
+    const first = await ask('welke acties gaan over mentoring?');
+    await ask('letterlijk?', first.conversationId);
+    const { rows } = await t.runtime.db.pool.query<{ standalone_question: string }>(
+      'select standalone_question from turns where conversation_id = $1 order by id',
+      [first.conversationId],
+    );
+    expect(rows.map((row) => row.standalone_question)).toEqual(['welke acties gaan over mentoring?', 'welke acties gaan over mentoring?']);
+    const women = await ask('en voor vrouwen?', first.conversationId);
+    expect(women.citations[0]?.action).toBe(51);
+
+    const vdab = await ask('wat moet VDAB doen?');
+    await ask('wie moet dat doen?', vdab.conversationId);
+    const language = await ask('en rond taal?', vdab.conversationId);
+    const actors = t.runtime.corpus.actionActors();
+    expect(language.citations.length).toBeGreaterThan(0);
+    for (const citation of language.citations) expect(actors.get(citation.action), `Actie ${citation.action}`).toContain('vdab');
+  });
+
+  it('says that an action it is asked the wording of does not exist, and quotes nothing', async () => {
+    const body = await ask('volledige tekst van actie 61');
+    expect(body.refused).toBe(true);
+    expect(body.citations).toEqual([]);
+    expect(body.answer).toMatch(/^Nummer 61 staat niet in de actielijst/);
+  });
+});
+
 describe('follow-ups', () => {
   it('reads "de tweede" and "wat houdt de derde in?" as the previous answer\'s actions in the order it cited them', async () => {
     const first = await ask('wat moet VDAB doen?');

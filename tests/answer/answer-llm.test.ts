@@ -82,6 +82,16 @@ describe('with a model', () => {
     expect(body.citations.map((citation: { action: number }) => citation.action)).toEqual([34]);
   });
 
+  it('gives the whole text of an action asked for word for word without asking the model, which would paraphrase it', async () => {
+    const chats = () => ollama.requests.filter((request) => request.path === '/api/chat').length;
+    const before = chats();
+    const { status, body } = await ask('geef de volledige tekst van actie 15', 'llm');
+    expect(status).toBe(200);
+    expect(chats()).toBe(before);
+    expect(body.answer).toMatch(/^Actie 15 \(3\.3\.1 [^)]+\), volledige tekst:\n“Duaal leren, waarin leren op de schoolbank/);
+    expect(body.citations.map((citation: { action: number }) => citation.action)).toEqual([15]);
+  });
+
   it('answers thanks after an answer without asking the model to rewrite it as a follow-up', async () => {
     const chats = () => ollama.requests.filter((request) => request.path === '/api/chat').length;
     ollama.setDefaultChat(() => ({ kind: 'answer', content: 'EVC-beleid is belangrijk (Actie 18).' }));
