@@ -152,6 +152,19 @@ describe('refusals', () => {
     const agency = await ask('mag een interimkantoor rekening houden met afkomst op vraag van de klant?');
     expect(agency.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 55]));
     expect(agency.answer).not.toContain('leerlingenkenmerken');
+    // A headscarf at work is a question of law however it is put, and the list says nothing on it.
+    const headscarf = await ask('werkgever wil geen hoofddoek, wat nu');
+    expect(headscarf.refused).toBe(true);
+    expect(headscarf.answer.split('\n').at(-1)).toBe(UNIA);
+  });
+
+  it('answers how to report discrimination with what the list says of Unia and the reporting points', async () => {
+    // "melden" shares no stem with "meldingen" or "meldpunten": the sentences on sensitising came first, Unia third.
+    const body = await ask('hoe kan ik discriminatie melden');
+    expect(body.refused).toBe(false);
+    expect(body.answer.split('\n')[1]).toMatch(/Unia/);
+    expect(body.citations.map((citation) => citation.action)).toContain(54);
+    await expectVerbatimQuotes(body);
   });
 
   it('refuses a prompt injection without citations and says it follows no instructions from questions', async () => {
