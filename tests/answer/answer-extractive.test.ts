@@ -158,6 +158,13 @@ describe('refusals', () => {
     expect(headscarf.answer.split('\n').at(-1)).toBe(UNIA);
   });
 
+  it('reads "cursisten" as people in training, not as a word the list lacks', async () => {
+    // An unknown word counts as the rarest there is: "kinderopvang voor cursisten" was refused (coverage 0.44).
+    const body = await ask('kinderopvang voor cursisten');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([28, 57]));
+  });
+
   it('answers how to report discrimination with what the list says of Unia and the reporting points', async () => {
     // "melden" shares no stem with "meldingen" or "meldpunten": the sentences on sensitising came first, Unia third.
     const body = await ask('hoe kan ik discriminatie melden');
