@@ -370,7 +370,7 @@ async function tagListing(deps: AnswerServiceDeps, question: string, actor: Acto
   const theme = actor?.alone ? null : askedTheme(question);
   if (actor?.alone) {
     actions = await listActions(deps.db.pool, { actor: actor.actor });
-    text = composeActorList(actor.actor, actions);
+    text = composeActorList(actor.actor, actions, actor.covenant === true);
   } else if (theme) {
     actions = await listActions(deps.db.pool, { theme: theme.theme });
     text = composeThemeList(theme.theme, actions);

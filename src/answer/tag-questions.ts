@@ -17,8 +17,8 @@ const ACTOR_NAMES: readonly (readonly [ActorId, RegExp])[] = [
   ['lokale-besturen', /\b(?:lokale? (?:besturen|bestuur|overheden|overheid)|gemeente(?:n|s|besturen|bestuur)?|ocmws?|steden|stadsbesturen|stadsbestuur)\b/g],
   ['vdab', /\bvdab\b/g],
   ['onderwijs', /\b(?:onderwijs(?:sector)?|scholen|school|onderwijsinstellingen|clbs?)\b/g],
-  // A sector by name ("de zorgsector", "bouwsector"): the list names none, so it asks what sectors can do.
-  ['sectoren-werkgevers', /\b(?:[a-z]*sector(?:en)?|sectorfondsen|sectorfonds|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming)\b/g],
+  // A sector by name ("de zorgsector", "bouwsector", "de horeca"): the list names none, so it asks what sectors can do.
+  ['sectoren-werkgevers', /\b(?:[a-z]*sector(?:en)?|sectorfondsen|sectorfonds|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming|bouw|horeca|logistiek|transport|schoonmaak|metaal|chemie|textiel|retail|voedingsindustrie|industrie)\b/g],
   ['vlaamse-overheid', /\b(?:(?:vlaamse )?(?:overheid|regering)|ministers?)\b/g],
   ['middenveld', /\b(?:middenveld|zelforganisaties|verenigingen|organisaties van de doelgroep)\b/g],
   ['onderzoek', /\b(?:onderzoekers|onderzoeksinstellingen|statistiek vlaanderen)\b/g],
@@ -29,13 +29,21 @@ const ASKING_WORDS = new Set(
   `doen doet aanpakken rol rollen taak taken opdracht opdrachten verwacht verwachten verwachting verwachtingen vraagt gevraagd iets gericht richten richt
    bedoeld betrokken aanbeveling aanbevelingen actielijst lijstje commissie serv speelt spelen verantwoordelijk verantwoordelijkheid
    verantwoordelijkheden concreet allemaal precies ondernemen bijdragen gebeuren aangesproken vermeld genoemd overzicht opsommen noem
-   noemen toon tonen specifiek specifieke vooral nodig hun eigen zelf kant betreffen betreft`.split(/\s+/),
+   noemen toon tonen specifiek specifieke vooral nodig hun eigen zelf kant betreffen betreft opnemen opgenomen horen hoort thuishoren
+   passen past`.split(/\s+/),
 );
+
+// "welke acties horen in een sectorconvenant?": a covenant is the sectors' instrument, so asking for its actions asks what
+// sectors and employers are to do. Only when actions are asked for: "wat is een sectorconvenant?" is a question for the search.
+const COVENANT = /\b(?:sector)?convenants?\b/g;
+const ASKS_ACTIONS = /\b(?:acties|actie|maatregelen|overzicht)\b/;
 
 export interface ActorQuestion {
   actor: ActorId;
   /** Nothing but the actor is asked about: "welke acties zijn er voor lokale besturen?". */
   alone: boolean;
+  /** The actions asked for are those of a sector covenant. */
+  covenant?: true;
 }
 
 /**
@@ -57,11 +65,13 @@ function takeOutNames<T extends string>(question: string, names: readonly (reado
 
 /** The one actor a question names, and whether it is all the question is about; null for none or several. */
 export function askedActor(question: string): ActorQuestion | null {
+  const folded = foldText(question);
+  const covenant = ASKS_ACTIONS.test(folded) && new RegExp(COVENANT.source).test(folded);
   // "de overheid als werkgever" names two actors and is about neither: it asks about a theme.
-  const named = takeOutNames(question, ACTOR_NAMES);
+  const named = takeOutNames(question, covenant ? [...ACTOR_NAMES, ['sectoren-werkgevers', COVENANT] as const] : ACTOR_NAMES);
   if (!named) return null;
   const topic = tokenize(named.rest).filter((word) => !QUESTION_WORDS.has(word) && !ASKING_WORDS.has(word));
-  return { actor: named.tag, alone: topic.length === 0 };
+  return { actor: named.tag, alone: topic.length === 0, ...(covenant ? { covenant: true as const } : {}) };
 }
 
 // Who is to act, not who benefits: "wie haalt voordeel uit kinderopvang" is not asked.
@@ -121,24 +131,35 @@ export function askedTheme(question: string): ThemeQuestion | null {
 
 /**
  * A list answer: the intro, the tagged actions in number order, each quoted by its first sentence that uses a name of the
- * tag (else its first sentence), and whose classification the tags are.
+ * tag (else its first sentence with a word that starts with one, else its first sentence), and whose classification the
+ * tags are.
  */
 function taggedList(intro: string, tagged: readonly StoredPassage[], name: RegExp | undefined, kind: string): string {
   const naming = name ? new RegExp(name.source) : null;
+  // Else a sentence with a compound that starts with the name: "Taalondersteuning is daarbij belangrijk" over "Een
+  // uitgewerkt … EVC-beleid" for a language action.
+  const starting = name ? new RegExp(name.source.replace(/\\b$/, '')) : null;
   const lines = tagged.flatMap((passage) => {
     const all = sentences(passage.text);
-    const quote = (naming ? all.find((sentence) => naming.test(foldText(sentence))) : undefined) ?? all[0];
+    const named = (pattern: RegExp | null) => (pattern ? all.find((sentence) => pattern.test(foldText(sentence))) : undefined);
+    const quote = named(naming) ?? named(starting) ?? all[0];
     return quote ? [`- “${quote}” (Actie ${passage.action})`] : [];
   });
   return [intro, ...lines, `De indeling naar ${kind} is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.`].join('\n');
 }
 
+/** What a list of the sectors' actions adds when it was asked for a covenant: the two every covenant takes, and the export. */
+export const COVENANT_NOTE =
+  'Actie 45 (positieve acties in de sectorconvenants) en Actie 56 (een gedragscode non-discriminatie) horen in elk sectorconvenant. ' +
+  'Per thema geordend en als Markdown te downloaden: tabblad ‘Sectorconvenant voorbereiden’.';
+
 /** The answer to a question about one actor alone: every action tagged with it. Null when no action carries the tag. */
-export function composeActorList(actor: ActorId, actions: readonly StoredPassage[]): string | null {
+export function composeActorList(actor: ActorId, actions: readonly StoredPassage[], covenant = false): string | null {
   const tagged = actions.filter((passage) => passage.action !== null && passage.actors.includes(actor));
   if (!tagged.length) return null;
   const count = tagged.length === 1 ? 'richt 1 actie zich' : `richten ${tagged.length} acties zich`;
-  return taggedList(`Volgens de indeling van Actiewijzer ${count} (mede) tot ${ACTORS[actor]}:`, tagged, ACTOR_NAMES.find(([id]) => id === actor)?.[1], 'actoren');
+  const list = taggedList(`Volgens de indeling van Actiewijzer ${count} (mede) tot ${ACTORS[actor]}:`, tagged, ACTOR_NAMES.find(([id]) => id === actor)?.[1], 'actoren');
+  return covenant ? `${list}\n${COVENANT_NOTE}` : list;
 }
 
 // A theme of one or two actions is answered better from the search: its answer quotes them anyway, by more than one sentence.

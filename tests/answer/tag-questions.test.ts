@@ -1,6 +1,6 @@
 // Questions answered from the tags: the actor or theme read from a question, the list of its actions, and whom cited actions address.
 import { describe, expect, it } from 'vitest';
-import { actorLines, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList } from '../../src/answer/tag-questions.js';
+import { actorLines, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, COVENANT_NOTE } from '../../src/answer/tag-questions.js';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { storedPassage } from '../helpers/stored-passage.js';
@@ -15,6 +15,8 @@ describe('askedActor', () => {
     ['Welke acties vragen iets van de sectoren?', 'sectoren-werkgevers'],
     ['welke acties voor de zorgsector?', 'sectoren-werkgevers'],
     ['wat kan de bouwsector doen?', 'sectoren-werkgevers'],
+    ['acties voor de bouw', 'sectoren-werkgevers'],
+    ['wat kan de horeca doen?', 'sectoren-werkgevers'],
     ['wat moet de onderwijssector doen?', 'onderwijs'],
     ['taken van het Agentschap Integratie en Inburgering', 'inburgering'],
     ['wat vraagt de lijst aan de vakbonden?', 'sociale-partners'],
@@ -32,6 +34,14 @@ describe('askedActor', () => {
   it('takes the more specific name first: a local government is not the Flemish one, an employers’ organisation not an employer', () => {
     expect(askedActor('wat moet de lokale overheid doen?')).toEqual({ actor: 'lokale-besturen', alone: true });
     expect(askedActor('welke rol voor werkgeversorganisaties?')).toEqual({ actor: 'sociale-partners', alone: true });
+  });
+
+  it('reads a request for the actions of a sector covenant as about sectors and employers, and says it names a covenant', () => {
+    expect(askedActor('welke acties horen in een sectorconvenant?')).toEqual({ actor: 'sectoren-werkgevers', alone: true, covenant: true });
+    expect(askedActor('welke acties kan ik opnemen in een sectorconvenant voor de bouw')).toEqual({ actor: 'sectoren-werkgevers', alone: true, covenant: true });
+    // What a covenant is, or what it does about a topic, is a question for the search.
+    expect(askedActor('wat is een sectorconvenant?')).toBeNull();
+    expect(askedActor('welke acties rond taal horen in een sectorconvenant?')).toEqual({ actor: 'sectoren-werkgevers', alone: false, covenant: true });
   });
 
   it('reads no actor from a question naming none or two', () => {
@@ -98,6 +108,21 @@ describe('composing', () => {
       ].join('\n'),
     );
     expect(composeActorList('middenveld', [first, second, other])).toBeNull();
+  });
+
+  it('ends a list of the sectors\' actions asked for a covenant with the two every covenant takes and where to export them', () => {
+    const sector = storedPassage('l:actie-45', { action: 45, actions: [45], actors: ['sectoren-werkgevers'], text: 'Sectoren kunnen inspireren.' });
+    const text = composeActorList('sectoren-werkgevers', [sector], true) ?? '';
+    expect(text.split('\n').at(-1)).toBe(COVENANT_NOTE);
+    expect(composeActorList('sectoren-werkgevers', [sector])).not.toContain(COVENANT_NOTE);
+  });
+
+  it('quotes an action of a theme by a compound starting with the theme\'s name when no sentence names it alone', () => {
+    const language = (action: number, text: string) => storedPassage(`l:actie-${action}`, { action, actions: [action], themes: ['taal'], text });
+    const text = composeThemeList('taal', [language(18, 'Een EVC-beleid is belangrijk. Taalondersteuning is daarbij nodig.'), language(24, 'Taal leren op de werkvloer.'), language(25, 'Geen woord erover.')]);
+    expect(text).toContain('- “Taalondersteuning is daarbij nodig.” (Actie 18)');
+    expect(text).toContain('- “Taal leren op de werkvloer.” (Actie 24)');
+    expect(text).toContain('- “Geen woord erover.” (Actie 25)');
   });
 
   it('lists a theme\'s actions by their sentence naming it, and says whose tags they are; a theme of two is left to the search', () => {
@@ -170,6 +195,21 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(body.refused).toBe(true);
     expect(body.citations).toEqual([]);
     expect(body.answer).toMatch(/geen instructies/);
+  });
+
+  it('lists what sectors can do for a covenant or a sector by name, which were refused', async () => {
+    const sectorActions = (await tagged('sectoren-werkgevers')).map((action) => action.number);
+    expect(sectorActions).toEqual(expect.arrayContaining([45, 56]));
+    const covenant = await ask('welke acties kan ik opnemen in een sectorconvenant voor de bouw');
+    expect(covenant.refused).toBe(false);
+    expect(covenant.citations.map((citation) => citation.action)).toEqual(sectorActions);
+    expect(covenant.answer.split('\n').at(-1)).toBe(COVENANT_NOTE);
+    const horeca = await ask('wat kan de horeca doen?');
+    expect(horeca.citations.map((citation) => citation.action)).toEqual(sectorActions);
+    expect(horeca.answer).not.toContain(COVENANT_NOTE);
+    // What a covenant is comes from the search: the legal framework's definition.
+    const what = await ask('wat is een sectorconvenant?');
+    expect(what.answer).toContain('Een sectorconvenant is een afsprakenkader');
   });
 
   it('lists the employers’ actions for "wat kunnen werkgevers doen?" (it was refused)', async () => {
