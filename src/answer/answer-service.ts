@@ -15,7 +15,7 @@ import { foldText } from '../search/text.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
-import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
+import { assessEvidence, asksAboutTheTool, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp, resolveOrdinal } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
@@ -113,8 +113,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       input.onStart?.({ conversationId, mode });
 
       // A greeting or "wat kun je?" asks nothing of the list, in a conversation neither: "bedankt" is no follow-up, so it is
-      // neither rewritten (a model call) nor searched.
-      const greeting = !listing && isGreeting(input.question);
+      // neither rewritten (a model call) nor searched. Nor is a question on how to export what Actiewijzer shows.
+      const tool = !listing && asksAboutTheTool(input.question);
+      const greeting = tool || (!listing && isGreeting(input.question));
       const standalone = listing || greeting
         ? { retrieval: listing?.standalone ?? input.question, display: input.question, followUp: false, previousActions: [] }
         : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
@@ -131,7 +132,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         deps.corpus.glossary.matchedWords(standalone.retrieval),
         abbreviations.map((entry) => entry.term),
       );
-      const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: 'greeting' } : assessed;
+      const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: tool ? 'tool' : 'greeting' } : assessed;
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       const inScope =
@@ -253,7 +254,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       if (positiveAction && !refused) answer = `${answer}\n${LEGAL_DISCLAIMER}`;
       // A question of law at work that is not about positive action, answered from the actions on discrimination (which are
       // policy, not law) or refused ("mag ik als werkgever een hoofddoek verbieden?"), says where to ask what the law allows.
-      else if (!evidence.injection && evidence.reason !== 'greeting' && asksTheLaw(input.question)) answer = `${answer}\n${UNIA_REFERRAL}`;
+      else if (!evidence.injection && !greeting && asksTheLaw(input.question)) answer = `${answer}\n${UNIA_REFERRAL}`;
 
       if (signal.aborted) throw signal.reason;
       const turn = await storeTurn(deps, { conversationId, question: input.question, standaloneQuestion: standalone.retrieval, answer, citations, actions, mode, refused });
@@ -624,6 +625,14 @@ const SCOPE =
 export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null): string {
   if (evidence.reason === 'injection') {
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
+  }
+  if (evidence.reason === 'tool') {
+    return (
+      'Exporteren kan in de webpagina: de knop ‘Exporteren (Markdown)’ boven het gesprek bewaart het hele gesprek met de geciteerde acties, ' +
+      '‘Kopiëren’ onder een antwoord kopieert dat antwoord, en het tabblad ‘Sectorconvenant voorbereiden’ zet de acties voor sectoren en ' +
+      'werkgevers per thema klaar, te downloaden met ‘Exporteren als Markdown’. Zonder webpagina: GET /api/conversations/{id} geeft een ' +
+      'gesprek, POST /api/covenant/outline met Accept: text/markdown het overzicht voor een sectorconvenant.'
+    );
   }
   if (evidence.reason === 'greeting') {
     return `Ik beantwoord vragen over de actielijst personen met een migratie-achtergrond van de SERV, telkens met de nummers van de acties waarop het antwoord steunt. ${SCOPE} Vraag bijvoorbeeld: “Welke acties gaan over EVC?”, “Wat moet VDAB doen?” of “Mag een vacature enkel voor nieuwkomers openstaan?”`;

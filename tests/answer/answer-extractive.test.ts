@@ -1,4 +1,5 @@
 // Extractive answers, refusals and follow-ups through POST /api/ask, on the real corpus without a model.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { getActionDetail } from '../../src/actions/action-service.js';
@@ -196,6 +197,25 @@ describe('refusals', () => {
     expect(thanks.citations).toEqual([]);
     // A question after a greeting is a question.
     expect((await ask('dag, welke acties gaan over EVC?')).citations.map((citation) => citation.action)).toContain(18);
+  });
+
+  it('says how to export or print what it shows when asked that alone, without quoting actions', async () => {
+    // "hoe kan ik dit gesprek exporteren" quoted the actions on job interviews ("gesprek", Acties 46 and 48).
+    for (const question of ['hoe kan ik dit gesprek exporteren', 'exporteer de acties voor sectoren', 'kan ik het antwoord downloaden?', 'hoe print ik dit']) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(true);
+      expect(body.citations, question).toEqual([]);
+      expect(body.answer, question).toMatch(/^Exporteren kan in de webpagina: de knop ‘Exporteren \(Markdown\)’/);
+    }
+    // Every button and tab it names is on the page.
+    const page = await Promise.all(['index.html', 'app.js', 'covenant.js'].map((file) => readFile(new URL(`../../src/web/public/${file}`, import.meta.url), 'utf8')));
+    const labels = [...(await ask('hoe print ik dit')).answer.matchAll(/‘([^’]+)’/g)].map((match) => match[1] as string);
+    expect(labels).toEqual(['Exporteren (Markdown)', 'Kopiëren', 'Sectorconvenant voorbereiden', 'Exporteren als Markdown']);
+    for (const label of labels) expect(page.some((text) => text.includes(`>${label}<`) || text.includes(`'${label}'`)), label).toBe(true);
+    // A question about the list that mentions a copy or a download is a question about the list.
+    const diploma = await ask('moet mijn klant een kopie van zijn diploma laten erkennen?');
+    expect(diploma.citations.map((citation) => citation.action)).toContain(19);
+    expect((await ask('exporteer de acties over EVC')).answer).not.toMatch(/^Exporteren kan/);
   });
 
   it('answers about the topic when the question also names the list or the commission', async () => {
