@@ -392,6 +392,10 @@ describe('refusals', () => {
     expect(first).toMatch(/werkzaamheidsgraad/);
     expect(first).toMatch(/\d+%/);
     expect(body.citations.map((citation) => citation.action)).toContain(1);
+    // The list gives no unemployment rate: asked how high it is, the employment rates are what it has (it was refused).
+    const unemployment = await ask('hoe hoog is de werkloosheid bij migranten');
+    expect(unemployment.refused).toBe(false);
+    expect(unemployment.answer.split('\n')[1]).toMatch(/werkzaamheidsgraad.*\d+%/);
   });
 
   it('reads "wat moet er gebeuren" as asking, not as a topic the passages lack', async () => {
