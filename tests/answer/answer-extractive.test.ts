@@ -370,6 +370,12 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([41, 51]));
   });
 
+  it('chooses the sentences by the topic, not by "willen", a modal verb like "wil"', async () => {
+    // Quoted first: "Het gaat onder andere om personen die wel willen werken …" (a footnote on discouraged jobseekers).
+    const body = await ask('wat zegt de lijst over asielzoekers die willen werken');
+    expect(body.answer.split('\n')[1]).toMatch(/asielzoekers/);
+  });
+
   it('chooses the sentences by the topic, not by "nodig", which says how it is asked', async () => {
     // "… een beleid gericht op duurzame activering van kansengroepen nodig is" was quoted first; the misspelt topic word
     // counts at half weight only.
