@@ -370,6 +370,14 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([41, 51]));
   });
 
+  it('counts a glossary phrase of several words only where all of them are', async () => {
+    // "jobcoaching" is read as a mentor, one of whose phrases is "koppelen aan iemand met een netwerk": its "koppelen"
+    // quoted "Het koppelen van gegevens rond opleiding en onderwijs …" (Actie 4).
+    const body = await ask('jobcoaching');
+    expect(body.answer).not.toContain('koppelen van gegevens');
+    expect(body.citations[0]?.action).toBe(50);
+  });
+
   it('chooses the sentences by the topic, not by "willen", a modal verb like "wil"', async () => {
     // Quoted first: "Het gaat onder andere om personen die wel willen werken …" (a footnote on discouraged jobseekers).
     const body = await ask('wat zegt de lijst over asielzoekers die willen werken');
