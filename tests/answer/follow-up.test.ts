@@ -8,6 +8,13 @@ describe('isFollowUp', () => {
     expect(isFollowUp('geef een voorbeeld')).toBe(true);
     expect(isFollowUp('Welke acties gaan over de erkenning van buitenlandse diploma’s?')).toBe(false);
   });
+
+  it('reads "daar" and "erin" as referring back', () => {
+    // "welke actie gaat daar het meest over?" after an answer on EVC was searched alone, and refused.
+    expect(isFollowUp('welke actie gaat daar het meest over?')).toBe(true);
+    expect(isFollowUp('wat staat erin over de kosten?')).toBe(true);
+    expect(isFollowUp('wat moet er daarop gebeuren rond taal?')).toBe(true);
+  });
 });
 
 describe('resolveOrdinal', () => {
