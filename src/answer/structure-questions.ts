@@ -10,8 +10,9 @@ const SECTION_NUMBER = /(?<![\d.,])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d,]|\.\d)/g;
 const ANY_SECTION_NUMBER = new RegExp(SECTION_NUMBER.source);
 const SECTION_WORDS = new Set(['sectie', 'secties', 'hoofdstuk', 'hoofdstukken', 'deel', 'onderdeel', 'paragraaf', 'punt', 'staat', 'staan', 'inhoud']);
 // What asks for the list as a whole: its size, its parts, a summary.
-const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen)\b/;
-const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inhoud', 'inhoudstafel', 'structuur', 'opbouw', 'hoofdstukken', 'secties', 'onderdelen', 'delen', 'telt', 'bevat', 'heeft', 'totaal']);
+// "de belangrijkste acties": the list ranks none, so its parts are the answer.
+const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen|(?:belangrijkste|voornaamste) acties|kernpunten|hoofdpunten)\b/;
+const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inhoud', 'inhoudstafel', 'structuur', 'opbouw', 'hoofdstukken', 'secties', 'onderdelen', 'delen', 'telt', 'bevat', 'heeft', 'totaal', 'kernpunten', 'hoofdpunten']);
 
 const leftOver = (text: string, allowed: ReadonlySet<string>): string[] =>
   tokenize(text).filter((word) => !QUESTION_WORDS.has(word) && !allowed.has(word) && !/^\d+$/.test(word));

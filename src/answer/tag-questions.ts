@@ -30,7 +30,7 @@ const ASKING_WORDS = new Set(
    bedoeld betrokken aanbeveling aanbevelingen actielijst lijstje commissie serv speelt spelen verantwoordelijk verantwoordelijkheid
    verantwoordelijkheden concreet allemaal precies ondernemen bijdragen gebeuren aangesproken vermeld genoemd overzicht opsommen noem
    noemen toon tonen specifiek specifieke vooral nodig hun eigen zelf kant betreffen betreft opnemen opgenomen horen hoort thuishoren
-   passen past`.split(/\s+/),
+   passen past belangrijkste voornaamste`.split(/\s+/),
 );
 
 // "welke acties horen in een sectorconvenant?": a covenant is the sectors' instrument, so asking for its actions asks what

@@ -37,6 +37,9 @@ describe('asksOverview', () => {
     expect(asksOverview('hoeveel acties zijn er')).toBe(true);
     expect(asksOverview('geef een samenvatting van de actielijst')).toBe(true);
     expect(asksOverview('welke hoofdstukken heeft de actielijst?')).toBe(true);
+    // The list ranks no action above another: asked for the most important ones, its parts are the answer (it was refused).
+    expect(asksOverview('wat zijn de belangrijkste acties')).toBe(true);
+    expect(asksOverview('kernpunten van de actielijst')).toBe(true);
     expect(asksOverview('overzicht acties erkenning van buitenlandse diploma’s')).toBe(false);
     expect(asksOverview('hoeveel acties gaan over taal?')).toBe(false);
     // It names an action: a summary of that one, not of the list.

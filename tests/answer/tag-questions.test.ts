@@ -22,6 +22,7 @@ describe('askedActor', () => {
     ['wat vraagt de lijst aan de vakbonden?', 'sociale-partners'],
     ['wat moet de Vlaamse regering doen?', 'vlaamse-overheid'],
     ['wat doet AgII?', 'inburgering'],
+    ['wat zijn de belangrijkste aanbevelingen voor onderwijs', 'onderwijs'],
   ])('reads "%s" as about %s alone', (question, actor) => {
     expect(askedActor(question)).toEqual({ actor, alone: true });
   });
@@ -59,6 +60,7 @@ describe('askedTheme', () => {
     ['Geef alle acties over positieve acties', 'positieve-actie'],
     ['Welke acties gaan over monitoring en onderzoek?', 'monitoring'],
     ['overzicht acties erkenning van buitenlandse diploma’s', 'diploma-erkenning'],
+    ['belangrijkste acties rond taal', 'taal'],
   ])('reads "%s" as asking for the actions of %s', (question, theme) => {
     expect(askedTheme(question)).toEqual({ theme });
   });
