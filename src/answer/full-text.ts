@@ -34,7 +34,7 @@ export function composeFullText(asked: readonly number[], passages: readonly Sto
   if (!found.length) return null;
   const blocks = found.slice(0, FULL_TEXT_ACTIONS).map((passage) => {
     const where = [passage.section.number, passage.section.title].filter(Boolean).join(' ');
-    return `Actie ${passage.action}${where ? ` (${where})` : ''}, volledige tekst:\n“${passage.text}”`;
+    return `Actie ${passage.action}${where ? ` (${where})` : ''}, volledige tekst: “${passage.text}”`;
   });
   const beyond = found.length > FULL_TEXT_ACTIONS
     ? [`Dat zijn de eerste ${FULL_TEXT_ACTIONS} van ${found.length} acties; vraag de andere apart op (bijvoorbeeld "volledige tekst van actie ${found[FULL_TEXT_ACTIONS]?.action}").`]

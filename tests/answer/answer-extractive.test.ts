@@ -474,8 +474,10 @@ describe('the wording of actions', () => {
   it('gives the whole text of the actions a question asks the wording of, verbatim and cited', async () => {
     const body = await ask('geef de volledige tekst van actie 15');
     expect(body.refused).toBe(false);
-    expect(body.answer).toBe(`Actie 15 (3.3.1 Preventieve rol van het onderwijs), volledige tekst:\n“${await fullText(15)}”`);
+    expect(body.answer).toBe(`Actie 15 (3.3.1 Preventieve rol van het onderwijs), volledige tekst: “${await fullText(15)}”`);
     expect(body.citations.map((citation) => citation.action)).toEqual([15]);
+    // The citation quotes the action's own words, not a sentence of its findings that shares the section's title.
+    expect(body.citations[0]?.quote).toBe('Duaal leren, waarin leren op de schoolbank wordt gecombineerd met leren op de werkvloer, moet ongekwalificeerde uitstroom mee voorkomen en ook remediëren.');
     await expectVerbatimQuotes(body);
 
     const two = await ask('citeer actie 4 en 3');

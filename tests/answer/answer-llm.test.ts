@@ -88,7 +88,7 @@ describe('with a model', () => {
     const { status, body } = await ask('geef de volledige tekst van actie 15', 'llm');
     expect(status).toBe(200);
     expect(chats()).toBe(before);
-    expect(body.answer).toMatch(/^Actie 15 \(3\.3\.1 [^)]+\), volledige tekst:\n“Duaal leren, waarin leren op de schoolbank/);
+    expect(body.answer).toMatch(/^Actie 15 \(3\.3\.1 [^)]+\), volledige tekst: “Duaal leren, waarin leren op de schoolbank/);
     expect(body.citations.map((citation: { action: number }) => citation.action)).toEqual([15]);
   });
 

@@ -51,8 +51,8 @@ describe('composeFullText', () => {
 
   it('gives each action whole, verbatim, in the order asked, under its number and section', () => {
     expect(composeFullText([16, 15], passages)).toBe(
-      'Actie 16 (3.3.1 Preventieve rol van het onderwijs), volledige tekst:\n“Tweede actie.”\n\n' +
-        'Actie 15 (3.3.1 Preventieve rol van het onderwijs), volledige tekst:\n“Duaal leren moet uitstroom voorkomen.\n\n- Een eerste punt.\n- Een tweede punt.”',
+      'Actie 16 (3.3.1 Preventieve rol van het onderwijs), volledige tekst: “Tweede actie.”\n\n' +
+        'Actie 15 (3.3.1 Preventieve rol van het onderwijs), volledige tekst: “Duaal leren moet uitstroom voorkomen.\n\n- Een eerste punt.\n- Een tweede punt.”',
     );
   });
 
