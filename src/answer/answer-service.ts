@@ -25,7 +25,7 @@ import { missingActionsNote } from './missing-actions.js';
 import { asksAboutApproval, asksAboutDuration, asksAboutRecruitment, asksTheLaw, asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
-import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection } from './structure-questions.js';
+import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection, refersToSection } from './structure-questions.js';
 import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
@@ -375,7 +375,7 @@ async function tagListing(deps: AnswerServiceDeps, question: string, actor: Acto
   } else if (theme) {
     actions = await listActions(deps.db.pool, { theme: theme.theme });
     text = composeThemeList(theme.theme, actions);
-  } else if (namesSection(question) || asksOverview(question)) {
+  } else if (namesSection(question) || refersToSection(question) || asksOverview(question)) {
     // Only then are all actions read: most questions are none of these.
     actions = await listActions(deps.db.pool);
     const sections = askedSections(question, actions).map((number) => composeSectionList(number, actions));

@@ -17,16 +17,41 @@ const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inh
 const leftOver = (text: string, allowed: ReadonlySet<string>): string[] =>
   tokenize(text).filter((word) => !QUESTION_WORDS.has(word) && !allowed.has(word) && !/^\d+$/.test(word));
 
-/** The sections a question asks the actions of ("acties in 3.2", "acties 3.5 en 3.6"), when it asks nothing else. */
+/**
+ * The sections a question asks the actions of, when it asks nothing else: by number ("acties in 3.2", "acties 3.5 en
+ * 3.6") or by title ("het hoofdstuk over antidiscriminatiebeleid", "welke acties staan onder methodieken").
+ */
 export function askedSections(question: string, actions: readonly StoredPassage[]): string[] {
   const topic = withoutPointers(question);
   const numbers = [...new Set([...topic.matchAll(SECTION_NUMBER)].map((match) => match[1] as string))];
-  if (!numbers.length || !numbers.every((number) => actions.some((passage) => inSection(passage, number)))) return [];
+  if (!numbers.length) return sectionsByTitle(topic, actions);
+  if (!numbers.every((number) => actions.some((passage) => inSection(passage, number)))) return [];
   return leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length === 0 ? numbers : [];
 }
 
 /** Whether a question names a section number at all: a follow-up of it ("en 3.4?") is asked the same way. */
 export const namesSection = (question: string): boolean => ANY_SECTION_NUMBER.test(withoutPointers(question));
+
+// How a question points at a part of the list by its title: "het hoofdstuk over …", "het onderdeel …", "staan onder …".
+const SECTION_REFERENCE = /\b(?:sectie|secties|hoofdstuk|hoofdstukken|onderdeel|onderdelen|paragraaf|(?:staan|staat|vallen|valt) onder)\b/;
+
+/** Whether a question points at a part of the list in words ("het hoofdstuk over …"), so the sections are read to see which. */
+export const refersToSection = (question: string): boolean => SECTION_REFERENCE.test(foldText(withoutPointers(question)));
+
+/**
+ * The sections whose title the question names by a word no other title has ("antidiscriminatiebeleid", "methodieken",
+ * "flankerend"), when it points at a part of the list and says nothing besides the titles' words.
+ */
+function sectionsByTitle(topic: string, actions: readonly StoredPassage[]): string[] {
+  if (!refersToSection(topic)) return [];
+  const titles = sectionsOf(actions).map((section) => ({ number: section.number, words: new Set(tokenize(section.title)) }));
+  const asked = new Set(tokenize(topic));
+  const distinctive = (word: string) => titles.filter((title) => title.words.has(word)).length === 1;
+  const named = titles.filter((title) => [...title.words].some((word) => asked.has(word) && distinctive(word)));
+  if (!named.length) return [];
+  const allowed = new Set([...SECTION_WORDS, 'onder', 'vallen', 'valt', ...named.flatMap((title) => [...title.words])]);
+  return leftOver(topic, allowed).length === 0 ? named.map((title) => title.number) : [];
+}
 
 /** "hoeveel acties zijn er?", "welke hoofdstukken heeft de actielijst?", "geef een samenvatting van de actielijst". */
 export function asksOverview(question: string): boolean {

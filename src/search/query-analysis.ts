@@ -60,5 +60,6 @@ export const QUESTION_WORDS = new Set(
   `hoeveel hoelang waarom waarmee waarvoor welk welke wie wat wanneer hoe kan kun kunnen moet moeten zou zouden mijn onze ons jullie jij jouw iemand iets
    mensen persoon personen klant klanten lijst document tekst volgens vraag vragen antwoord uitleg uitleggen samenvatten toelichten graag bedraagt bestaat zeggen staat
    betekent betekenen betekenis doen gebeuren gebeurt rond omtrent inzake aangaande betreffende nodig weten voorgesteld voorgestelde voorstellen
-   volledig volledige letterlijk letterlijke woordelijk integraal integrale voluit citeer citeren willen wilt belangrijkste voornaamste please tell what which how who why when can could should`.split(/\s+/),
+   volledig volledige letterlijk letterlijke woordelijk integraal integrale voluit citeer citeren willen wilt belangrijkste voornaamste
+   hoofdstuk hoofdstukken sectie secties paragraaf please tell what which how who why when can could should`.split(/\s+/),
 );

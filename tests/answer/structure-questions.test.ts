@@ -23,6 +23,23 @@ describe('askedSections', () => {
     expect(askedSections(question, ACTIONS)).toEqual(sections);
   });
 
+  it('reads a section named by a word of its title that no other title has, when the question points at a part of the list', () => {
+    const titled = [
+      action(1, '3.4', 'Methodieken', 'Eerste actie.'),
+      action(2, '3.5', 'Antidiscriminatiebeleid', 'Tweede actie.'),
+      action(3, '3.6', 'Flankerend beleid', 'Derde actie.'),
+      action(4, '3.3.4', 'Diversiteitsbeleid stimuleren', 'Vierde actie.'),
+    ];
+    expect(askedSections('welke acties staan in het hoofdstuk over antidiscriminatiebeleid', titled)).toEqual(['3.5']);
+    expect(askedSections('acties van het onderdeel flankerend beleid', titled)).toEqual(['3.6']);
+    expect(askedSections('welke acties staan onder methodieken', titled)).toEqual(['3.4']);
+    expect(askedSections('sectie diversiteitsbeleid', titled)).toEqual(['3.3.4']);
+    // Without a pointer at a part of the list, or with a topic besides the title, it is an ordinary question.
+    expect(askedSections('wat zegt de lijst over antidiscriminatiebeleid', titled)).toEqual([]);
+    expect(askedSections('hoofdstuk over antidiscriminatiebeleid en taal', titled)).toEqual([]);
+    expect(askedSections('hoofdstuk over mobiliteit', titled)).toEqual([]);
+  });
+
   it('reads no section from a topic question, a figure, or a number the list has no section for', () => {
     expect(askedSections('wat zegt 3.1 over kinderopvang?', ACTIONS)).toEqual([]);
     expect(askedSections('werkzaamheidsgraad van 61,2%', ACTIONS)).toEqual([]);
@@ -89,5 +106,15 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(both.citations.map((citation) => citation.action)).toEqual(actions.filter((a) => /^3\.[56]$/.test(a.section.number)).map((a) => a.number));
     // A topic within a section is an ordinary question.
     expect((await ask('wat zegt 3.6 over kinderopvang')).citations.map((citation) => citation.action)).toContain(57);
+  });
+
+  it('lists a section named by its title (it quoted a sentence on prejudice), and searches a chapter on a topic that is no title', async () => {
+    const body = await ask('welke acties staan in het hoofdstuk over antidiscriminatiebeleid');
+    expect(body.answer).toMatch(/^Sectie 3\.5 Antidiscriminatiebeleid telt 4 acties:/);
+    expect(body.citations.map((citation) => citation.action)).toEqual([53, 54, 55, 56]);
+    // "hoofdstuk" says where, not what: it was counted as a word the passages lack, and this was refused.
+    const mobility = await ask('hoofdstuk over mobiliteit');
+    expect(mobility.refused).toBe(false);
+    expect(mobility.citations.map((citation) => citation.action)).toContain(58);
   });
 });
