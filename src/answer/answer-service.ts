@@ -12,6 +12,7 @@ import { namedNumbers, spellOutBareNumber } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
+import { asksAboutSources, describeSources } from './about-sources.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
@@ -115,7 +116,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // A greeting or "wat kun je?" asks nothing of the list, in a conversation neither: "bedankt" is no follow-up, so it is
       // neither rewritten (a model call) nor searched. Nor is a question on how to export what Actiewijzer shows.
       const tool = !listing && asksAboutTheTool(input.question);
-      const greeting = tool || (!listing && isGreeting(input.question));
+      const sources = !listing && asksAboutSources(input.question);
+      const greeting = tool || sources || (!listing && isGreeting(input.question));
       const standalone = listing || greeting
         ? { retrieval: listing?.standalone ?? input.question, display: input.question, followUp: false, previousActions: [] }
         : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
@@ -132,7 +134,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         deps.corpus.glossary.matchedWords(standalone.retrieval),
         abbreviations.map((entry) => entry.term),
       );
-      const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: tool ? 'tool' : 'greeting' } : assessed;
+      const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: tool ? 'tool' : sources ? 'sources' : 'greeting' } : assessed;
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       const inScope =
@@ -164,7 +166,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
 
       if (!inScope) {
         refused = true;
-        answer = refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
+        answer = sources
+          ? describeSources(await listDocuments(deps.db.pool))
+          : refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
         metrics.refused(evidence.reason);
         emit(answer);
       } else {

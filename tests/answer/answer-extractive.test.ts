@@ -199,6 +199,17 @@ describe('refusals', () => {
     expect((await ask('dag, welke acties gaan over EVC?')).citations.map((citation) => citation.action)).toContain(18);
   });
 
+  it('names the documents it answers from, with publisher and date, when asked who wrote them or when', async () => {
+    // "wie heeft de actielijst geschreven" quoted "… personen die zich vrijwillig inschreven bij de VDAB …" (Actie 48).
+    const body = await ask('wie heeft de actielijst geschreven');
+    expect(body.citations).toEqual([]);
+    expect(body.answer.split('\n').slice(0, 2)).toEqual([
+      'Actiewijzer beantwoordt vragen uit deze documenten (titel, uitgever, datum):',
+      '- Actielijst personen met een migratie-achtergrond (SERV – Commissie Diversiteit, 2019)',
+    ]);
+    expect((await ask('wanneer is de actielijst gepubliceerd')).answer).toContain('(SERV – Commissie Diversiteit, 2019)');
+  });
+
   it('says how to export or print what it shows when asked that alone, without quoting actions', async () => {
     // "hoe kan ik dit gesprek exporteren" quoted the actions on job interviews ("gesprek", Acties 46 and 48).
     for (const question of ['hoe kan ik dit gesprek exporteren', 'exporteer de acties voor sectoren', 'kan ik het antwoord downloaden?', 'hoe print ik dit']) {
