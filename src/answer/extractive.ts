@@ -86,11 +86,7 @@ export function composeExtractive(
   // sentence on prejudice.
   const unknown = queryTokens.filter((token) => vocabulary.documentFrequency(token) === 0);
   const read = [...(unknown.length ? expand(question, unknown) : []), ...situation.terms];
-  // A phrase counts only where all its words are: "koppelen aan iemand met een netwerk" (a mentor) quoted "Het koppelen
-  // van gegevens …" for "jobcoaching". Each word counts once, however many phrases have it.
-  const expansionPhrases = [...new Set(read)]
-    .map((phrase) => tokenize(phrase).filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token)))
-    .filter((tokens) => tokens.length > 0);
+  const expansionTokens = [...new Set(read.flatMap((phrase) => tokenize(phrase)))].filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token));
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);
     return df > 0 ? Math.log((vocabulary.documents + 1) / df) : 0;
@@ -146,8 +142,7 @@ export function composeExtractive(
         for (const token of queryTokens) {
           if (words.has(token) || (token.length >= 6 && tokens.some((word) => word.includes(token.slice(0, -1))))) score += idf(token);
         }
-        const expanded = new Set(expansionPhrases.filter((tokens) => tokens.every((token) => words.has(token))).flat());
-        for (const token of expanded) score += EXPANSION_WEIGHT * idf(token);
+        for (const token of expansionTokens) if (words.has(token)) score += EXPANSION_WEIGHT * idf(token);
         if (wantsFigures && FIGURE.test(text)) score *= 1.6;
         if (fieldTerms.length && !fieldTerms.some((phrases) => phrases.some((phrase) => folded.includes(phrase)))) score *= FIELD_TERM_MISS;
         // Earlier passages are better evidence; a sentence of the first hit needs less overlap to be chosen.

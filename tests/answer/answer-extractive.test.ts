@@ -381,9 +381,9 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([41, 51]));
   });
 
-  it('counts a glossary phrase of several words only where all of them are', async () => {
-    // "jobcoaching" is read as a mentor, one of whose phrases is "koppelen aan iemand met een netwerk": its "koppelen"
-    // quoted "Het koppelen van gegevens rond opleiding en onderwijs …" (Actie 4).
+  it('quotes the sentences on mentoring for "jobcoaching", not one that shares a word of a phrase describing a mentor', async () => {
+    // "koppelen aan iemand met een netwerk" was one of the words for a mentor, so "jobcoaching", read as a mentor, quoted
+    // "Het koppelen van gegevens rond opleiding en onderwijs …" (Actie 4). It now reads a situation as a mentor instead.
     const body = await ask('jobcoaching');
     expect(body.answer).not.toContain('koppelen van gegevens');
     expect(body.citations[0]?.action).toBe(50);
