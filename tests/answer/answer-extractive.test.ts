@@ -387,6 +387,10 @@ describe('refusals', () => {
     const body = await ask('jobcoaching');
     expect(body.answer).not.toContain('koppelen van gegevens');
     expect(body.citations[0]?.action).toBe(50);
+    // A compound with "mentor" that no passage writes was refused.
+    const projects = await ask('mentorprojecten');
+    expect(projects.refused).toBe(false);
+    expect(projects.citations[0]?.action).toBe(50);
   });
 
   it('chooses the sentences by the topic, not by "willen", a modal verb like "wil"', async () => {
