@@ -23,7 +23,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutApproval, asksAboutDuration, asksAboutRecruitment, asksTheLaw, asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutApproval, asksAboutDuration, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection, refersToSection } from './structure-questions.js';
@@ -151,10 +151,15 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // "wat betekent EAD?": the glossary's meaning first, then the answer from the passages.
       const meaning = evidence.injection ? null : definitionLine(input.question, deps.corpus.glossary);
       if (meaning) emit(`${meaning}\n`);
-      const positiveAction = isPositiveActionQuestion(input.question);
+      const positiveAction =
+        isPositiveActionQuestion(input.question) ||
+        (standalone.followUp && isPositiveActionQuestion(standalone.retrieval) && asksPositiveActionDetail(input.question));
       // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
       const wording = legalWording(standalone.retrieval);
-      const legal = positiveAction ? await legalPassages(deps, hits, wording) : { pinned: [], conditions: null, lead: null };
+      // A follow-up that asks a detail ("wie keurt dat goed?") is matched by itself: the words of the turns before it
+      // ("hoe lang mag dat duren? wat is een positief actieplan") chose the point on how long a plan runs.
+      const detail = asksPositiveActionDetail(input.question) ? legalWording(input.question) : wording;
+      const legal = positiveAction ? await legalPassages(deps, hits, wording, detail) : { pinned: [], conditions: null, lead: null };
       const namedCount = hits.filter((hit) => hit.named).length;
       const missingNote = missingActionsNote(namedNumbers(input.question), deps.corpus.actionNumbers());
       // The legal items come on top of the usual passages, so they do not push the action list's out.
@@ -499,6 +504,7 @@ async function legalPassages(
   deps: AnswerServiceDeps,
   hits: SearchHit[],
   question: string,
+  detail: string = question,
 ): Promise<{ pinned: StoredPassage[]; conditions: StoredPassage | null; lead: StoredPassage | null }> {
   const items = await getDocumentPassages(deps.db.pool, LEGAL_DOCUMENT_ID);
   const conditions = conditionsItem(items);
@@ -509,14 +515,15 @@ async function legalPassages(
   // shares its words ("stage enkel voor vluchtelingen" brought the item listing reserved traineeships as examples instead);
   // recruitment aimed at the group by the item naming "gerichte wervingscampagnes" (a vacancy text brought points 6 and 7);
   // a plan's duration by the item saying how long one runs, and its approval by the one saying who approves it.
-  const specific = asksToReserve(question) || asksAboutRecruitment(question) || asksAboutDuration(question) || asksAboutApproval(question);
-  const named = specific ? ranked.slice(0, 1).filter((passage) => !top.some((hit) => hit.passage.id === passage.id)) : [];
-  const best = retrieved ? named : ranked.slice(0, LEGAL_ITEMS);
+  const specific = asksToReserve(detail) || asksAboutRecruitment(detail) || asksAboutDuration(detail) || asksAboutApproval(detail);
+  const leader = specific ? (detail === question ? ranked : rankLegalItems(detail, items, deps.corpus.spelling()))[0] ?? null : null;
+  const named = leader && !top.some((hit) => hit.passage.id === leader.id) ? [leader] : [];
+  const best = retrieved ? named : [...named, ...ranked.slice(0, LEGAL_ITEMS).filter((passage) => !named.includes(passage))];
   const pinned = conditions && !best.some((passage) => passage.id === conditions.id) ? [...best, conditions] : best;
   // That item leads the answer's passages, so it is quoted first: "wie keurt een positief actieplan goed?" quoted the point
   // on reserving a job ("… binnen een goedgekeurd positief actieplan") before the points naming the minister and the FOD.
   // It is among the top hits or pinned (named or best above).
-  return { pinned, conditions, lead: specific ? ranked[0] ?? null : null };
+  return { pinned, conditions, lead: leader };
 }
 
 /** The hits with `lead` first (found among them or added), as the passage an answer starts from. */

@@ -93,6 +93,14 @@ export const asksAboutDuration = (question: string): boolean => DURATION.test(qu
 /** "een stage enkel voor vluchtelingen", "alleen nieuwkomers aanwerven": a job or hiring kept for the group. */
 export const asksToReserve = (question: string): boolean => RESERVED.test(question);
 
+// "hoe lang mag dat duren?", "wie keurt dat goed?", "welke voorwaarden?" right after a positive-action question ask about
+// the same measure; without these words a follow-up may have moved on ("en wat zegt de lijst over EVC?").
+const CONDITIONS = /\bvoorwaarden\b/i;
+
+/** Whether a follow-up asks one of the things the legal framework answers about a positive action. */
+export const asksPositiveActionDetail = (question: string): boolean =>
+  asksToReserve(question) || asksAboutRecruitment(question) || asksAboutDuration(question) || asksAboutApproval(question) || CONDITIONS.test(question);
+
 /**
  * A positive-action question about people with a migration background is in scope whatever its words: the legal framework
  * answers it even when the search finds too little in the words it uses ("hoelang mag een positieve actie duren?"). One

@@ -289,6 +289,22 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(deed.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
+  it('answers a follow-up on the duration or the approval of a plan as positive action, and a change of topic not', async () => {
+    const ask2 = async (question: string, conversationId: string): Promise<AskBody & { conversationId: string }> =>
+      (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question, conversationId, mode: 'extractive' } })).json();
+    const first = (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'wat is een positief actieplan', mode: 'extractive' } })).json<{ conversationId: string }>();
+    // "hoe lang mag dat duren?" quoted "Te lange trajecten …" (Actie 22) without the legal point or the disclaimer.
+    const duration = await ask2('hoe lang mag dat duren?', first.conversationId);
+    expect(duration.answer.split('\n').find((line) => line.startsWith('- “'))).toMatch(/^- “Volgens Acerta en 1819\.brussels loopt een plan hoogstens drie jaar/);
+    expect(duration.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+    // The point on approval, though "hoe lang mag dat duren?" is among the words the answer is matched by.
+    const approval = await ask2('wie keurt dat goed?', first.conversationId);
+    expect(approval.answer).toContain('moet goedgekeurd worden door de federale minister van Werk');
+    const evc = await ask2('en wat zegt de lijst over EVC?', first.conversationId);
+    expect(evc.answer).not.toContain(LEGAL_DISCLAIMER);
+    expect(evc.citations.map((citation) => citation.action)).toContain(18);
+  });
+
   it('quotes no sentence whose only word in common with the question is "mag"', async () => {
     const body = await ask('mag ik een vacature enkel voor mensen met migratieachtergrond openstellen?');
     expect(body.answer).toContain(LEGAL_DISCLAIMER);
