@@ -114,7 +114,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       input.onStart?.({ conversationId, mode });
 
       // A greeting or "wat kun je?" asks nothing of the list, in a conversation neither: "bedankt" is no follow-up, so it is
-      // neither rewritten (a model call) nor searched. Nor is a question on how to export what Actiewijzer shows.
+      // neither rewritten (a model call) nor searched. Nor is a question on how to export what Actiewijzer shows, or on who
+      // wrote its documents and when.
       const tool = !listing && asksAboutTheTool(input.question);
       const sources = !listing && asksAboutSources(input.question);
       const greeting = tool || sources || (!listing && isGreeting(input.question));
