@@ -1,7 +1,7 @@
 // "wat betekent EAD?": what an abbreviation of the field stands for, from the glossary, said before the answer and marked as the glossary's.
 import type { GlossaryExpander } from '../corpus/glossary.js';
-import { QUESTION_WORDS } from '../search/query-analysis.js';
-import { foldText, tokenize } from '../search/text.js';
+import { otherWords } from '../search/query-analysis.js';
+import { foldText } from '../search/text.js';
 
 const ASKS_MEANING = /\b(?:wat (?:betekent|betekenen|is|zijn|wil zeggen)|waar ?voor staat|waar staat|betekenis|definitie|staat voor|afkorting)\b/;
 const MEANING_WORDS = new Set(['betekent', 'betekenen', 'betekenis', 'definitie', 'afkorting', 'staat', 'waarvoor', 'zeggen', 'wil', 'eigenlijk']);
@@ -16,7 +16,7 @@ export function definitionLine(question: string, glossary: Pick<GlossaryExpander
   if (term === undefined) return null;
   const own = ` ${foldText(term)} `;
   if (terms.some((other) => !own.includes(` ${foldText(other)} `))) return null;
-  const rest = tokenize(folded.replace(own, ' ')).filter((word) => !QUESTION_WORDS.has(word) && !MEANING_WORDS.has(word));
+  const rest = otherWords(folded.replace(own, ' '), MEANING_WORDS);
   if (rest.length) return null;
   const meaning = glossary.definition(term);
   return meaning ? `${term} staat voor “${meaning}” (volgens het glossarium van Actiewijzer, niet de tekst van de actielijst).` : null;

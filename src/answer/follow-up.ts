@@ -1,6 +1,6 @@
 // Recognises follow-up questions ("en wat zegt actie 45 daarover?", "geef een voorbeeld") that lean on the previous turn,
 // and which of its actions "de tweede" means.
-import { QUESTION_WORDS } from '../search/query-analysis.js';
+import { otherWords } from '../search/query-analysis.js';
 import { tokenize } from '../search/text.js';
 
 const REFERRING = /\b(daar|daarover|daarvan|daarbij|daarmee|daarin|daarop|hierover|hiervan|hierbij|hierin|hierop|erover|ervan|erbij|erin|erop|dat|die|dit|deze|het vorige|zo'n|zulke|voorbeeld|voorbeelden|meer|verder|ook|nog)\b/i;
@@ -32,7 +32,7 @@ export function resolveOrdinal(question: string, previousActions: readonly numbe
   const match = ORDINAL.exec(question);
   if (!match) return null;
   const next = match[2];
-  if (next !== undefined && tokenize(next).some((word) => !QUESTION_WORDS.has(word) && !AFTER_ORDINAL.has(word))) return null;
+  if (next !== undefined && otherWords(next, AFTER_ORDINAL).length > 0) return null;
   const word = (match[1] ?? '').toLowerCase();
   const index = word === 'laatste' ? previousActions.length - 1 : ORDINALS.includes(word) ? ORDINALS.indexOf(word) : Number.parseInt(word, 10) - 1;
   const action = previousActions[index];

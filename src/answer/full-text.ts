@@ -1,7 +1,7 @@
 // "geef de volledige tekst van actie 15": a mediator who wants the exact words of an action gets all of them, verbatim.
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { QUESTION_WORDS } from '../search/query-analysis.js';
-import { foldText, tokenize } from '../search/text.js';
+import { otherWords } from '../search/query-analysis.js';
+import { foldText } from '../search/text.js';
 
 // "de volledige tekst", "letterlijk", "voluit", "citeer": the action's words are wanted, not the sentences nearest the question.
 const ASKS_WORDING = /\b(?:(?:volledige?|hele|gehele|integrale?|letterlijke?|complete?|exacte?|precieze)\s+(?:tekst|teksten|formulering|bewoording)|letterlijk|woordelijk|voluit|volledig|integraal|citeer|citeren)\b/;
@@ -21,7 +21,7 @@ export const FULL_TEXT_ACTIONS = 5;
  */
 export function asksFullText(question: string): boolean {
   if (!ASKS_WORDING.test(foldText(question))) return false;
-  return tokenize(question).every((word) => QUESTION_WORDS.has(word) || REQUEST_WORDS.has(word) || /^\d+$/.test(word));
+  return otherWords(question, REQUEST_WORDS).every((word) => /^\d+$/.test(word));
 }
 
 /** Each action's whole text, in the order asked, under its number and section; null when none of them is in the list. */

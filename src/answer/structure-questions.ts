@@ -1,6 +1,6 @@
 // Questions about the list's structure: "acties in 3.2" lists a section's actions, "hoeveel acties zijn er?" gives the sections and their actions.
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { namedNumbers, QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
+import { namedNumbers, otherWords, withoutPointers } from '../search/query-analysis.js';
 import { foldText, tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
 
@@ -14,8 +14,7 @@ const SECTION_WORDS = new Set(['sectie', 'secties', 'hoofdstuk', 'hoofdstukken',
 const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen|(?:belangrijkste|voornaamste) acties|kernpunten|hoofdpunten)\b/;
 const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inhoud', 'inhoudstafel', 'structuur', 'opbouw', 'hoofdstukken', 'secties', 'onderdelen', 'delen', 'telt', 'bevat', 'heeft', 'totaal', 'kernpunten', 'hoofdpunten']);
 
-const leftOver = (text: string, allowed: ReadonlySet<string>): string[] =>
-  tokenize(text).filter((word) => !QUESTION_WORDS.has(word) && !allowed.has(word) && !/^\d+$/.test(word));
+const leftOver = (text: string, allowed: ReadonlySet<string>): string[] => otherWords(text, allowed).filter((word) => !/^\d+$/.test(word));
 
 /**
  * The sections a question asks the actions of, when it asks nothing else: by number ("acties in 3.2", "acties 3.5 en

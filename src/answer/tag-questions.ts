@@ -2,8 +2,8 @@
 // gather the tagged actions, "wie moet dat doen?" adds whom the cited actions address.
 import { ACTORS, THEMES, type ActorId, type ThemeId } from '../corpus/tags.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
-import { foldText, tokenize } from '../search/text.js';
+import { otherWords, withoutPointers } from '../search/query-analysis.js';
+import { foldText } from '../search/text.js';
 import { sentences } from './citations.js';
 
 /**
@@ -36,6 +36,8 @@ const ASKING_WORDS = new Set(
 // "welke acties horen in een sectorconvenant?": a covenant is the sectors' instrument, so asking for its actions asks what
 // sectors and employers are to do. Only when actions are asked for: "wat is een sectorconvenant?" is a question for the search.
 const COVENANT = /\b(?:sector)?convenants?\b/g;
+// The same without the global flag, whose lastIndex would carry over from one test() to the next.
+const NAMES_COVENANT = new RegExp(COVENANT.source);
 const ASKS_ACTIONS = /\b(?:acties|actie|maatregelen|overzicht)\b/;
 
 export interface ActorQuestion {
@@ -66,11 +68,11 @@ function takeOutNames<T extends string>(question: string, names: readonly (reado
 /** The one actor a question names, and whether it is all the question is about; null for none or several. */
 export function askedActor(question: string): ActorQuestion | null {
   const folded = foldText(question);
-  const covenant = ASKS_ACTIONS.test(folded) && new RegExp(COVENANT.source).test(folded);
+  const covenant = ASKS_ACTIONS.test(folded) && NAMES_COVENANT.test(folded);
   // "de overheid als werkgever" names two actors and is about neither: it asks about a theme.
   const named = takeOutNames(question, covenant ? [...ACTOR_NAMES, ['sectoren-werkgevers', COVENANT] as const] : ACTOR_NAMES);
   if (!named) return null;
-  const topic = tokenize(named.rest).filter((word) => !QUESTION_WORDS.has(word) && !ASKING_WORDS.has(word));
+  const topic = otherWords(named.rest, ASKING_WORDS);
   return { actor: named.tag, alone: topic.length === 0, ...(covenant ? { covenant: true as const } : {}) };
 }
 
@@ -89,7 +91,7 @@ const WHO_WORDS = new Set(
 
 /** "wie moet dat doen?": a who question with no topic of its own, which after a list asks about the listed actions. */
 export const asksOnlyWho = (question: string): boolean =>
-  asksWho(question) && tokenize(question).every((word) => QUESTION_WORDS.has(word) || WHO_WORDS.has(word));
+  asksWho(question) && otherWords(question, WHO_WORDS).length === 0;
 
 /**
  * How questions name each theme, on folded text, by the theme's own words only: "kinderopvang" is one part of
@@ -125,7 +127,7 @@ export interface ThemeQuestion {
 export function askedTheme(question: string): ThemeQuestion | null {
   const named = takeOutNames(question, THEME_NAMES);
   if (!named || !ASKS_FOR_ACTIONS.test(named.rest)) return null;
-  const topic = tokenize(named.rest).filter((word) => !QUESTION_WORDS.has(word) && !THEME_ASKING_WORDS.has(word) && !ASKS_FOR_ACTIONS.test(word));
+  const topic = otherWords(named.rest, THEME_ASKING_WORDS).filter((word) => !ASKS_FOR_ACTIONS.test(word));
   return topic.length === 0 ? { theme: named.tag } : null;
 }
 

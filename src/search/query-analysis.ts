@@ -63,3 +63,13 @@ export const QUESTION_WORDS = new Set(
    volledig volledige letterlijk letterlijke woordelijk integraal integrale voluit citeer citeren willen wilt belangrijkste voornaamste
    hoofdstuk hoofdstukken sectie secties paragraaf please tell what which how who why when can could should`.split(/\s+/),
 );
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * What a text says besides how it asks: its words that are neither question words nor in `allowed` (the words of the
+ * one kind of question being recognised). "Nothing else" is an empty result.
+ */
+export function otherWords(text: string, allowed: ReadonlySet<string> = NONE): string[] {
+  return tokenize(text).filter((word) => !QUESTION_WORDS.has(word) && !allowed.has(word));
+}
