@@ -12,11 +12,11 @@ import { namedNumbers, spellOutBareNumber } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
-import { asksAboutSources, describeSources } from './about-sources.js';
+import { asksAboutSources, asksAboutTheTool, describeSources, EXPORT_HELP } from './about-actiewijzer.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
-import { assessEvidence, asksAboutTheTool, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
+import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive } from './extractive.js';
 import { isFollowUp, resolveOrdinal } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
@@ -638,14 +638,7 @@ export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], m
   if (evidence.reason === 'injection') {
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
   }
-  if (evidence.reason === 'tool') {
-    return (
-      'Exporteren kan in de webpagina: de knop ‘Exporteren (Markdown)’ boven het gesprek bewaart het hele gesprek met de geciteerde acties, ' +
-      '‘Kopiëren’ onder een antwoord kopieert dat antwoord, en het tabblad ‘Sectorconvenant voorbereiden’ zet de acties voor sectoren en ' +
-      'werkgevers per thema klaar, te downloaden met ‘Exporteren als Markdown’. Zonder webpagina: GET /api/conversations/{id} geeft een ' +
-      'gesprek, POST /api/covenant/outline met Accept: text/markdown het overzicht voor een sectorconvenant.'
-    );
-  }
+  if (evidence.reason === 'tool') return EXPORT_HELP;
   if (evidence.reason === 'greeting') {
     return `Ik beantwoord vragen over de actielijst personen met een migratie-achtergrond van de SERV, telkens met de nummers van de acties waarop het antwoord steunt. ${SCOPE} Vraag bijvoorbeeld: “Welke acties gaan over EVC?”, “Wat moet VDAB doen?” of “Mag een vacature enkel voor nieuwkomers openstaan?”`;
   }

@@ -72,18 +72,6 @@ export function namesInstrument(term: string, vocabulary: SpellingCorrector): bo
 /** "hallo", "bedankt", "wat kun je allemaal?": no question about the list, also not as a follow-up. */
 export const isGreeting = (question: string): boolean => GREETING.test(question);
 
-// "hoe kan ik dit gesprek exporteren?" asks how to use Actiewijzer, not the list: it quoted actions on job interviews
-// ("gesprek"). Only when the question says nothing else: "kopie" or "opslaan" are left out, a diploma can be copied.
-const TOOL = /\b(?:exporte\w*|download\w*|markdown|afdruk\w*|printen|print)\b/;
-const TOOL_WORDS = new Set(
-  `gesprek gesprekken chat antwoord antwoorden acties actie lijst actielijst overzicht resultaat resultaten sectoren sector convenant
-   sectorconvenant bestand pdf word exporteer exporteren exporteert download downloaden markdown afdrukken print printen alles dit deze`.split(/\s+/),
-);
-
-/** A question about exporting or printing what Actiewijzer shows, and about nothing else. */
-export const asksAboutTheTool = (question: string): boolean =>
-  TOOL.test(foldText(question)) && tokenize(question).every((word) => QUESTION_WORDS.has(word) || TOOL_WORDS.has(word));
-
 export function looksLikeInjection(question: string): boolean {
   return INJECTION.some((pattern) => pattern.test(question));
 }

@@ -1,6 +1,6 @@
-// Which questions ask about the documents themselves, and how they are described.
+// Which questions ask about Actiewijzer itself (exporting, its documents), and how its documents are described.
 import { describe, expect, it } from 'vitest';
-import { asksAboutSources, describeSources } from '../../src/answer/about-sources.js';
+import { asksAboutSources, describeSources } from '../../src/answer/about-actiewijzer.js';
 import type { DocumentRow } from '../../src/repositories/documents-repository.js';
 
 describe('asksAboutSources', () => {

@@ -1,7 +1,26 @@
-// "wanneer is de actielijst verschenen?", "wie heeft de lijst opgesteld?": who wrote the documents Actiewijzer answers from, and when.
+// Questions about Actiewijzer itself, answered without a search: how to export what it shows, and which documents it answers from.
 import type { DocumentRow } from '../repositories/documents-repository.js';
-import { QUESTION_WORDS } from '../search/query-analysis.js';
-import { foldText, tokenize } from '../search/text.js';
+import { otherWords } from '../search/query-analysis.js';
+import { foldText } from '../search/text.js';
+
+// "hoe kan ik dit gesprek exporteren?" asks how to use Actiewijzer, not the list: it quoted actions on job interviews
+// ("gesprek"). Only when the question says nothing else: "kopie" or "opslaan" are left out, a diploma can be copied.
+const TOOL = /\b(?:exporte\w*|download\w*|markdown|afdruk\w*|printen|print)\b/;
+const TOOL_WORDS = new Set(
+  `gesprek gesprekken chat antwoord antwoorden acties actie lijst actielijst overzicht resultaat resultaten sectoren sector convenant
+   sectorconvenant bestand pdf word exporteer exporteren exporteert download downloaden markdown afdrukken print printen alles dit deze`.split(/\s+/),
+);
+
+/** A question about exporting or printing what Actiewijzer shows, and about nothing else. */
+export const asksAboutTheTool = (question: string): boolean =>
+  TOOL.test(foldText(question)) && otherWords(question, TOOL_WORDS).length === 0;
+
+/** Where the page and the API export what Actiewijzer shows. */
+export const EXPORT_HELP =
+  'Exporteren kan in de webpagina: de knop ‘Exporteren (Markdown)’ boven het gesprek bewaart het hele gesprek met de geciteerde acties, ' +
+  '‘Kopiëren’ onder een antwoord kopieert dat antwoord, en het tabblad ‘Sectorconvenant voorbereiden’ zet de acties voor sectoren en ' +
+  'werkgevers per thema klaar, te downloaden met ‘Exporteren als Markdown’. Zonder webpagina: GET /api/conversations/{id} geeft een ' +
+  'gesprek, POST /api/covenant/outline met Accept: text/markdown het overzicht voor een sectorconvenant.';
 
 // Who made a document or when, asked with a word for the document ("wanneer is de actielijst verschenen?", "wie heeft de
 // lijst opgesteld?"), or the sources themselves ("welke bronnen gebruikt Actiewijzer?", "wie is de auteur?").
@@ -18,7 +37,7 @@ const ORIGIN_WORDS = new Set(
 export function asksAboutSources(question: string): boolean {
   const folded = foldText(question);
   const asks = SOURCES.test(folded) || (WHO_OR_WHEN.test(folded) && MADE.test(folded) && DOCUMENT.test(folded));
-  return asks && tokenize(question).every((word) => QUESTION_WORDS.has(word) || ORIGIN_WORDS.has(word));
+  return asks && otherWords(question, ORIGIN_WORDS).length === 0;
 }
 
 /** Each document's title, publisher and date, the action list first, from the stored front matter. */
