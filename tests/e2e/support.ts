@@ -39,6 +39,29 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Sends a signal to a process group; one that is gone already is not an error. */
+function signal(group: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(-group, name);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Waits until no process of the group is left (signal 0 fails), up to `ms`; whether it is gone. */
+async function groupGone(group: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-group, 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Spawns `npx tsx src/server.ts` with its own port and data dir and no reachable model; resolves once /health answers. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
@@ -74,23 +97,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   );
 
   const url = `http://127.0.0.1:${port}`;
+  // npx can exit before the server it started has finished shutting down: its database may still be writing into the
+  // data dir, and removing the dir then failed with ENOTEMPTY. So the whole process group has to be gone first.
   const stop = async () => {
-    if (!exited && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-      const killed = await Promise.race([exit.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]);
-      if (!killed && child.pid) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }
+    const group = child.pid;
+    if (group !== undefined && !exited) signal(group, 'SIGTERM');
+    if (group !== undefined && !(await groupGone(group, 10_000))) {
+      signal(group, 'SIGKILL');
+      await groupGone(group, 5_000);
     }
-    await fs.rm(dataDir, { recursive: true, force: true });
+    if (group !== undefined) await exit;
+    await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   };
 
   const deadline = Date.now() + SERVER_START_MS;
