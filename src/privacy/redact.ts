@@ -11,7 +11,10 @@ export const PLACEHOLDERS = {
 // Separators people type inside numbers; a no-break space arrives from copied text.
 const SEP = '[ \\u00a0./-]';
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// The local part starts where a run of its characters starts, and the domain is written as labels each ending in a dot:
+// tried from every position with ambiguous repeats, the pattern backtracked through each long word of a text that has
+// an @ (0.3 ms on an answer of 60 tokens stamped like "⟦5@1764483000000.123⟧", 0.09 ms now; the same addresses match).
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}/gu;
 
 // Groups of four upper-case letters or digits: lower-case groups would swallow the next Dutch word ("… 7034 mijn").
 const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu;

@@ -85,6 +85,12 @@ describe('redact', () => {
     );
   });
 
+  it('finds e-mail addresses between long numbers and glued to punctuation', () => {
+    expect(redact('dossier 1796019772276.124 (jan@voorbeeld.be;piet.de.smet@werk.vlaanderen.be) 5@17960.12')).toBe(
+      `dossier 1796019772276.124 (${email};${email}) 5@17960.12`,
+    );
+  });
+
   it('does not swallow the word after an IBAN', () => {
     expect(redact('Stort op BE68 5390 0754 7034 VDAB vermelden')).toBe(`Stort op ${iban} VDAB vermelden`);
     expect(redact('Rekening BE68 5390 0754 7034 mijn naam')).toBe(`Rekening ${iban} mijn naam`);
