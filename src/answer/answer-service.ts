@@ -23,7 +23,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutApproval, asksAboutDuration, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection, refersToSection } from './structure-questions.js';
@@ -161,13 +161,18 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // ("hoe lang mag dat duren? wat is een positief actieplan") chose the point on how long a plan runs.
       const detail = asksPositiveActionDetail(input.question) ? legalWording(input.question) : wording;
       const legal = positiveAction ? await legalPassages(deps, hits, wording, detail) : { pinned: [], conditions: null, lead: null };
+      // A question of law on nationality, origin or skin colour is answered first by the legal item naming them as the
+      // anti-racism law's criteria: "mag ik bij een sollicitatie naar de nationaliteit vragen?" quoted the list's figures on
+      // nationality, and the item (which elaborates Actie 44) was left out as off topic.
+      const criteria = !positiveAction && asksAboutProtectedCriterion(input.question) ? await criteriaPassage(deps) : null;
       const namedCount = hits.filter((hit) => hit.named).length;
       const missingNote = missingActionsNote(namedNumbers(input.question), deps.corpus.actionNumbers());
       // The legal items come on top of the usual passages, so they do not push the action list's out.
+      const pinned = criteria ? [criteria] : legal.pinned;
       const answerHits = listing
         ? listing.hits
-        : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, abbreviations), input.question, standalone.previousActions, legal.pinned).then((all) =>
-            leading(all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + legal.pinned.length), legal.lead),
+        : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, abbreviations), input.question, standalone.previousActions, pinned).then((all) =>
+            leading(all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + pinned.length), legal.lead),
           );
 
       if (!inScope) {
@@ -206,7 +211,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           const fieldTerms = abbreviations
             .filter((entry) => namesInstrument(entry.term, deps.corpus.spelling()))
             .map((entry) => entry.phrases);
-          const composed = composeExtractive(wording, answerHits, deps.corpus.spelling(), ranked, {
+          // The criteria item is quoted whole and first, in its own order, so the sentences come from the other passages.
+          const quotable = criteria ? answerHits.filter((hit) => hit.passage.id !== criteria.id) : answerHits;
+          const composed = composeExtractive(wording, quotable, deps.corpus.spelling(), ranked, {
             labelOf: directory.labelOf,
             actionWords: deps.corpus.actionWords(),
             expand,
@@ -216,11 +223,15 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           text = composed.answer;
           // No sentence shares a word with the question ("anonieme sollicitaties" found only "sollicitatietraining"): the
           // opening of the best-ranked action would be quoted as if it answered. A positive-action question has its conditions.
-          unmatched = !composed.matched && !positiveAction;
+          unmatched = !composed.matched && !positiveAction && !criteria;
           // A positive-action answer states the legal conditions, with their reference, whatever sentences scored best.
           const conditions = legal.conditions;
           if (conditions && answerHits.some((hit) => hit.passage.id === conditions.id)) {
             text = [text, ...conditionLines(conditions, directory.labelOf(conditions), text)].join('\n');
+          }
+          if (criteria && answerHits.some((hit) => hit.passage.id === criteria.id)) {
+            const [prefix, ...quotes] = text.split('\n');
+            text = [prefix, ...conditionLines(criteria, directory.labelOf(criteria), ''), ...quotes].join('\n');
           }
           if (fallback) text = `Het taalmodel kon niet gebruikt worden; dit antwoord is zonder taalmodel samengesteld.\n${text}`;
           if (!unmatched) emit(fallback ? `\n\n${text}` : text);
@@ -525,6 +536,11 @@ async function legalPassages(
   // on reserving a job ("… binnen een goedgekeurd positief actieplan") before the points naming the minister and the FOD.
   // It is among the top hits or pinned (named or best above).
   return { pinned, conditions, lead: leader };
+}
+
+/** The legal framework's item naming the anti-racism law's criteria. */
+async function criteriaPassage(deps: AnswerServiceDeps): Promise<StoredPassage | null> {
+  return criteriaItem(await getDocumentPassages(deps.db.pool, LEGAL_DOCUMENT_ID), deps.corpus.spelling());
 }
 
 /** The hits with `lead` first (found among them or added), as the passage an answer starts from. */

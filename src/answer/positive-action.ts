@@ -42,6 +42,14 @@ const ASKS_THE_LAW =
 
 /** A question about what the law allows at work: a refusal still says where to ask it. */
 export const asksTheLaw = (question: string): boolean => ASKS_THE_LAW.test(question);
+// The anti-racism law's criteria, as HR staff name them in a question of law: "mag ik bij een sollicitatie naar de nationaliteit vragen?".
+const PROTECTED_CRITERION = /\b(nationaliteit\w*|afkomst|herkomst|huidskleur|ras|etnisch\w*|afstamming)\b/i;
+// What finds the legal item listing those criteria, whichever one of them a question names.
+const CRITERIA_WORDS = 'criteria antiracismewet nationaliteit huidskleur afkomst afstamming';
+
+/** A question of law on one of the anti-racism law's criteria: "mag ik als werkgever vragen naar iemands afkomst?". */
+export const asksAboutProtectedCriterion = (question: string): boolean => asksTheLaw(question) && PROTECTED_CRITERION.test(question);
+
 /** The legal conditions are those of art. 10 §2; the item stating them cites it. */
 const CONDITIONS_REFERENCE = REFERENCES.antiracismArt10Par2;
 const BARE_REFERENCE = /^\[[^\]\n]+\]$/;
@@ -110,6 +118,11 @@ export const isPositiveActionForTargetGroup = (question: string): boolean =>
   isPositiveActionQuestion(question) && (ABOUT_TARGET_GROUP.test(question) || !OTHER_GROUP.test(question));
 
 const isItem = (passage: StoredPassage) => passage.kind === 'action' && passage.action === null;
+
+/** The item that names the anti-racism law's criteria (point 1 of the legal framework). */
+export function criteriaItem(passages: readonly StoredPassage[], vocabulary: Pick<SpellingCorrector, 'documentFrequency' | 'documents'>): StoredPassage | null {
+  return rankLegalItems(CRITERIA_WORDS, passages, vocabulary)[0] ?? null;
+}
 
 /** The item that states the legal conditions: it cites art. 10 §2 and lists them; else the first item citing art. 10 §2. */
 export function conditionsItem(passages: readonly StoredPassage[]): StoredPassage | null {

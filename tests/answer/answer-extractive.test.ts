@@ -144,11 +144,22 @@ describe('refusals', () => {
     expect(veil.refused).toBe(true);
     expect(veil.answer.split('\n').at(-1)).toBe(UNIA);
     expect((await ask('Wat is de hoofdstad van Australië?')).answer).not.toContain('Unia');
-    // Quoted first: the legal framework's point on sector funds, through "gedragscode non-discriminatie" in the glossary.
+    // Origin is one of the anti-racism law's criteria: the legal point naming them comes first, whole, then the actions on discrimination.
     const origin = await ask('mag ik vragen naar iemands afkomst bij een sollicitatie?');
     expect(origin.refused).toBe(false);
-    expect(origin.answer.split('\n')[1]).toMatch(/discrimin.*\(Actie 5[345]\)$/);
+    expect(origin.answer.split('\n').slice(1, 4)).toEqual([
+      expect.stringMatching(/^- “Een maatregel voor personen met een migratie-achtergrond raakt aan de criteria van de Antiracismewet: .*” \[Juridisch kader \(\d{4}\), punt 1\]$/),
+      '- “Die criteria zijn nationaliteit, zogenaamd ras, huidskleur, afkomst en nationale of etnische afstamming.”',
+      expect.stringMatching(/^- “Voor andere criteria gelden de Antidiscriminatiewet/),
+    ]);
+    expect(origin.answer).toMatch(/discrimin.*\(Actie 5[345]\)$/m);
     expect(origin.answer.split('\n').at(-1)).toBe(UNIA);
+    // Asked about nationality, the answer quoted only the list's figures on nationality and a sentence on job-application training.
+    const nationality = await ask('mag ik bij een sollicitatie naar de nationaliteit vragen');
+    expect(nationality.answer.split('\n')[2]).toBe('- “Die criteria zijn nationaliteit, zogenaamd ras, huidskleur, afkomst en nationale of etnische afstamming.”');
+    expect(nationality.answer.split('\n')[1]).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
+    // Figures on nationality are no question of law.
+    expect((await ask('hoeveel mensen met een niet-EU-nationaliteit werken er?')).answer).not.toContain('Antiracismewet');
     // "rekening houden met leerlingenkenmerken" (Actie 16) was quoted first.
     const agency = await ask('mag een interimkantoor rekening houden met afkomst op vraag van de klant?');
     expect(agency.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 55]));

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim, sentences } from '../../src/answer/citations.js';
 import type { ChatTurn, LlmClient } from '../../src/answer/llm.js';
-import { asksTheLaw, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, legalWording, rankLegalItems } from '../../src/answer/positive-action.js';
+import { asksAboutProtectedCriterion, asksTheLaw, conditionLines, conditionsItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, legalWording, rankLegalItems } from '../../src/answer/positive-action.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { storedPassage } from '../helpers/stored-passage.js';
 import { buildAppOn, buildTestApp, type TestApp } from '../helpers/test-app.js';
@@ -77,6 +77,11 @@ describe('positive-action helpers', () => {
     expect(asksTheLaw('is dat wettelijk toegestaan?')).toBe(true);
     expect(asksTheLaw('mag ik vragen welke acties over taal gaan?')).toBe(false);
     expect(asksTheLaw('Wat is de hoofdstad van Australië?')).toBe(false);
+    // Of those, the ones on a criterion of the anti-racism law, which the legal framework's first point names.
+    expect(asksAboutProtectedCriterion('mag ik vragen naar iemands afkomst bij een sollicitatie?')).toBe(true);
+    expect(asksAboutProtectedCriterion('is selecteren op huidskleur verboden?')).toBe(true);
+    expect(asksAboutProtectedCriterion('mag ik als werkgever een hoofddoek verbieden')).toBe(false);
+    expect(asksAboutProtectedCriterion('hoeveel mensen met een niet-EU-nationaliteit werken er?')).toBe(false);
   });
 
   it('takes positive action as being about the target group when the question names it or no other group', () => {
