@@ -15,6 +15,14 @@ const TOOL_WORDS = new Set(
 export const asksAboutTheTool = (question: string): boolean =>
   TOOL.test(foldText(question)) && otherWords(question, TOOL_WORDS).length === 0;
 
+/** A question that asks for an export or a print, of whatever else it names ("exporteer alle acties over taal"). */
+export const asksToExport = (question: string): boolean => TOOL.test(foldText(question));
+
+/** Said after an answer to such a question: the answer itself is what it asked for, the buttons keep it. */
+export const EXPORT_HINT =
+  'Bewaren kan in de webpagina met ‘Kopiëren’ onder dit antwoord of ‘Exporteren (Markdown)’ boven het gesprek; ' +
+  'voor een sectorconvenant zet het tabblad ‘Sectorconvenant voorbereiden’ de acties per thema klaar.';
+
 /** Where the page and the API export what Actiewijzer shows. */
 export const EXPORT_HELP =
   'Exporteren kan in de webpagina: de knop ‘Exporteren (Markdown)’ boven het gesprek bewaart het hele gesprek met de geciteerde acties, ' +

@@ -12,7 +12,7 @@ import { namedNumbers, spellOutBareNumber } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
-import { asksAboutSources, asksAboutTheTool, describeSources, EXPORT_HELP } from './about-actiewijzer.js';
+import { asksAboutSources, asksAboutTheTool, asksToExport, describeSources, EXPORT_HELP, EXPORT_HINT } from './about-actiewijzer.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
@@ -276,6 +276,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // A question of law at work that is not about positive action, answered from the actions on discrimination (which are
       // policy, not law) or refused ("mag ik als werkgever een hoofddoek verbieden?"), says where to ask what the law allows.
       else if (!evidence.injection && !greeting && asksTheLaw(input.question)) answer = `${answer}\n${UNIA_REFERRAL}`;
+      // "exporteer alle acties over taal" is answered with those actions (the export verb is a question word to the search,
+      // it was refused as a word the list lacks), and says how to keep them.
+      if (!refused && asksToExport(input.question)) answer = `${answer}\n${EXPORT_HINT}`;
 
       if (signal.aborted) throw signal.reason;
       const turn = await storeTurn(deps, { conversationId, question: input.question, standaloneQuestion: standalone.retrieval, answer, citations, actions, mode, refused });

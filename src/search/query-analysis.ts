@@ -61,7 +61,8 @@ export const QUESTION_WORDS = new Set(
    mensen persoon personen klant klanten lijst document tekst volgens vraag vragen antwoord uitleg uitleggen samenvatten toelichten graag bedraagt bestaat zeggen staat
    betekent betekenen betekenis doen gebeuren gebeurt rond omtrent inzake aangaande betreffende nodig weten voorgesteld voorgestelde voorstellen
    volledig volledige letterlijk letterlijke woordelijk integraal integrale voluit citeer citeren willen wilt belangrijkste voornaamste
-   hoofdstuk hoofdstukken sectie secties paragraaf please tell what which how who why when can could should`.split(/\s+/),
+   hoofdstuk hoofdstukken sectie secties paragraaf exporteer exporteren download downloaden print printen afdrukken
+   please tell what which how who why when can could should`.split(/\s+/),
 );
 
 const NONE: ReadonlySet<string> = new Set();

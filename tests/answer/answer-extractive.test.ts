@@ -223,7 +223,7 @@ describe('refusals', () => {
 
   it('says how to export or print what it shows when asked that alone, without quoting actions', async () => {
     // "hoe kan ik dit gesprek exporteren" quoted the actions on job interviews ("gesprek", Acties 46 and 48).
-    for (const question of ['hoe kan ik dit gesprek exporteren', 'exporteer de acties voor sectoren', 'kan ik het antwoord downloaden?', 'hoe print ik dit']) {
+    for (const question of ['hoe kan ik dit gesprek exporteren', 'exporteer dit gesprek', 'kan ik het antwoord downloaden?', 'hoe print ik dit']) {
       const body = await ask(question);
       expect(body.refused, question).toBe(true);
       expect(body.citations, question).toEqual([]);
@@ -238,6 +238,24 @@ describe('refusals', () => {
     const diploma = await ask('moet mijn klant een kopie van zijn diploma laten erkennen?');
     expect(diploma.citations.map((citation) => citation.action)).toContain(19);
     expect((await ask('exporteer de acties over EVC')).answer).not.toMatch(/^Exporteren kan/);
+  });
+
+  it('answers a request to export or print some actions with those actions, and says how to keep them', async () => {
+    // The export verb was read as a word the list lacks: "exporteer alle acties over taal" and "print de acties over discriminatie" were refused.
+    const page = await Promise.all(['index.html', 'app.js', 'covenant.js'].map((file) => readFile(new URL(`../../src/web/public/${file}`, import.meta.url), 'utf8')));
+    for (const [question, actions] of [
+      ['exporteer alle acties over taal', [18, 22, 25]],
+      ['print de acties over discriminatie', [53, 54, 55]],
+      ['exporteer de acties voor sectoren', [45, 56]],
+    ] as const) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(false);
+      expect(body.citations.map((citation) => citation.action), question).toEqual(expect.arrayContaining([...actions]));
+      const hint = body.answer.split('\n').at(-1) as string;
+      expect(hint, question).toMatch(/^Bewaren kan in de webpagina met ‘Kopiëren’/);
+      for (const [, label] of hint.matchAll(/‘([^’]+)’/g)) expect(page.some((text) => text.includes(`>${label}<`) || text.includes(`'${label}'`)), label).toBe(true);
+    }
+    expect((await ask('welke acties gaan over taal')).answer).not.toContain('Bewaren kan');
   });
 
   it('answers about the topic when the question also names the list or the commission', async () => {
