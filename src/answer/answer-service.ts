@@ -23,7 +23,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection, refersToSection } from './structure-questions.js';
@@ -529,8 +529,9 @@ async function legalPassages(
   // Keeping a job for the group is answered by the item on reserving one, which retrieval finds only when the question
   // shares its words ("stage enkel voor vluchtelingen" brought the item listing reserved traineeships as examples instead);
   // recruitment aimed at the group by the item naming "gerichte wervingscampagnes" (a vacancy text brought points 6 and 7);
-  // a plan's duration by the item saying how long one runs, and its approval by the one saying who approves it.
-  const specific = asksToReserve(detail) || asksAboutRecruitment(detail) || asksAboutDuration(detail) || asksAboutApproval(detail);
+  // a plan's duration by the item saying how long one runs, its approval by the one saying who approves it, and examples
+  // (or an offer only for the group) by the one listing examples.
+  const specific = asksToReserve(detail) || asksAboutRecruitment(detail) || asksAboutDuration(detail) || asksAboutApproval(detail) || asksForExamples(detail);
   const leader = specific ? (detail === question ? ranked : rankLegalItems(detail, items, deps.corpus.spelling()))[0] ?? null : null;
   const named = leader && !top.some((hit) => hit.passage.id === leader.id) ? [leader] : [];
   const best = retrieved ? named : [...named, ...ranked.slice(0, LEGAL_ITEMS).filter((passage) => !named.includes(passage))];

@@ -22,9 +22,13 @@ const EQUAL_COMPETENCE = String.raw`(bij|met) gelijke (geschiktheid|competenties
 const RECRUITMENT =
   String.raw`gerichte? (werving|rekrutering)|wervingscampagnes?|diversiteits(clausule|verklaring|statement)s?` +
   String.raw`|(vacatures?|vacatureteksten?|personeelsadvertenties?)\b[^.?!]{0,80}\b(aanmoedig\w*|moedig\w*|aanspor\w*|oproep\w*|uitnodig\w*|aantrekken)`;
+// Asking whether something may be offered to the group alone ("mag een sectorfonds een opleiding enkel voor nieuwkomers
+// organiseren?"): a training or a coaching programme for the group is one of the framework's examples of positive action.
+// Without the permission it is a mediator's question about what exists ("welke opleidingen zijn er alleen voor nieuwkomers?").
+const ONLY_FOR_GROUP_ALLOWED = String.raw`(mag|mogen|toegelaten|toegestaan|legaal)\b[^.?!]{0,80}\b(${ONLY}\s+voor|voor\s+${ONLY})\b[^.?!]{0,40}\b${TARGET_GROUP}`;
 // "positieve actie", the misspelling "positive actie", and the framework's instruments "positief actieplan" and "toetredingsakte".
 export const POSITIVE_ACTION = new RegExp(
-  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|toetredingsakte|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT})\b`,
+  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|toetredingsakte|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT}|${ONLY_FOR_GROUP_ALLOWED})\b`,
   'i',
 );
 const ABOUT_TARGET_GROUP = new RegExp(String.raw`\b${TARGET_GROUP}\b`, 'i');
@@ -71,6 +75,10 @@ const DURATION_WORDS = 'loopt hoogstens drie jaar';
 // Who approves a plan, asked with the separable verb: "wie keurt een positief actieplan goed?" shares no word with "goedgekeurd".
 const APPROVAL = /\b(goedkeur\w*|goedgekeurd|keur(t|en|de|den)\b[^.?!]{0,60}\bgoed)\b/i;
 const APPROVAL_WORDS = 'goedgekeurd goedkeuring federale minister aanspreekpunt';
+// Examples of positive actions, or of what an offer only for the group may be: the item that lists them ("Als voorbeelden
+// noemen commentaren op het KB: gerichte wervingscampagnes, …, opleidingen, …") was eighth in the search.
+const EXAMPLES = new RegExp(String.raw`\b(voorbeeld(en)?|bijvoorbeeld|zoals wat)\b|${ONLY_FOR_GROUP_ALLOWED}`, 'i');
+const EXAMPLE_WORDS = 'voorbeelden';
 
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
 
@@ -85,6 +93,7 @@ export const legalWording = (question: string): string =>
     asksAboutRecruitment(question) ? RECRUITMENT_WORDS : null,
     asksAboutDuration(question) ? DURATION_WORDS : null,
     asksAboutApproval(question) ? APPROVAL_WORDS : null,
+    asksForExamples(question) ? EXAMPLE_WORDS : null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -94,6 +103,9 @@ export const asksAboutRecruitment = (question: string): boolean => RECRUITING.te
 
 /** "wie keurt een positief actieplan goed?", "moet de toetredingsakte goedgekeurd worden?". */
 export const asksAboutApproval = (question: string): boolean => APPROVAL.test(question);
+
+/** "voorbeelden van positieve acties", "mag een sectorfonds een opleiding enkel voor nieuwkomers organiseren?". */
+export const asksForExamples = (question: string): boolean => EXAMPLES.test(question);
 
 /** "hoelang mag een positieve actie duren?", "looptijd van een positief actieplan". */
 export const asksAboutDuration = (question: string): boolean => DURATION.test(question);
@@ -107,7 +119,7 @@ const CONDITIONS = /\bvoorwaarden\b/i;
 
 /** Whether a follow-up asks one of the things the legal framework answers about a positive action. */
 export const asksPositiveActionDetail = (question: string): boolean =>
-  asksToReserve(question) || asksAboutRecruitment(question) || asksAboutDuration(question) || asksAboutApproval(question) || CONDITIONS.test(question);
+  asksToReserve(question) || asksAboutRecruitment(question) || asksAboutDuration(question) || asksAboutApproval(question) || asksForExamples(question) || CONDITIONS.test(question);
 
 /**
  * A positive-action question about people with a migration background is in scope whatever its words: the legal framework

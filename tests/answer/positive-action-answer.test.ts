@@ -33,6 +33,10 @@ describe('positive-action helpers', () => {
     expect(isPositiveActionQuestion('Mag ik uitsluitend kandidaten van buitenlandse herkomst aanwerven?')).toBe(true);
     expect(isPositiveActionQuestion('Welke opleidingen zijn er alleen voor nieuwkomers?')).toBe(false);
     expect(isPositiveActionQuestion('Is er enkel steun voor grote bedrijven?')).toBe(false);
+    // Whether something may be offered to the group alone is a question of positive action, whatever is offered.
+    expect(isPositiveActionQuestion('mag een sectorfonds een opleiding enkel voor nieuwkomers organiseren')).toBe(true);
+    expect(isPositiveActionQuestion('mogen we een mentorprogramma uitsluitend voor vluchtelingen opzetten?')).toBe(true);
+    expect(isPositiveActionQuestion('mag ik alleen komen voor een gesprek met de VDAB over nieuwkomers?')).toBe(false);
   });
 
   it.each([
@@ -261,6 +265,22 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(body.answer).toContain('[Antiracismewet art. 10 §2]');
     expect(body.citations.map((citation) => citation.action)).toContain(44);
     expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+  });
+
+  it('answers for examples of positive actions, or an offer only for the group, with the point listing examples, first', async () => {
+    // The point was eighth in the search: the answer quoted Actie 45's "goede praktijkvoorbeelden" and points 6 and 3.
+    for (const question of ['voorbeelden van positieve acties', 'mag een sectorfonds een opleiding enkel voor nieuwkomers organiseren']) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(false);
+      const first = body.answer.split('\n').find((line) => line.startsWith('- “'));
+      expect(first, question).toMatch(/^- “Als voorbeelden noemen commentaren op het KB: .*opleidingen/);
+      expect(body.answer.trimEnd().split('\n').at(-1), question).toBe(LEGAL_DISCLAIMER);
+    }
+    // Asked as a follow-up of a positive-action question, with the singular.
+    const plan = (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'wat is een positief actieplan', mode: 'extractive' } })).json<{ conversationId: string }>();
+    const example = (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'geef eens een voorbeeld', conversationId: plan.conversationId, mode: 'extractive' } })).json<AskBody>();
+    expect(example.answer).toContain('Als voorbeelden noemen commentaren op het KB');
+    expect(example.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
   it('answers a question about a "positief actieplan" as positive action', async () => {
