@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { CorpusIndex } from './ingest/corpus-index.js';
 import { authPlugin, selectChatProtocol } from './plugins/auth.js';
+import { corpusRefreshPlugin } from './plugins/corpus-refresh.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { DOCS_CSP, limitsPlugin } from './plugins/limits.js';
 import { createAppMetrics, metricsPlugin, type AppMetrics } from './plugins/metrics.js';
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(limitsPlugin);
   await app.register(authPlugin);
   await app.register(retentionPlugin);
+  await app.register(corpusRefreshPlugin);
   await app.register(metricsPlugin, { metrics: appMetrics });
   await app.register(swagger, {
     openapi: { info: { title: 'Actiewijzer API', description: 'Vragen over de SERV-actielijst personen met een migratie-achtergrond', version: '0.1.0' } },

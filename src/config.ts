@@ -38,6 +38,7 @@ export const ConfigSchema = z.object({
   RETENTION_DAYS: positiveInt.default(30),
   SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).default(1000),
   SEARCH_CACHE_TTL_MS: positiveInt.default(60_000),
+  CORPUS_REFRESH_MS: positiveInt.default(10_000),
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
 });
 

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { createGlossaryExpander, type GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import type { EmbeddingProvider } from '../embeddings/providers.js';
-import { listDocuments } from '../repositories/documents-repository.js';
+import { corpusSignature, listDocuments } from '../repositories/documents-repository.js';
 import { actionTexts, allPassageTexts } from '../repositories/passages-repository.js';
 import { createSpellingCorrector, type SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
@@ -25,10 +25,15 @@ export interface CorpusIndex {
   actionWords(): ReadonlyMap<number, ReadonlySet<string>>;
   /** Each action's actor tags, for saying whom the cited actions address without reading them again. */
   actionActors(): ReadonlyMap<number, readonly string[]>;
-  /** Counts this instance's committed ingests: cached search results of an older generation are stale. */
+  /** Counts the corpus changes this instance has taken in (its ingests, others' through refresh): cached search results of an older generation are stale. */
   generation(): number;
   /** Runs one ingest at a time; the new embedder is used by queries once it has committed. */
   ingest(request: IngestRequest, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport>;
+  /**
+   * Reads the corpus again when another instance changed it in the shared database since this one last read it; true
+   * when it did. Writes nothing (unless vectors of the current model are missing, which an ingest adds as at start-up).
+   */
+  refresh(): Promise<boolean>;
 }
 
 export interface OpenCorpusOptions {
@@ -42,6 +47,8 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
   const { db, provider } = options;
   const files = await readCorpus(options.corpusDir);
   const first = await ingestDocuments(db, provider, { documents: files.documents, origin: 'corpus' }, options.onProgress);
+  // The corpus as this instance has read it; another instance's ingest changes the stored one (see refresh).
+  let signature = await corpusSignature(db.pool);
   let embedder = first.embedder;
   let { actionList, related, actions, words, actors } = await readDocumentRoles(db);
   let spelling = await buildSpelling(db);
@@ -59,18 +66,41 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
     spelling: () => spelling,
     generation: () => generation,
     ingest(request, onProgress) {
-      const run = queue.then(async () => {
+      return queued(async () => {
         const result = await ingestDocuments(db, provider, request, onProgress);
-        embedder = result.embedder;
-        ({ actionList, related, actions, words, actors } = await readDocumentRoles(db));
-        spelling = await buildSpelling(db);
-        generation += 1;
+        signature = await corpusSignature(db.pool);
+        await adopt(result.embedder);
         return result.report;
       });
-      queue = run.catch(() => undefined);
-      return run;
+    },
+    refresh() {
+      return queued(async () => {
+        const current = await corpusSignature(db.pool);
+        if (current === signature) return false;
+        // No documents of its own: the stored ones decide the embedder (the hashing embedder is fitted on all of them),
+        // exactly as the instance that ingested them computed it, so its vectors are this instance's again.
+        const result = await ingestDocuments(db, provider, { documents: [], origin: 'upload', keepOthers: true });
+        await adopt(result.embedder);
+        // Only now: a refresh that failed half way is tried again at the next check.
+        signature = current;
+        return true;
+      });
     },
   };
+
+  // Ingests and refreshes run one at a time, and a failed one does not stop the next.
+  function queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function adopt(next: Embedder): Promise<void> {
+    embedder = next;
+    ({ actionList, related, actions, words, actors } = await readDocumentRoles(db));
+    spelling = await buildSpelling(db);
+    generation += 1;
+  }
   return { index, report: first.report };
 }
 

@@ -95,6 +95,17 @@ export async function listDocumentSources(db: Queryable): Promise<{ id: string; 
   return rows.map((row) => ({ id: row.id, origin: row.origin, contentHash: row.content_hash, markdown: row.markdown }));
 }
 
+/**
+ * What the stored corpus is, in one short string: each document's id and content hash. Any ingest that adds, replaces or
+ * removes a document changes it, whichever instance ran it.
+ */
+export async function corpusSignature(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ signature: string }>(
+    "select coalesce(string_agg(id || ':' || content_hash, ',' order by id), '') as signature from documents",
+  );
+  return rows[0]?.signature ?? '';
+}
+
 /** Inserts a document or replaces it, raising its version when its content changed. */
 export async function upsertDocument(db: Queryable, input: DocumentInput): Promise<number> {
   const { rows } = await db.query<{ version: number }>(

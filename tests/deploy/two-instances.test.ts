@@ -4,6 +4,9 @@ import { recentTurns } from '../../src/repositories/conversations-repository.js'
 import { chatSocket } from '../helpers/chat-socket.js';
 import { WIRE_START_MS, buildWireApp, startPgliteWire, type PgliteWire, type WireApp } from '../helpers/pglite-wire.js';
 
+// How often instance B looks whether another instance changed the corpus (the default is ten seconds).
+const REFRESH_MS = 200;
+
 describe('two instances behind a load balancer', () => {
   let wire: PgliteWire;
   let a: WireApp;
@@ -13,7 +16,7 @@ describe('two instances behind a load balancer', () => {
     wire = await startPgliteWire();
     a = await buildWireApp(wire, { config: { ANSWER_MODE: 'extractive' } });
     // The second instance finds the corpus already ingested and uses it as it is.
-    b = await buildWireApp(wire, { config: { ANSWER_MODE: 'extractive' } });
+    b = await buildWireApp(wire, { config: { ANSWER_MODE: 'extractive', CORPUS_REFRESH_MS: REFRESH_MS } });
   }, WIRE_START_MS * 2);
   afterAll(async () => {
     await a?.close();
@@ -59,5 +62,52 @@ describe('two instances behind a load balancer', () => {
         'en wat zegt actie 45 daarover?',
       ]);
     }
+  });
+
+  it('searches as A does after A ingested an uploaded document, new passages and vectors included', async () => {
+    // The hashing embedder is fitted on the whole corpus: after an upload on A the stored vectors belong to a new model, and
+    // B, still embedding questions with the old one, found no vectors at all (full-text search alone) until it restarted.
+    const markdown = [
+      '---',
+      'id: advies-buddywerking',
+      'title: Advies buddywerking (test)',
+      'kind: advice',
+      'itemLabel: Aanbeveling',
+      '---',
+      '',
+      '## Aanbeveling 1',
+      '',
+      'Zet buddywerking in voor nieuwkomers die een eerste job zoeken, met een buddy uit dezelfde sector.',
+      '',
+    ].join('\n');
+    const boundary = 'actiewijzer-test-boundary';
+    const payload = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="buddywerking.md"',
+      'Content-Type: text/markdown',
+      '',
+      markdown,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const uploaded = await a.app.inject({ method: 'POST', url: '/api/documents', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(uploaded.statusCode).toBe(201);
+
+    const search = async (app: WireApp) =>
+      (await app.app.searchService.search('buddywerking voor nieuwkomers met een eerste job', { k: 5 })).map((hit) => ({ id: hit.passage.id, fts: hit.ftsRank, vector: hit.vectorRank }));
+    const fromA = await search(a);
+    expect(fromA[0]?.id).toBe('advies-buddywerking:item-1');
+    expect(fromA.filter((hit) => hit.vector !== null)).toHaveLength(5);
+    // B notices within a few of its checks, and from then on answers as A does.
+    const deadline = Date.now() + 50 * REFRESH_MS;
+    let fromB = await search(b);
+    while (JSON.stringify(fromB) !== JSON.stringify(fromA) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, REFRESH_MS));
+      fromB = await search(b);
+    }
+    expect(fromB).toEqual(fromA);
+    // Each has now read the corpus as it is stored: neither reads it again, A not after its own ingest either.
+    expect(await b.corpus.refresh()).toBe(false);
+    expect(await a.corpus.refresh()).toBe(false);
   });
 });
