@@ -134,6 +134,26 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
     expect(errors).toEqual([]);
   });
 
+  it('lists a point of the legal framework among the sources by its label, in the answer, the copy and the export', async () => {
+    // The page kept only citations with an action number: the point an HR question was answered from was in no list.
+    const { page, context, errors } = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    await page.locator('body[data-chat="live"]').waitFor();
+    const turn = await ask(page, 'mag ik bij een sollicitatie naar de nationaliteit vragen');
+    const label = turn.locator('.citations .citation-label');
+    expect(await label.count()).toBe(1);
+    expect(await label.textContent()).toMatch(/^Juridisch kader \(\d{4}\), punt 1$/);
+    expect(await turn.locator('.citations li').filter({ has: page.locator('.citation-label') }).textContent()).toContain('raakt aan de criteria van de Antiracismewet');
+    await turn.getByRole('button', { name: 'Kopiëren' }).click();
+    await turn.getByRole('button', { name: 'Gekopieerd' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^- Juridisch kader \(\d{4}\), punt 1 \(1\): “Een maatregel/m);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren (Markdown)' }).click()]);
+    const markdown = await fs.readFile(await download.path(), 'utf8');
+    expect(markdown).toMatch(/^- Juridisch kader \(\d{4}\), punt 1 \(1\): “Een maatregel/m);
+    expect(markdown).not.toContain('Actie null');
+    expect(errors).toEqual([]);
+  });
+
   it('stores feedback with a comment and lists it in /api/feedback', async () => {
     const { page, errors } = await open();
     const frames = recordFrames(page);

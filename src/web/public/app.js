@@ -32,7 +32,7 @@ const state = {
  * @typedef {{number:number, section:{number:string|null,title:string}, heading:string|null, text:string, actors:string[], themes:string[]}} Action
  * @typedef {Action & {document:string, context:{id:string,heading:string|null,text:string}[], notes:{number:number,text:string,urls:string[]}[], related:number[], previous:number|null, next:number|null}} ActionDetail
  * @typedef {{actors:Record<string,string>, themes:Record<string,string>}} Tags
- * @typedef {{action:number, section:string|null, quote:string}} Citation
+ * @typedef {{action:number|null, section:string|null, quote:string, label?:string|null}} Citation An action, or a passage of another document (the legal framework, an uploaded advice) named by its label.
  * @typedef {{
  *   localId:number, question:string, answer:string, citations:Citation[], mode:string|null, refused:boolean,
  *   turnId:(number|string|null), conversationId:(string|null), status:'waiting'|'streaming'|'done'|'error'|'cancelled',
@@ -623,7 +623,9 @@ function finishTurn(turn, result) {
     turn.conversationId = result.conversationId;
   }
   turn.answer = typeof result.answer === 'string' ? result.answer : turn.answer;
-  turn.citations = Array.isArray(result.citations) ? result.citations.filter((c) => c && Number.isInteger(c.action)) : [];
+  turn.citations = Array.isArray(result.citations)
+    ? result.citations.filter((c) => c && (Number.isInteger(c.action) || (c.action === null && typeof c.label === 'string')))
+    : [];
   turn.mode = result.mode ?? turn.mode;
   turn.refused = result.refused === true;
   turn.turnId = result.turnId ?? null;
@@ -689,7 +691,8 @@ function renderFinishedTurn(turn) {
   if (turn.citations.length) {
     const list = el('ul', { class: 'citations' });
     for (const citation of turn.citations) {
-      const item = el('li', {}, actionLink(citation.action, `Actie ${citation.action}`));
+      // Another document's passage has no action to open: its label names it, as the answer does.
+      const item = el('li', {}, citation.action === null ? el('span', { class: 'citation-label' }, citation.label) : actionLink(citation.action, `Actie ${citation.action}`));
       if (citation.section) item.append(el('span', { class: 'citation-section' }, ` · ${citation.section}`));
       if (citation.quote) {
         const quote = el('q', { class: 'citation-quote' });
@@ -708,18 +711,24 @@ function renderFinishedTurn(turn) {
 // ---------------------------------------------------------------- copy, export, new conversation
 
 function citedActions(turn) {
-  const numbers = turn.citations.map((c) => c.action);
+  const numbers = turn.citations.flatMap((c) => (c.action === null ? [] : [c.action]));
   for (const match of turn.answer.matchAll(/\b[Aa]cties?\s+(\d{1,3}(?:\s*(?:,|&|en|of|tot en met|tot|t\/m|–|-)\s*\d{1,3})*)/g)) {
     for (const n of match[1].match(/\d+/g) ?? []) numbers.push(Number(n));
   }
   return [...new Set(numbers)].filter((n) => n >= 1 && n <= maxAction);
 }
 
+/** One source as the copy and the export list it: "- Actie 19 (3.3.2): “…”" or "- Juridisch kader (2026), punt 1: “…”". */
+function citationLine(c) {
+  const name = c.action === null ? c.label : `Actie ${c.action}`;
+  return `- ${name}${c.section ? ` (${c.section})` : ''}${c.quote ? `: “${c.quote}”` : ''}`;
+}
+
 function turnAsText(turn) {
   const lines = [turn.answer.trim()];
   if (turn.citations.length) {
     lines.push('', 'Bronnen:');
-    for (const c of turn.citations) lines.push(`- Actie ${c.action}${c.section ? ` (${c.section})` : ''}${c.quote ? `: “${c.quote}”` : ''}`);
+    for (const c of turn.citations) lines.push(citationLine(c));
   }
   return lines.join('\n');
 }
@@ -773,7 +782,7 @@ async function exportConversation() {
     out.push('', `## Vraag ${index + 1}`, '', turn.question, '', `### Antwoord${turn.mode === 'extractive' ? ' (zonder taalmodel)' : turn.mode === 'llm' ? ' (met taalmodel)' : ''}`, '', turn.answer.trim());
     if (turn.citations.length) {
       out.push('', '**Bronnen:**', '');
-      for (const c of turn.citations) out.push(`- Actie ${c.action}${c.section ? ` (${c.section})` : ''}${c.quote ? `: “${c.quote}”` : ''}`);
+      for (const c of turn.citations) out.push(citationLine(c));
     }
     const cited = citedActions(turn);
     if (cited.length) {
