@@ -8,7 +8,7 @@ import { actionTexts, allPassageTexts } from '../repositories/passages-repositor
 import { createSpellingCorrector, type SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
 import { readCorpus } from './corpus-files.js';
-import { ingestDocuments, type IngestProgress, type IngestReport, type IngestRequest } from './ingest.js';
+import { ingestDocuments, storedCorpusEmbedder, type IngestProgress, type IngestReport, type IngestRequest } from './ingest.js';
 
 export interface CorpusIndex {
   embedder(): Embedder;
@@ -31,7 +31,7 @@ export interface CorpusIndex {
   ingest(request: IngestRequest, onProgress?: (progress: IngestProgress) => void): Promise<IngestReport>;
   /**
    * Reads the corpus again when another instance changed it in the shared database since this one last read it; true
-   * when it did. Writes nothing (unless vectors of the current model are missing, which an ingest adds as at start-up).
+   * when it did. Writes nothing.
    */
   refresh(): Promise<boolean>;
 }
@@ -77,11 +77,13 @@ export async function openCorpusIndex(options: OpenCorpusOptions): Promise<{ ind
       return queued(async () => {
         const current = await corpusSignature(db.pool);
         if (current === signature) return false;
-        // No documents of its own: the stored ones decide the embedder (the hashing embedder is fitted on all of them),
-        // exactly as the instance that ingested them computed it, so its vectors are this instance's again.
-        const result = await ingestDocuments(db, provider, { documents: [], origin: 'upload', keepOthers: true });
-        await adopt(result.embedder);
-        // Only now: a refresh that failed half way is tried again at the next check.
+        // The stored documents decide the embedder (the hashing embedder is fitted on all of them), as the instance that
+        // ingested them computed it, so its vectors are this one's again. Only read: an instance that wrote here could
+        // delete the vectors of an ingest that commits meanwhile.
+        const next = await storedCorpusEmbedder(db, provider);
+        if (!next) return false;
+        await adopt(next);
+        // Only now: a refresh that failed or found the vectors incomplete is tried again at the next check.
         signature = current;
         return true;
       });

@@ -96,7 +96,7 @@ export async function ingestDocuments(
     finalDocuments.set(entry.document.meta.id, toPassages(entry.document));
     onProgress({ phase: 'parse', done: index + 1, total: request.documents.length });
   });
-  const allPassages = [...finalDocuments.keys()].sort().flatMap((id) => finalDocuments.get(id) ?? []);
+  const allPassages = inCorpusOrder(finalDocuments);
   report.passages = allPassages.length;
 
   const embedder = await provider.forCorpus(allPassages.map((passage) => passage.text));
@@ -146,4 +146,23 @@ export async function ingestDocuments(
   });
   if (changed.length || removed.length || toEmbed.length) await vacuumCorpusTables(db.pool);
   return { report, embedder };
+}
+
+/**
+ * The embedder the stored corpus decides, computed as the ingest that stored it did, without writing anything: for an
+ * instance taking in another's ingest. Null while the stored vectors are not all of that embedder's (an ingest
+ * committed between the reads): the caller tries again later.
+ */
+export async function storedCorpusEmbedder(db: Database, provider: EmbeddingProvider): Promise<Embedder | null> {
+  const stored = await listDocumentSources(db.pool);
+  const passages = inCorpusOrder(new Map(stored.map((entry) => [entry.id, toPassages(parseDocument(entry.markdown, entry.id))])));
+  const embedder = await provider.forCorpus(passages.map((passage) => passage.text));
+  const existing = await embeddedHashes(db.pool, embedder.model);
+  const complete = existing.size === passages.length && passages.every((passage) => existing.get(passage.id) === passage.contentHash);
+  return complete ? embedder : null;
+}
+
+/** Every passage, documents by id: the order the hashing embedder is fitted in, the same on every instance. */
+function inCorpusOrder(documents: ReadonlyMap<string, Passage[]>): Passage[] {
+  return [...documents.keys()].sort().flatMap((id) => documents.get(id) ?? []);
 }

@@ -8,7 +8,7 @@ import { runMigrations } from '../../src/db/migrate.js';
 import type { Embedder } from '../../src/embeddings/embedder.js';
 import { createHashingProvider, type EmbeddingProvider } from '../../src/embeddings/providers.js';
 import { contentHash, readCorpus, type CorpusDocument, type CorpusFiles } from '../../src/ingest/corpus-files.js';
-import { ingestDocuments, type IngestRequest, type IngestResult } from '../../src/ingest/ingest.js';
+import { ingestDocuments, storedCorpusEmbedder, type IngestRequest, type IngestResult } from '../../src/ingest/ingest.js';
 import { listDocuments } from '../../src/repositories/documents-repository.js';
 import { allPassageTexts, HNSW_BUILD, vectorIndexName } from '../../src/repositories/passages-repository.js';
 import { createSearchService, type SearchService } from '../../src/search/search-service.js';
@@ -290,6 +290,22 @@ export function registerStorageSearchSuite(engine: string, open: () => Promise<D
         }
         const restored = await listDocuments(db.pool);
         expect(restored.find((entry) => entry.id === ACTION_LIST)?.version).toBe((before.get(ACTION_LIST) ?? 0) + 2);
+      }, DATABASE_TIMEOUT);
+
+      it('computes from the stored corpus alone the embedder its ingest used, and none while a vector is missing, writing nothing', async () => {
+        // What an instance does when another one changed the corpus (CorpusIndex.refresh).
+        const stored = await storedCorpusEmbedder(db, provider);
+        expect(stored?.model).toBe(embedder.model);
+        expect(stored?.dimensions).toBe(embedder.dimensions);
+        expect(await stored?.embedQuery('erkenning van diploma’s')).toEqual(await embedder.embedQuery('erkenning van diploma’s'));
+        const vectors = await count('select count(*) as n from embeddings');
+        try {
+          await db.pool.query('delete from embeddings where passage_id = (select min(passage_id) from embeddings)');
+          expect(await storedCorpusEmbedder(db, provider)).toBeNull();
+          expect(await count('select count(*) as n from embeddings')).toBe(vectors - 1);
+        } finally {
+          expect((await ingest(files.documents)).report.embedded).toBe(1);
+        }
       }, DATABASE_TIMEOUT);
 
       it('re-embeds every passage when the embedding model changes, and drops the old vectors and index', async () => {
