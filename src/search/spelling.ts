@@ -1,5 +1,5 @@
 // Typo repair for queries: a word the corpus does not know is replaced by the nearest corpus word.
-import { foldText } from './text.js';
+import { DISTINCT_WORDS, foldText } from './text.js';
 
 export interface SpellingCorrector {
   /**
@@ -135,7 +135,7 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
     corrections(query) {
       const result: { from: string; to: string }[] = [];
       for (const word of new Set(foldText(query).split(' '))) {
-        if (word.length < MIN_LENGTH || ids.has(word) || /\d/.test(word)) continue;
+        if (word.length < MIN_LENGTH || ids.has(word) || /\d/.test(word) || DISTINCT_WORDS.has(word)) continue;
         const best = nearest(word);
         if (best >= 0) result.push({ from: word, to: words[best] as string });
         else {

@@ -26,9 +26,16 @@ export function tokenize(text: string): string[] {
     .filter((token) => token.length > 1 && !STOPWORDS.has(token));
 }
 
+/**
+ * Dutch words that look like a word of the corpus but mean something else: neither stemmed nor spelling-repaired into it.
+ * "ouderen" (older people) lost its "-en" and read as "ouders" (parents), and "oudere" was repaired to "ouders": a
+ * question about older jobseekers was answered with the actions on involving parents in school.
+ */
+export const DISTINCT_WORDS: ReadonlySet<string> = new Set(['ouderen', 'oudere']);
+
 /** A crude Dutch plural/inflection strip for matching glossary phrases, not a linguistic stemmer. */
 export function lightStem(word: string): string {
-  if (word.length <= 4) return word;
+  if (word.length <= 4 || DISTINCT_WORDS.has(word)) return word;
   for (const suffix of ['en', 's', 'e']) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
   }

@@ -170,6 +170,16 @@ describe('refusals', () => {
     expect(headscarf.answer.split('\n').at(-1)).toBe(UNIA);
   });
 
+  it('does not answer a question about older people with the actions on parents', async () => {
+    // "ouderen" stemmed to the glossary's "ouders", and "oudere" was repaired to it: Actie 9 ("Betrek ouders …") was quoted.
+    const older = await ask('ouderen');
+    expect(older.refused).toBe(true);
+    const jobseekers = await ask('oudere werkzoekenden met migratieachtergrond');
+    expect(jobseekers.answer).not.toMatch(/\bouders\b/i);
+    expect(jobseekers.citations.map((citation) => citation.action)).not.toContain(9);
+    expect((await ask('hoe betrekken we ouders bij de school')).citations.map((citation) => citation.action)).toContain(9);
+  });
+
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {
     // An unknown word counts as the rarest there is: "kinderopvang voor cursisten" was refused (coverage 0.44).
     const body = await ask('kinderopvang voor cursisten');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/corpus/parse.js';
 import { toPassages } from '../../src/corpus/passages.js';
 import { createSpellingCorrector, editDistance } from '../../src/search/spelling.js';
-import { foldText } from '../../src/search/text.js';
+import { foldText, lightStem } from '../../src/search/text.js';
 
 const source = fs.readFileSync(new URL('../../corpus/actielijst-migratieachtergrond.md', import.meta.url), 'utf8');
 const texts = toPassages(parseDocument(source)).map((passage) => passage.text);
@@ -29,6 +29,14 @@ describe('createSpellingCorrector over the action list', () => {
     expect(corpus.corrections('ibx')).toEqual([]);
     expect(corpus.corrections('pact2021')).toEqual([]);
     expect(corpus.corrections('xylofoonconcert')).toEqual([]);
+  });
+
+  it('does not repair a Dutch word into a corpus word it only resembles, nor strip it to that word', () => {
+    // "oudere" (older) was repaired to "ouders" (parents), and "ouderen" stemmed to the glossary's "ouders".
+    expect(corpus.corrections('oudere werkzoekenden')).toEqual([]);
+    expect(lightStem('ouderen')).toBe('ouderen');
+    expect(lightStem('ouders')).toBe('ouder');
+    expect(corpus.corrections('oudrs')).toEqual([{ from: 'oudrs', to: 'ouders' }]);
   });
 
   it('counts in how many passages a word occurs', () => {
