@@ -6,17 +6,17 @@ import { foldText } from '../search/text.js';
 // "hoe kan ik dit gesprek exporteren?" asks how to use Actiewijzer, not the list: it quoted actions on job interviews
 // ("gesprek"). Only when the question says nothing else: "kopie" or "opslaan" are left out, a diploma can be copied.
 const TOOL = /\b(?:exporte\w*|download\w*|markdown|afdruk\w*|printen|print)\b/;
+// The export verbs themselves are question words (query-analysis.ts), which otherWords leaves out already.
 const TOOL_WORDS = new Set(
   `gesprek gesprekken chat antwoord antwoorden acties actie lijst actielijst overzicht resultaat resultaten sectoren sector convenant
-   sectorconvenant bestand pdf word exporteer exporteren exporteert download downloaden markdown afdrukken print printen alles dit deze`.split(/\s+/),
+   sectorconvenant bestand pdf word exporteert markdown alles dit deze`.split(/\s+/),
 );
-
-/** A question about exporting or printing what Actiewijzer shows, and about nothing else. */
-export const asksAboutTheTool = (question: string): boolean =>
-  TOOL.test(foldText(question)) && otherWords(question, TOOL_WORDS).length === 0;
 
 /** A question that asks for an export or a print, of whatever else it names ("exporteer alle acties over taal"). */
 export const asksToExport = (question: string): boolean => TOOL.test(foldText(question));
+
+/** A question about exporting or printing what Actiewijzer shows, and about nothing else. */
+export const asksAboutTheTool = (question: string): boolean => asksToExport(question) && otherWords(question, TOOL_WORDS).length === 0;
 
 /** Said after an answer to such a question: the answer itself is what it asked for, the buttons keep it. */
 export const EXPORT_HINT =
