@@ -1,8 +1,10 @@
-// Takes in corpus changes made by another instance on the same database: checks every CORPUS_REFRESH_MS until the app closes.
+// Takes in corpus changes made by another instance on the same PostgreSQL server: checks every CORPUS_REFRESH_MS until the app closes.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 async function corpusRefresh(app: FastifyInstance): Promise<void> {
+  // The embedded database is this process's alone (DATA_DIR/pglite.lock): no other instance can change its corpus.
+  if (!app.config.DATABASE_URL) return;
   let timer: ReturnType<typeof setInterval> | null = null;
   let running = false;
   const check = async () => {
