@@ -47,9 +47,12 @@ const tagFilter = (vocabulary: Record<string, string>, unknown: string) =>
     .transform((value) => value.trim().toLowerCase())
     .refine((id) => Object.hasOwn(vocabulary, id), { error: (issue) => `${unknown} "${String(issue.input)}"; kies uit ${choices(vocabulary)}` });
 
+// A form with an unset filter sends it empty ("?actor=vdab&theme="), as the README's template writes it: no filter.
+const unlessEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
 export const ActionsQuerySchema = z.object({
-  actor: tagFilter(ACTORS, 'onbekende actor').optional(),
-  theme: tagFilter(THEMES, 'onbekend thema').optional(),
+  actor: z.preprocess(unlessEmpty, tagFilter(ACTORS, 'onbekende actor').optional()),
+  theme: z.preprocess(unlessEmpty, tagFilter(THEMES, 'onbekend thema').optional()),
 });
 
 export const ActionParamsSchema = z.object({

@@ -52,6 +52,12 @@ describe('GET /api/actions', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 
+  it('takes an empty filter as none, as a form with an unset field sends it', async () => {
+    // "?actor=vdab&theme=" was a 400 (unknown theme "").
+    expect(await list('?actor=vdab&theme=')).toEqual(await list('?actor=vdab'));
+    expect(await list('?actor=&theme=')).toHaveLength(60);
+  });
+
   it('filters on a theme', async () => {
     const numbers = (await list('?theme=competenties')).map((action) => action.number);
     expect(numbers).toEqual(expect.arrayContaining([18, 19, 20]));
