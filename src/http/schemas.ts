@@ -36,6 +36,10 @@ export const ActionDetailSchema = ActionSummarySchema.extend({
 
 const choices = (vocabulary: Record<string, string>): string => Object.keys(vocabulary).join(', ');
 
+// A form with an unset field sends it empty ("?actor=vdab&theme=", "?q=evc&k=&role="), as the README's templates write
+// the query strings: an optional parameter sent empty is not given.
+const unlessEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
 /**
  * A tag as a filter, matched regardless of case and surrounding spaces (`VDAB` is `vdab`). An unknown tag is a 400 that
  * names the choices: before, it matched nothing and answered an empty list, which reads as "no such actions".
@@ -46,9 +50,6 @@ const tagFilter = (vocabulary: Record<string, string>, unknown: string) =>
     .max(60)
     .transform((value) => value.trim().toLowerCase())
     .refine((id) => Object.hasOwn(vocabulary, id), { error: (issue) => `${unknown} "${String(issue.input)}"; kies uit ${choices(vocabulary)}` });
-
-// A form with an unset filter sends it empty ("?actor=vdab&theme="), as the README's template writes it: no filter.
-const unlessEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 export const ActionsQuerySchema = z.object({
   actor: z.preprocess(unlessEmpty, tagFilter(ACTORS, 'onbekende actor').optional()),
@@ -61,8 +62,8 @@ export const ActionParamsSchema = z.object({
 
 export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1, 'de zoekvraag is leeg').max(500, 'de zoekvraag is te lang (max. 500 tekens)'),
-  k: z.coerce.number().int('k moet een geheel getal zijn').min(1, 'k moet tussen 1 en 50 liggen').max(50, 'k moet tussen 1 en 50 liggen').default(10),
-  role: z.enum(['bemiddelaar', 'hr', 'sector']).optional(),
+  k: z.preprocess(unlessEmpty, z.coerce.number().int('k moet een geheel getal zijn').min(1, 'k moet tussen 1 en 50 liggen').max(50, 'k moet tussen 1 en 50 liggen').default(10)),
+  role: z.preprocess(unlessEmpty, z.enum(['bemiddelaar', 'hr', 'sector']).optional()),
 });
 
 export const SearchResultSchema = z.object({

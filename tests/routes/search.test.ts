@@ -73,6 +73,12 @@ describe('GET /api/search', () => {
     expect(legal?.label).toBe(`Juridisch kader (2026), punt ${legal?.number}`);
   });
 
+  it('takes an empty k or role as not given, as a form sends an unset field', async () => {
+    // "?q=kinderopvang&k=&role=" was a 400: k 0, and "" no role.
+    expect(await results('q=kinderopvang&k=&role=')).toEqual(await results('q=kinderopvang'));
+    expect((await search('q=&k=3')).statusCode).toBe(400);
+  });
+
   it('accepts a role and still answers in the same shape', async () => {
     const found = await results('q=stages&role=bemiddelaar&k=5');
     expect(found).toHaveLength(5);
