@@ -8,7 +8,7 @@ import { redactFields } from '../privacy/redact.js';
 import { recentTurns, recordTurn, type Turn } from '../repositories/conversations-repository.js';
 import { listDocuments } from '../repositories/documents-repository.js';
 import { getDocumentPassages, listActions, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
-import { namedNumbers, spellOutBareNumber } from '../search/query-analysis.js';
+import { namedNumbers, spellOutBareNumber, withoutAges } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
@@ -310,14 +310,15 @@ async function standaloneQuestion(asked: string, history: Turn[], llm: LlmClient
   const previous = history.at(-1);
   // "meer over de tweede" names an action of the previous answer: spelled out, it is searched (and rewritten) as that action.
   const question = (previous && resolveOrdinal(asked, previous.actions)) ?? spellOutBareNumber(asked);
-  if (!previous || !isFollowUp(question)) return { retrieval: question, display: question, followUp: false, previousActions: [] };
+  // Retrieval leaves out the ages the question gives; the model reads the question whole.
+  if (!previous || !isFollowUp(question)) return { retrieval: withoutAges(question), display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);
     try {
       const rewritten = (
         await llm.complete([{ role: 'user', content: fillPrompt(prompts.rewrite, { history: formatHistory(history), question }) }], deadline.signal)
       ).trim();
-      if (rewritten && rewritten.length < 500) return { retrieval: rewritten, display: rewritten, followUp: true, previousActions: previous.actions };
+      if (rewritten && rewritten.length < 500) return { retrieval: withoutAges(rewritten), display: rewritten, followUp: true, previousActions: previous.actions };
     } catch {
       if (signal.aborted) throw signal.reason;
     } finally {
@@ -325,7 +326,7 @@ async function standaloneQuestion(asked: string, history: Turn[], llm: LlmClient
     }
   }
   // Without a model: the previous question supplies the topic, and its actions stay in play.
-  return { retrieval: `${question} ${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
+  return { retrieval: `${withoutAges(question)} ${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
 }
 
 /** An answer composed from the list itself, without a search or a model. */

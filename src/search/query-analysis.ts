@@ -40,6 +40,17 @@ export function namedActions(query: string, maxNumber = 60): number[] {
   return namedNumbers(query).filter((n) => n >= 1 && n <= maxNumber);
 }
 
+// A person's age ("klant is 55 jaar", "een 58-jarige", "(45j)") describes the case, not what is asked: the list says nothing
+// on age, and "jaar" found its figures ("leerlingen van 15 jaar", "om de drie jaar"). "25-54-jarigen", the list's own age
+// band, stays.
+const AGE = /(?<![\p{L}\p{N}]|\d\s*-\s*)(?:1[4-9]|[2-9]\d)\s*-?\s*(?:jaar(?:\s+oud)?|jarigen?|jr|j)(?![\p{L}\p{N}])\.?/giu;
+
+/** The query without the ages it gives; the query itself when nothing else would remain. */
+export function withoutAges(query: string): string {
+  const rest = query.replace(AGE, ' ').replace(/\s+/g, ' ').trim();
+  return tokenize(rest).length > 0 ? rest : query;
+}
+
 // "Wat zegt de lijst over …", "wat vraagt de commissie …": the document and its author, not the topic. Left in, a rare word
 // such as "lijst" outweighs the topic and brings up the one action that asks for a list. "Een lijst", "de lijst van …" stay.
 const POINTER = new RegExp(

@@ -180,6 +180,26 @@ describe('refusals', () => {
     expect((await ask('hoe betrekken we ouders bij de school')).citations.map((citation) => citation.action)).toContain(9);
   });
 
+  it('reads a client\'s age as the case, not the topic, and "zoekt werk" as a jobseeker', async () => {
+    // "jaar" found the figures: the PISA footnote ("leerlingen van 15 jaar") and the footnote on the labour reserve were quoted.
+    const body = await ask('klant is 55 jaar en zoekt werk');
+    expect(body.refused).toBe(false);
+    expect(body.answer).not.toMatch(/\bjaar\b/);
+    expect(body.answer).toMatch(/werkzoekende/);
+    expect(body.citations.map((citation) => citation.action)).not.toContain(8);
+    await expectVerbatimQuotes(body);
+    // An age and nothing else asked is no topic: refused, not answered with every sentence that has "jaar".
+    const bare = await ask('klant van 58 jaar, wat kan ik doen');
+    expect(bare.refused).toBe(true);
+  });
+
+  it('answers a client without a diploma with the actions on early school leaving and OKOT, not on foreign diplomas', async () => {
+    const body = await ask('klant heeft geen diploma');
+    const cited = body.citations.map((citation) => citation.action);
+    expect(cited).toEqual(expect.arrayContaining([15, 42]));
+    expect(cited).not.toContain(19);
+  });
+
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {
     // An unknown word counts as the rarest there is: "kinderopvang voor cursisten" was refused (coverage 0.44).
     const body = await ask('kinderopvang voor cursisten');

@@ -1,6 +1,6 @@
 // Which action numbers a query names (single numbers, lists, ranges, no numbers that are not actions), and the words that only point at the document.
 import { describe, expect, it } from 'vitest';
-import { namedActions, namedNumbers, spellOutBareNumber, withoutPointers } from '../../src/search/query-analysis.js';
+import { namedActions, namedNumbers, spellOutBareNumber, withoutAges, withoutPointers } from '../../src/search/query-analysis.js';
 
 describe('namedActions', () => {
   it.each([
@@ -97,5 +97,30 @@ describe('withoutPointers', () => {
     'wat zegt de actielijst?',
   ])('leaves "%s" as it is', (query) => {
     expect(withoutPointers(query)).toBe(query);
+  });
+});
+
+describe('withoutAges', () => {
+  it.each([
+    ['klant is 55 jaar en zoekt werk', 'klant is en zoekt werk'],
+    ['klant van 58 jaar oud, wat kan ik doen', 'klant van , wat kan ik doen'],
+    ['een 45-jarige vrouw uit Syrië', 'een vrouw uit Syrië'],
+    ['Ahmed (32j) wil lasser worden', 'Ahmed ( ) wil lasser worden'],
+    ['jongeren van 18 jr. zonder diploma', 'jongeren van zonder diploma'],
+  ])('drops the age from "%s"', (query, rest) => {
+    expect(withoutAges(query)).toBe(rest);
+  });
+
+  it.each([
+    // The list's own age band.
+    'acties voor 25-54-jarigen',
+    // Durations and years are no ages.
+    'wat gebeurt er 2 jaar na invoering',
+    'cijfers van 2016 jaarlijks',
+    'hoeveel jaar duurt inburgering',
+    // Nothing would be left to search for.
+    '55 jaar',
+  ])('leaves "%s" as it is', (query) => {
+    expect(withoutAges(query)).toBe(query);
   });
 });
