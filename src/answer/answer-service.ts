@@ -121,7 +121,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const greeting = tool || sources || (!listing && isGreeting(input.question));
       const standalone = listing || greeting
         ? { retrieval: listing?.standalone ?? input.question, display: input.question, followUp: false, previousActions: [] }
-        : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal);
+        : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.withRepairedSituation);
       // An actor named beside a topic ("wat moet VDAB doen rond taal?") weighs its actions like a user's role does, also when
       // a follow-up ("en rond taal?") takes it from the previous question.
       const topicActor = standalone.followUp ? askedActor(standalone.retrieval) : actor;
@@ -306,19 +306,28 @@ interface Standalone {
   previousActions: number[];
 }
 
-async function standaloneQuestion(asked: string, history: Turn[], llm: LlmClient | null, prompts: Prompts, signal: AbortSignal): Promise<Standalone> {
+async function standaloneQuestion(
+  asked: string,
+  history: Turn[],
+  llm: LlmClient | null,
+  prompts: Prompts,
+  signal: AbortSignal,
+  repair: (question: string) => string,
+): Promise<Standalone> {
   const previous = history.at(-1);
   // "meer over de tweede" names an action of the previous answer: spelled out, it is searched (and rewritten) as that action.
   const question = (previous && resolveOrdinal(asked, previous.actions)) ?? spellOutBareNumber(asked);
-  // Retrieval leaves out the ages the question gives; the model reads the question whole.
-  if (!previous || !isFollowUp(question)) return { retrieval: withoutAges(question), display: question, followUp: false, previousActions: [] };
+  // Retrieval leaves out the ages the question gives and repairs the typos that broke a glossary phrase; the model
+  // reads the question as asked.
+  const retrieval = (text: string) => repair(withoutAges(text));
+  if (!previous || !isFollowUp(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);
     try {
       const rewritten = (
         await llm.complete([{ role: 'user', content: fillPrompt(prompts.rewrite, { history: formatHistory(history), question }) }], deadline.signal)
       ).trim();
-      if (rewritten && rewritten.length < 500) return { retrieval: withoutAges(rewritten), display: rewritten, followUp: true, previousActions: previous.actions };
+      if (rewritten && rewritten.length < 500) return { retrieval: retrieval(rewritten), display: rewritten, followUp: true, previousActions: previous.actions };
     } catch {
       if (signal.aborted) throw signal.reason;
     } finally {
@@ -326,7 +335,7 @@ async function standaloneQuestion(asked: string, history: Turn[], llm: LlmClient
     }
   }
   // Without a model: the previous question supplies the topic, and its actions stay in play.
-  return { retrieval: `${withoutAges(question)} ${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
+  return { retrieval: `${retrieval(question)} ${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
 }
 
 /** An answer composed from the list itself, without a search or a model. */

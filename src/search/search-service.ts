@@ -6,7 +6,7 @@ import { createPassageReader, type StoredPassage } from '../repositories/passage
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
 import { namedActions, QUESTION_WORDS, withoutPointers } from './query-analysis.js';
 import type { SpellingCorrector } from './spelling.js';
-import { tokenize } from './text.js';
+import { foldText, tokenize } from './text.js';
 
 export interface SearchHit {
   passage: StoredPassage;
@@ -31,6 +31,11 @@ export interface SearchService {
    * with `about`, only for those words (see GlossaryExpander.expand).
    */
   expansions(query: string, about?: readonly string[]): string[];
+  /**
+   * The query with its misspelt words repaired in place when that completes a situation the glossary reads
+   * ("discrimminatie melden" is the reporting of discrimination, as "discriminatie melden" is); else the query as typed.
+   */
+  withRepairedSituation(query: string): string;
   /** Actions ranked by their best evidence: their own passage, (discounted) a context or note of theirs, or a passage of a document that elaborates them. */
   rankActions(hits: SearchHit[]): { action: number; score: number }[];
 }
@@ -76,14 +81,27 @@ export function createSearchService(deps: SearchDeps): SearchService {
     const only = tokenize(topic).every((word) => QUESTION_WORDS.has(word) || words.has(word) || vocabulary?.documentFrequency(word) === 0);
     return only ? terms : [];
   };
+  // Elsewhere a repair stays a guess, searched beside the typed word; here it completes a phrase the typo broke. Each
+  // repair is kept only if it does: "melden" is no word of the passages, and its repair "gelden" would break the phrase.
+  const withRepairedSituation = (query: string): string => {
+    let best = query;
+    let covered = deps.glossary.situation(query).words.size;
+    for (const { from, to } of deps.spelling?.().corrections(query) ?? []) {
+      const repaired = best.replace(/[\p{L}\p{N}]+/gu, (word) => (foldText(word) === from ? to : word));
+      const words = deps.glossary.situation(repaired).words.size;
+      if (words > covered) [best, covered] = [repaired, words];
+    }
+    return best;
+  };
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
+    withRepairedSituation,
     async search(query, options = {}) {
       const k = options.k ?? 10;
       const named = namedActions(query);
       const listId = deps.actionListId();
       // Both rankers get the topic only: "wat zegt de lijst over …" is about what follows "over".
-      const topic = withoutPointers(query);
+      const topic = withoutPointers(withRepairedSituation(query));
       // Expansions go to full-text search only, at a lower weight: embedding them drowns the query's own n-grams. But a
       // question in the words of a one-way glossary phrase only ("klant is analfabeet", "wil lasser worden") has no words
       // of its own the passages use: the terms the glossary reads it as are then what it asks, for both rankers.

@@ -7,7 +7,8 @@ import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp();
+  // Over a hundred questions in well under a minute: the rate limit (tests/plugins/limits.test.ts) would answer 429.
+  t = await buildTestApp({ config: { RATE_LIMIT_MAX: 100_000 } });
 });
 afterAll(async () => t?.close());
 
@@ -198,6 +199,18 @@ describe('refusals', () => {
     const cited = body.citations.map((citation) => citation.action);
     expect(cited).toEqual(expect.arrayContaining([15, 42]));
     expect(cited).not.toContain(19);
+  });
+
+  it('answers a question with a typo in a glossary phrase as the phrase spelt right', async () => {
+    // "discrimminatie melden" quoted the actions on prejudice (53, 55, 56), not what the list says of Unia (Actie 54);
+    // "hoeveel migranten werkn er" quoted "werk" wherever it stood, not the employment rate (Actie 1).
+    const typo = await ask('discrimminatie melden');
+    const right = await ask('discriminatie melden');
+    expect(typo.citations).toEqual(right.citations);
+    expect(typo.answer).toMatch(/Unia/);
+    const rate = await ask('hoeveel migranten werkn er');
+    expect(rate.citations.map((citation) => citation.action)[0]).toBe(1);
+    expect(rate.answer).toMatch(/werkzaamheidsgraad/);
   });
 
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {

@@ -64,6 +64,14 @@ describe('GET /api/search', () => {
     expect((await results(`q=${encodeURIComponent("erkenning buitenlandse diploma's")}&k=3`))[0]?.action).toBe(19);
   });
 
+  it('finds for a typo in a glossary phrase what the phrase finds', async () => {
+    // "discrimminatie melden" was searched as its typed words plus the repairs: the phrase for reporting discrimination
+    // (Unia) was not read, and Unia's passage was not among the first five.
+    const ids = async (query: string) => (await results(`q=${encodeURIComponent(query)}&k=5`)).map((result) => result.id);
+    expect(await ids('discrimminatie melden')).toEqual(await ids('discriminatie melden'));
+    expect(await ids('hoeveel migranten werkn er')).toEqual(await ids('hoeveel migranten werk er'));
+  });
+
   it('labels passages of other documents with the document and item, without an action number', async () => {
     const found = await results(`q=${encodeURIComponent('positieve actie voorwaarden wet')}&k=10`);
     const legal = found.find((result) => result.document === 'positieve-actie-kader' && result.number !== null);

@@ -19,6 +19,7 @@ function countingService(fail = new Set<string>()) {
     },
     rankActions: () => [],
     expansions: () => [],
+    withRepairedSituation: (query) => query,
   };
   return { service, calls };
 }
