@@ -143,13 +143,16 @@ describe.skipIf(skipE2e)('de chat', { timeout: TEST_MS }, () => {
     const label = turn.locator('.citations .citation-label');
     expect(await label.count()).toBe(1);
     expect(await label.textContent()).toMatch(/^Juridisch kader \(\d{4}\), punt 1$/);
-    expect(await turn.locator('.citations li').filter({ has: page.locator('.citation-label') }).textContent()).toContain('raakt aan de criteria van de Antiracismewet');
+    const item = turn.locator('.citations li').filter({ has: page.locator('.citation-label') });
+    expect(await item.textContent()).toContain('raakt aan de criteria van de Antiracismewet');
+    // Its chapter, named as one: a bare "· 1" after "punt 1" read as a slip.
+    expect(await item.locator('.citation-section').textContent()).toBe(' · hoofdstuk 1');
     await turn.getByRole('button', { name: 'Kopiëren' }).click();
     await turn.getByRole('button', { name: 'Gekopieerd' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^- Juridisch kader \(\d{4}\), punt 1 \(1\): “Een maatregel/m);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^- Juridisch kader \(\d{4}\), punt 1 \(hoofdstuk 1\): “Een maatregel/m);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren (Markdown)' }).click()]);
     const markdown = await fs.readFile(await download.path(), 'utf8');
-    expect(markdown).toMatch(/^- Juridisch kader \(\d{4}\), punt 1 \(1\): “Een maatregel/m);
+    expect(markdown).toMatch(/^- Juridisch kader \(\d{4}\), punt 1 \(hoofdstuk 1\): “Een maatregel/m);
     expect(markdown).not.toContain('Actie null');
     expect(errors).toEqual([]);
   });

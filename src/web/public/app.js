@@ -693,7 +693,8 @@ function renderFinishedTurn(turn) {
     for (const citation of turn.citations) {
       // Another document's passage has no action to open: its label names it, as the answer does.
       const item = el('li', {}, citation.action === null ? el('span', { class: 'citation-label' }, citation.label) : actionLink(citation.action, `Actie ${citation.action}`));
-      if (citation.section) item.append(el('span', { class: 'citation-section' }, ` · ${citation.section}`));
+      const place = citationPlace(citation);
+      if (place) item.append(el('span', { class: 'citation-section' }, ` · ${place}`));
       if (citation.quote) {
         const quote = el('q', { class: 'citation-quote' });
         quote.textContent = citation.quote;
@@ -718,10 +719,20 @@ function citedActions(turn) {
   return [...new Set(numbers)].filter((n) => n >= 1 && n <= maxAction);
 }
 
-/** One source as the copy and the export list it: "- Actie 19 (3.3.2): “…”" or "- Juridisch kader (2026), punt 1: “…”". */
+/**
+ * Where a source stands: an action's section ("3.3.2"), or the chapter of another document's point ("hoofdstuk 1"); a
+ * bare "1" after "punt 1" read as a slip.
+ */
+function citationPlace(c) {
+  if (!c.section) return null;
+  return c.action === null ? `hoofdstuk ${c.section}` : c.section;
+}
+
+/** One source as the copy and the export list it: "- Actie 19 (3.3.2): “…”" or "- Juridisch kader (2026), punt 1 (hoofdstuk 1): “…”". */
 function citationLine(c) {
   const name = c.action === null ? c.label : `Actie ${c.action}`;
-  return `- ${name}${c.section ? ` (${c.section})` : ''}${c.quote ? `: “${c.quote}”` : ''}`;
+  const place = citationPlace(c);
+  return `- ${name}${place ? ` (${place})` : ''}${c.quote ? `: “${c.quote}”` : ''}`;
 }
 
 function turnAsText(turn) {
