@@ -26,7 +26,7 @@ import { missingActionsNote } from './missing-actions.js';
 import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
-import { askedSections, asksOverview, composeOverview, composeSectionList, namesSection, refersToSection } from './structure-questions.js';
+import { askedSections, asksOverview, asksWhere, composeOverview, composeSectionList, namesSection, refersToSection, sectionLines } from './structure-questions.js';
 import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
@@ -237,12 +237,22 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           if (!unmatched) emit(fallback ? `\n\n${text}` : text);
         }
         answer = await withRequiredCitations(deps, text, requiredActions(input.question).filter((n) => given.has(n)));
-        if (!listing && !unmatched && asksWho(standalone.retrieval)) {
+        // A who question keeps asking who through its follow-ups ("en voor taal?"), unless one asks where instead.
+        const where = asksWhere(input.question);
+        if (!listing && !unmatched && (asksWho(input.question) || (asksWho(standalone.retrieval) && !where))) {
           const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
           const who = actorLines(cited, deps.corpus.actionActors());
           if (who) {
             answer = `${answer}\n${who}`;
             emit(`\n${who}`);
+          }
+        }
+        if (!listing && !unmatched && where) {
+          const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
+          const lines = sectionLines(cited, await passagesForActions(deps.db.pool, cited));
+          if (lines) {
+            answer = `${answer}\n${lines}`;
+            emit(`\n${lines}`);
           }
         }
         const labels = labelSources(answerHits, directory);

@@ -107,3 +107,23 @@ export function composeOverview(actions: readonly StoredPassage[]): string | nul
     'Vraag naar een sectie ("acties in 3.2") of een thema ("welke acties gaan over taal?") voor de acties zelf.',
   ].join('\n');
 }
+
+// "in welke sectie staat dat?", "onder welk hoofdstuk valt actie 57?", "waar staat dat in de lijst?". Not "waar staat EAD
+// voor?", which asks what it means.
+const WHERE = /\b(?:(?:in|onder|uit)\s+)?welke?\s+(?:sectie|hoofdstuk|onderdeel|deel|paragraaf)\b|\bwaar\s+(?:staat|staan|vind ik)\b(?!.*\bvoor$)/;
+
+/** The question asks where in the list something stands: the answer then names each cited action's section. */
+export const asksWhere = (question: string): boolean => WHERE.test(foldText(question));
+
+/**
+ * "- Actie 57: 3.6 Flankerend beleid", "- Actie 28: 3.3.2 Kansen op de arbeidsmarkt › Geïntegreerde trajecten" (as the
+ * page places an action) for each of the actions, in their order; null when none is found.
+ */
+export function sectionLines(actions: readonly number[], passages: readonly StoredPassage[]): string | null {
+  const lines = actions.flatMap((number) => {
+    const own = passages.find((passage) => passage.kind === 'action' && passage.action === number);
+    if (!own?.section.number) return [];
+    return [`- Actie ${number}: ${own.section.number} ${own.section.title}${own.heading ? ` › ${own.heading}` : ''}`];
+  });
+  return lines.length ? ['Waar deze acties in de actielijst staan:', ...lines].join('\n') : null;
+}

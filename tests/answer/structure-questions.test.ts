@@ -1,6 +1,6 @@
 // Questions about the list's structure: a section's actions, and the sections of the whole list.
 import { describe, expect, it } from 'vitest';
-import { askedSections, asksOverview, composeOverview, composeSectionList } from '../../src/answer/structure-questions.js';
+import { askedSections, asksOverview, asksWhere, composeOverview, composeSectionList, sectionLines } from '../../src/answer/structure-questions.js';
 import { storedPassage } from '../helpers/stored-passage.js';
 import { useTestApp } from '../helpers/test-app.js';
 
@@ -64,7 +64,28 @@ describe('asksOverview', () => {
   });
 });
 
+describe('asksWhere', () => {
+  it.each(['welke sectie is dat?', 'in welke sectie staat actie 57?', 'onder welk hoofdstuk valt dat', 'waar staat EVC in de lijst', 'waar vind ik dat?'])(
+    'reads "%s" as asking where in the list',
+    (question) => expect(asksWhere(question)).toBe(true),
+  );
+
+  it.each(['waar staat EAD voor', 'wat staat er in actie 57?', 'welke acties staan in 3.2', 'waar kan ik discriminatie melden'])(
+    'does not read "%s" so',
+    (question) => expect(asksWhere(question)).toBe(false),
+  );
+});
+
 describe('composing', () => {
+  it('places each action by its section, and its heading where it has one, in the order given', () => {
+    const headed = storedPassage('l:actie-5', { action: 5, actions: [5], section: { number: '3.3.2', title: 'Arbeidsmarkt' }, heading: 'Trajecten', text: 'Vijfde.' });
+    expect(sectionLines([5, 1, 9], [...ACTIONS, headed])).toBe(
+      ['Waar deze acties in de actielijst staan:', '- Actie 5: 3.3.2 Arbeidsmarkt › Trajecten', '- Actie 1: 3.1 Focus'].join('\n'),
+    );
+    expect(sectionLines([9], ACTIONS)).toBeNull();
+  });
+
+
   it('lists a section’s actions by their first sentence, under their subsections when there are several', () => {
     expect(composeSectionList('3.1', ACTIONS)).toBe(['Sectie 3.1 Focus telt 2 acties:', '- “Eerste actie.” (Actie 1)', '- “Tweede actie.” (Actie 2)'].join('\n'));
     expect(composeSectionList('3.3', ACTIONS)).toBe(
@@ -106,6 +127,21 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(both.citations.map((citation) => citation.action)).toEqual(actions.filter((a) => /^3\.[56]$/.test(a.section.number)).map((a) => a.number));
     // A topic within a section is an ordinary question.
     expect((await ask('wat zegt 3.6 over kinderopvang')).citations.map((citation) => citation.action)).toContain(57);
+  });
+
+  it('says in which section the cited actions stand when asked, also as a follow-up, and stops saying who', async () => {
+    // "in welke sectie staat actie 57?" got the action's quotes only; after "wie moet dat organiseren?", "welke sectie is
+    // dat?" repeated who the actions address, read from the question before it.
+    const named = await ask('in welke sectie staat actie 57?');
+    expect(named.answer).toMatch(/\nWaar deze acties in de actielijst staan:\n- Actie 57: 3\.6 Flankerend beleid$/);
+    const post = (question: string, conversationId?: string) =>
+      t.app.inject({ method: 'POST', url: '/api/ask', payload: { question, ...(conversationId ? { conversationId } : {}) } }).then((r) => r.json<{ answer: string; conversationId: string }>());
+    const first = await post('kinderopvang tijdens opleiding');
+    const who = await post('wie moet dat organiseren?', first.conversationId);
+    expect(who.answer).toContain('Tot wie deze acties zich richten');
+    const where = await post('welke sectie is dat?', first.conversationId);
+    expect(where.answer).toContain('- Actie 57: 3.6 Flankerend beleid');
+    expect(where.answer).not.toContain('Tot wie deze acties zich richten');
   });
 
   it('lists a section named by its title (it quoted a sentence on prejudice), and searches a chapter on a topic that is no title', async () => {
