@@ -145,6 +145,10 @@ describe('refusals', () => {
     expect(veil.refused).toBe(true);
     expect(veil.answer.split('\n').at(-1)).toBe(UNIA);
     expect((await ask('Wat is de hoofdstad van Australië?')).answer).not.toContain('Unia');
+    // The list says nothing on anonymous CVs: refused, and it said nowhere where to ask.
+    const anonymous = await ask("mag ik cv's anoniem maken");
+    expect(anonymous.refused).toBe(true);
+    expect(anonymous.answer.split('\n').at(-1)).toBe(UNIA);
     // Origin is one of the anti-racism law's criteria: the legal point naming them comes first, whole, then the actions on discrimination.
     const origin = await ask('mag ik vragen naar iemands afkomst bij een sollicitatie?');
     expect(origin.refused).toBe(false);

@@ -79,6 +79,9 @@ describe('positive-action helpers', () => {
     expect(asksTheLaw('mag ik als werkgever een hoofddoek verbieden')).toBe(true);
     expect(asksTheLaw('mag ik vragen naar iemands afkomst bij een sollicitatie?')).toBe(true);
     expect(asksTheLaw('is dat wettelijk toegestaan?')).toBe(true);
+    // Recruitment in HR's words: it was refused without saying where to ask.
+    expect(asksTheLaw("mag ik cv's anoniem maken")).toBe(true);
+    expect(asksTheLaw('mogen we in de selectie een taaltest gebruiken?')).toBe(true);
     expect(asksTheLaw('mag ik vragen welke acties over taal gaan?')).toBe(false);
     expect(asksTheLaw('Wat is de hoofdstad van Australië?')).toBe(false);
     // Of those, the ones on a criterion of the anti-racism law, which the legal framework's first point names.
