@@ -17,6 +17,9 @@ describe('askedActor', () => {
     ['wat kan de bouwsector doen?', 'sectoren-werkgevers'],
     ['acties voor de bouw', 'sectoren-werkgevers'],
     ['wat kan de horeca doen?', 'sectoren-werkgevers'],
+    // "zorg" was no sector name: a covenant question for it was refused.
+    ['welke acties voor de zorg?', 'sectoren-werkgevers'],
+    ['wat kunnen ziekenhuizen doen?', 'sectoren-werkgevers'],
     ['wat moet de onderwijssector doen?', 'onderwijs'],
     ['taken van het Agentschap Integratie en Inburgering', 'inburgering'],
     ['wat vraagt de lijst aan de vakbonden?', 'sociale-partners'],
@@ -206,6 +209,10 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(covenant.refused).toBe(false);
     expect(covenant.citations.map((citation) => citation.action)).toEqual(sectorActions);
     expect(covenant.answer.split('\n').at(-1)).toBe(COVENANT_NOTE);
+    // The care sector by its everyday name: refused before.
+    const care = await ask('welke acties kan ik opnemen in een sectorconvenant voor de zorg');
+    expect(care.refused).toBe(false);
+    expect(care.citations.map((citation) => citation.action)).toEqual(sectorActions);
     const horeca = await ask('wat kan de horeca doen?');
     expect(horeca.citations.map((citation) => citation.action)).toEqual(sectorActions);
     expect(horeca.answer).not.toContain(COVENANT_NOTE);
