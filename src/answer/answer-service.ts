@@ -26,7 +26,7 @@ import { missingActionsNote } from './missing-actions.js';
 import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
-import { askedSections, asksOverview, asksWhere, composeOverview, composeSectionList, namesSection, refersToSection, sectionLines } from './structure-questions.js';
+import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, namesSection, refersToSection, sectionLines } from './structure-questions.js';
 import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
@@ -108,6 +108,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // from the tags and the sections, with or without a model.
       const listing =
         (await whoAfterList(deps, input.question, history)) ??
+        (await whereAfterAnswer(deps, input.question, history)) ??
         (await fullTextListing(deps, input.question, history)) ??
         (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
@@ -384,6 +385,19 @@ async function whoAfterList(deps: AnswerServiceDeps, question: string, history: 
   const text = actorLines(previous.actions, deps.corpus.actionActors());
   if (text === null) return null;
   return { text, hits: listedHits(await passagesForActions(deps.db.pool, previous.actions)), standalone: previous.standaloneQuestion };
+}
+
+/**
+ * "in welke sectie staat dat?" after an answer places that answer's actions: searched again with the previous question, it
+ * found other passages ("sectie" and "staat" weighed in) and placed an action the answer had not cited.
+ */
+async function whereAfterAnswer(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
+  const previous = history.at(-1);
+  if (!previous || previous.refused || !previous.actions.length || !asksOnlyWhere(question)) return null;
+  const passages = await passagesForActions(deps.db.pool, previous.actions);
+  const text = sectionLines(previous.actions, passages);
+  if (text === null) return null;
+  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action')), standalone: previous.standaloneQuestion };
 }
 
 /**

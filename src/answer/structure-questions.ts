@@ -115,6 +115,12 @@ const WHERE = /\b(?:(?:in|onder|uit)\s+)?welke?\s+(?:sectie|hoofdstuk|onderdeel|
 /** The question asks where in the list something stands: the answer then names each cited action's section. */
 export const asksWhere = (question: string): boolean => WHERE.test(foldText(question));
 
+// What a where question says besides asking where: "in welk onderdeel vind ik die terug?" has no topic of its own.
+const WHERE_WORDS = new Set(['onderdeel', 'onderdelen', 'deel', 'paragraaf', 'valt', 'vallen', 'vind', 'vinden', 'terug', 'ergens', 'actielijst']);
+
+/** "in welke sectie staat dat?": a where question with no topic of its own, which asks about the previous answer's actions. */
+export const asksOnlyWhere = (question: string): boolean => asksWhere(question) && otherWords(question, WHERE_WORDS).length === 0;
+
 /**
  * "- Actie 57: 3.6 Flankerend beleid", "- Actie 28: 3.3.2 Kansen op de arbeidsmarkt › Geïntegreerde trajecten" (as the
  * page places an action) for each of the actions, in their order; null when none is found.

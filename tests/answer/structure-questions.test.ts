@@ -1,6 +1,6 @@
 // Questions about the list's structure: a section's actions, and the sections of the whole list.
 import { describe, expect, it } from 'vitest';
-import { askedSections, asksOverview, asksWhere, composeOverview, composeSectionList, sectionLines } from '../../src/answer/structure-questions.js';
+import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, sectionLines } from '../../src/answer/structure-questions.js';
 import { storedPassage } from '../helpers/stored-passage.js';
 import { useTestApp } from '../helpers/test-app.js';
 
@@ -74,6 +74,13 @@ describe('asksWhere', () => {
     'does not read "%s" so',
     (question) => expect(asksWhere(question)).toBe(false),
   );
+
+  it('knows a where question with no topic of its own', () => {
+    expect(asksOnlyWhere('in welke sectie staat dat?')).toBe(true);
+    expect(asksOnlyWhere('in welk onderdeel van de actielijst vind ik die terug?')).toBe(true);
+    expect(asksOnlyWhere('in welke sectie staat actie 57?')).toBe(false);
+    expect(asksOnlyWhere('in welk hoofdstuk staat iets over kinderopvang?')).toBe(false);
+  });
 });
 
 describe('composing', () => {
@@ -142,6 +149,14 @@ describe('through POST /api/ask, on the real corpus', () => {
     const where = await post('welke sectie is dat?', first.conversationId);
     expect(where.answer).toContain('- Actie 57: 3.6 Flankerend beleid');
     expect(where.answer).not.toContain('Tot wie deze acties zich richten');
+    // It places the previous answer's actions, all of them and only those: searched again with "sectie" and "staat", the
+    // question after an answer citing 6, 1 and 52 placed Actie 1 alone.
+    const law = await post('mag ik bij een sollicitatie naar de nationaliteit vragen');
+    const turns = (await t.app.inject({ url: `/api/conversations/${law.conversationId}` })).json<{ turns: { citations: { action: number | null }[] }[] }>().turns;
+    const cited = [...new Set(turns[0]!.citations.flatMap((citation) => (citation.action === null ? [] : [citation.action])))];
+    expect(cited.length).toBeGreaterThan(1);
+    const placed = await post('in welke sectie staat dat?', law.conversationId);
+    expect([...placed.answer.matchAll(/^- Actie (\d+): \d/gm)].map((match) => Number(match[1]))).toEqual(cited);
   });
 
   it('lists a section named by its title (it quoted a sentence on prejudice), and searches a chapter on a topic that is no title', async () => {
