@@ -84,7 +84,10 @@ export function composeExtractive(
   // through them, had no sentence to quote. So do the terms of a situation the glossary reads ("hoeveel … werken": the
   // employment rate). The terms of other words the passages do have are left out: "discriminatie" would bring every
   // sentence on prejudice.
-  const unknown = queryTokens.filter((token) => vocabulary.documentFrequency(token) === 0);
+  // So do words that no passage it may quote has: "NWWZ" is only in a footnote naming a source, and without its glossary
+  // terms ("niet-werkende werkzoekenden") no sentence was left to quote.
+  const quotableWords = new Set(hits.filter((hit) => quotable(hit.passage)).flatMap((hit) => tokenize(hit.passage.text)));
+  const unknown = queryTokens.filter((token) => vocabulary.documentFrequency(token) === 0 || !quotableWords.has(token));
   const read = [...(unknown.length ? expand(question, unknown) : []), ...situation.terms];
   const expansionTokens = [...new Set(read.flatMap((phrase) => tokenize(phrase)))].filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token));
   const idf = (token: string) => {

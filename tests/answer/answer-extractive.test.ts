@@ -217,6 +217,15 @@ describe('refusals', () => {
     expect(rate.answer).toMatch(/werkzaamheidsgraad/);
   });
 
+  it('answers an abbreviation the list uses only in a source footnote by what it stands for', async () => {
+    // "NWWZ" is only in the footnote defining the figures' jobseekers, which names a source and is not quoted: with no
+    // sentence left to quote, "acties voor nwwz" was refused.
+    const body = await ask('acties voor nwwz');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toMatch(/werkzoekende/);
+    await expectVerbatimQuotes(body);
+  });
+
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {
     // An unknown word counts as the rarest there is: "kinderopvang voor cursisten" was refused (coverage 0.44).
     const body = await ask('kinderopvang voor cursisten');

@@ -36,12 +36,15 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(body.citations.map((citation) => citation.action)).toContain(36);
   });
 
-  it('keeps the meaning when no passage uses the abbreviation, and cites nothing', async () => {
-    // The list never writes "EAD"; its only sentence with "betekent" was quoted as the answer.
+  it('answers an abbreviation the list writes only in source footnotes by what it stands for, after the meaning', async () => {
+    // The list writes "EAD" only in footnotes naming a source ("Zie advies conceptnota EAD"), which are not quoted. Its only
+    // sentence with "betekent" was once quoted as the answer; then the question was refused with the meaning alone; now
+    // the sentences on "evenredige arbeidsdeelname" answer it, as they do for "NWWZ".
     const body = await ask('wat betekent EAD');
-    expect(body.refused).toBe(true);
-    expect(body.citations).toEqual([]);
+    expect(body.refused).toBe(false);
     expect(body.answer.split('\n')[0]).toBe(`EAD staat voor “evenredige arbeidsdeelname en diversiteit”${SOURCE}`);
+    expect(body.answer).toMatch(/evenredige arbeidsdeelname/);
+    expect(body.citations.map((citation) => citation.action)).toContain(1);
     expect(body.answer).not.toContain('Dit betekent onder meer');
   });
 });
