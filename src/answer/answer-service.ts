@@ -122,7 +122,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const greeting = tool || sources || (!listing && isGreeting(input.question));
       const standalone = listing || greeting
         ? { retrieval: listing?.standalone ?? input.question, display: input.question, followUp: false, previousActions: [] }
-        : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.withRepairedSituation);
+        : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.repaired);
       // An actor named beside a topic ("wat moet VDAB doen rond taal?") weighs its actions like a user's role does, also when
       // a follow-up ("en rond taal?") takes it from the previous question.
       const topicActor = standalone.followUp ? askedActor(standalone.retrieval) : actor;

@@ -32,10 +32,11 @@ export interface SearchService {
    */
   expansions(query: string, about?: readonly string[]): string[];
   /**
-   * The query with its misspelt words repaired in place when that completes a situation the glossary reads
-   * ("discrimminatie melden" is the reporting of discrimination, as "discriminatie melden" is); else the query as typed.
+   * The query with the repairs that are no guess: a compound written apart joined when the corpus or the glossary writes
+   * it as one word ("interim kantoren", "taal coaching"), and misspelt words repaired in place when that completes a
+   * situation the glossary reads ("discrimminatie melden" is the reporting of discrimination, as "discriminatie melden" is).
    */
-  withRepairedSituation(query: string): string;
+  repaired(query: string): string;
   /** Actions ranked by their best evidence: their own passage, (discounted) a context or note of theirs, or a passage of a document that elaborates them. */
   rankActions(hits: SearchHit[]): { action: number; score: number }[];
 }
@@ -81,9 +82,26 @@ export function createSearchService(deps: SearchDeps): SearchService {
     const only = tokenize(topic).every((word) => QUESTION_WORDS.has(word) || words.has(word) || vocabulary?.documentFrequency(word) === 0);
     return only ? terms : [];
   };
+  // "interim kantoren" is "interimkantoren" (the glossary's), "taal coaching" "taalcoaching" (Actie 35): apart, one word
+  // was unknown and the other found everything on "taal". Two words that say what is asked about are joined only into a
+  // word the passages or the glossary have.
+  const knownWord = (word: string): boolean =>
+    (deps.spelling?.().documentFrequency(word) ?? 0) > 0 || deps.glossary.matchedWords(word).has(word);
+  const joinedCompounds = (query: string): string => {
+    // Words and what separates them, alternating; only words apart by spaces are joined.
+    const parts = query.split(/([^\p{L}]+)/u);
+    for (let i = 0; i + 2 < parts.length; i += 2) {
+      const [first, between, second] = [parts[i] as string, parts[i + 1] as string, parts[i + 2] as string];
+      // Function words make words too: "met een" is "meteen", "voor al" "vooral".
+      const content = (word: string) => tokenize(word).length === 1 && !QUESTION_WORDS.has(foldText(word));
+      if (!content(first) || !content(second) || !/^\s+$/.test(between) || !knownWord(foldText(first + second))) continue;
+      parts.splice(i, 3, first + second);
+    }
+    return parts.join('');
+  };
   // Elsewhere a repair stays a guess, searched beside the typed word; here it completes a phrase the typo broke. Each
   // repair is kept only if it does: "melden" is no word of the passages, and its repair "gelden" would break the phrase.
-  const withRepairedSituation = (query: string): string => {
+  const repairedSituation = (query: string): string => {
     let best = query;
     let covered = deps.glossary.situation(query).words.size;
     for (const { from, to } of deps.spelling?.().corrections(query) ?? []) {
@@ -95,13 +113,13 @@ export function createSearchService(deps: SearchDeps): SearchService {
   };
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
-    withRepairedSituation,
+    repaired: (query) => repairedSituation(joinedCompounds(query)),
     async search(query, options = {}) {
       const k = options.k ?? 10;
       const named = namedActions(query);
       const listId = deps.actionListId();
       // Both rankers get the topic only: "wat zegt de lijst over …" is about what follows "over".
-      const topic = withoutPointers(withRepairedSituation(query));
+      const topic = withoutPointers(repairedSituation(joinedCompounds(query)));
       // Expansions go to full-text search only, at a lower weight: embedding them drowns the query's own n-grams. But a
       // question in the words of a one-way glossary phrase only ("klant is analfabeet", "wil lasser worden") has no words
       // of its own the passages use: the terms the glossary reads it as are then what it asks, for both rankers.

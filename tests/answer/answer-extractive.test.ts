@@ -226,6 +226,14 @@ describe('refusals', () => {
     await expectVerbatimQuotes(body);
   });
 
+  it('answers a compound written apart as the compound', async () => {
+    // "interim kantoren discriminatie" was refused: "kantoren" is no word of the list, and "interimkantoren" its glossary's.
+    const agencies = await ask('interim kantoren discriminatie');
+    expect(agencies.refused).toBe(false);
+    expect(agencies.citations).toEqual((await ask('interimkantoren discriminatie')).citations);
+    expect((await ask('taal coaching')).citations.map((citation) => citation.action)[0]).toBe(35);
+  });
+
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {
     // An unknown word counts as the rarest there is: "kinderopvang voor cursisten" was refused (coverage 0.44).
     const body = await ask('kinderopvang voor cursisten');

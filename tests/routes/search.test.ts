@@ -72,6 +72,16 @@ describe('GET /api/search', () => {
     expect(await ids('hoeveel migranten werkn er')).toEqual(await ids('hoeveel migranten werk er'));
   });
 
+  it('searches a compound written apart as the word the list or the glossary writes', async () => {
+    // Apart, "coaching" found nothing of its own and "taal" everything on language: Actie 35, the one on language
+    // coaching, was not first.
+    const ids = async (query: string) => (await results(`q=${encodeURIComponent(query)}&k=5`)).map((result) => result.id);
+    expect(await ids('taal coaching?')).toEqual(await ids('taalcoaching?'));
+    expect(await ids('interim kantoren')).toEqual(await ids('interimkantoren'));
+    // Function words are left apart, though "met een" makes "meteen".
+    expect(await ids('met een voltijdse job taallessen')).not.toEqual(await ids('meteen voltijdse job taallessen'));
+  });
+
   it('labels passages of other documents with the document and item, without an action number', async () => {
     const found = await results(`q=${encodeURIComponent('positieve actie voorwaarden wet')}&k=10`);
     const legal = found.find((result) => result.document === 'positieve-actie-kader' && result.number !== null);

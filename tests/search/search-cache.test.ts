@@ -19,7 +19,7 @@ function countingService(fail = new Set<string>()) {
     },
     rankActions: () => [],
     expansions: () => [],
-    withRepairedSituation: (query) => query,
+    repaired: (query) => query,
   };
   return { service, calls };
 }
