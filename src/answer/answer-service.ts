@@ -389,7 +389,7 @@ async function whoAfterList(deps: AnswerServiceDeps, question: string, history: 
 
 /**
  * "in welke sectie staat dat?" after an answer places that answer's actions: searched again with the previous question, it
- * found other passages ("sectie" and "staat" weighed in) and placed an action the answer had not cited.
+ * found other passages ("sectie" and "staat" weighed in) and placed one of the three actions the answer had cited.
  */
 async function whereAfterAnswer(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
   const previous = history.at(-1);

@@ -87,14 +87,14 @@ export function createSearchService(deps: SearchDeps): SearchService {
   // word the passages or the glossary have.
   const knownWord = (word: string): boolean =>
     (deps.spelling?.().documentFrequency(word) ?? 0) > 0 || deps.glossary.matchedWords(word).has(word);
+  // Function words make words too: "met een" is "meteen", "voor al" "vooral".
+  const saysWhat = (word: string): boolean => tokenize(word).length === 1 && !QUESTION_WORDS.has(foldText(word));
   const joinedCompounds = (query: string): string => {
     // Words and what separates them, alternating; only words apart by spaces are joined.
     const parts = query.split(/([^\p{L}]+)/u);
     for (let i = 0; i + 2 < parts.length; i += 2) {
       const [first, between, second] = [parts[i] as string, parts[i + 1] as string, parts[i + 2] as string];
-      // Function words make words too: "met een" is "meteen", "voor al" "vooral".
-      const content = (word: string) => tokenize(word).length === 1 && !QUESTION_WORDS.has(foldText(word));
-      if (!content(first) || !content(second) || !/^\s+$/.test(between) || !knownWord(foldText(first + second))) continue;
+      if (!saysWhat(first) || !saysWhat(second) || !/^\s+$/.test(between) || !knownWord(foldText(first + second))) continue;
       parts.splice(i, 3, first + second);
     }
     return parts.join('');
@@ -111,15 +111,16 @@ export function createSearchService(deps: SearchDeps): SearchService {
     }
     return best;
   };
+  const repaired = (query: string): string => repairedSituation(joinedCompounds(query));
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
-    repaired: (query) => repairedSituation(joinedCompounds(query)),
+    repaired,
     async search(query, options = {}) {
       const k = options.k ?? 10;
       const named = namedActions(query);
       const listId = deps.actionListId();
       // Both rankers get the topic only: "wat zegt de lijst over …" is about what follows "over".
-      const topic = withoutPointers(repairedSituation(joinedCompounds(query)));
+      const topic = withoutPointers(repaired(query));
       // Expansions go to full-text search only, at a lower weight: embedding them drowns the query's own n-grams. But a
       // question in the words of a one-way glossary phrase only ("klant is analfabeet", "wil lasser worden") has no words
       // of its own the passages use: the terms the glossary reads it as are then what it asks, for both rankers.
