@@ -697,6 +697,10 @@ export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], m
     return `Ik beantwoord vragen over de actielijst personen met een migratie-achtergrond van de SERV, telkens met de nummers van de acties waarop het antwoord steunt. ${SCOPE} Vraag bijvoorbeeld: “Welke acties gaan over EVC?”, “Wat moet VDAB doen?” of “Mag een vacature enkel voor nieuwkomers openstaan?”`;
   }
   if (missingNote) return `${missingNote} ${SCOPE}`;
+  // "wat kan ik doen?", "klant van 58 jaar": nothing to look up yet, and the actions nearest to nothing are any.
+  if (evidence.reason === 'no-topic') {
+    return 'Je vraag noemt nog geen onderwerp. Waarover gaat het: Nederlands leren, diploma-erkenning of EVC, een opleiding of stage, discriminatie, kinderopvang of vervoer? Vraag bijvoorbeeld: “Mijn klant spreekt weinig Nederlands, welke acties helpen?”';
+  }
   const related = nearest.length ? ` Het dichtst in de buurt komen ${nearest.map((n) => `Actie ${n}`).join(', ')}; open die gerust om te zien of ze helpen.` : '';
   return `Daarover zegt de actielijst niets, dus daar kan ik geen antwoord op geven. ${SCOPE}${related}`;
 }

@@ -12,7 +12,7 @@ export interface Evidence {
   /** Whether full-text and vector search agree on one of their first passages. */
   agreement: boolean;
   injection: boolean;
-  reason: 'named-action' | 'evidence' | 'weak-evidence' | 'injection' | 'greeting' | 'tool' | 'sources' | 'empty';
+  reason: 'named-action' | 'evidence' | 'weak-evidence' | 'no-topic' | 'injection' | 'greeting' | 'tool' | 'sources' | 'empty';
 }
 
 // Instruction-override phrasing in Dutch and English; the question is then refused, whatever else it asks.
@@ -91,6 +91,7 @@ export function assessEvidence(
   const base = { coverage, maxSimilarity, agreement, injection };
   if (injection) return { ...base, inScope: false, reason: 'injection' };
   if (hits.some((hit) => hit.named)) return { ...base, inScope: true, reason: 'named-action' };
+  if (!topicWords(question).length) return { ...base, inScope: false, reason: 'no-topic' };
   if (!topical.length) return { ...base, inScope: false, reason: 'empty' };
   // A question in the glossary's words ("mystery calls") is found through the terms those words stand for, which the
   // n-gram vectors cannot see; full-text search finding them is then the agreement.
@@ -107,6 +108,14 @@ export function assessEvidence(
   return { ...base, inScope, reason: inScope ? 'evidence' : 'weak-evidence' };
 }
 
+// Asking for help says nothing of what with: "hoe help ik mijn klant?" names no topic.
+const HELP_WORDS = new Set(['help', 'helpen', 'hulp', 'advies', 'tip', 'tips', 'raad', 'vraagje', 'probleem']);
+
+/** The words that can say what a question is about: not how it asks, not a number, not a plea for help. */
+function topicWords(question: string): string[] {
+  return [...new Set(tokenize(question).filter((word) => word.length >= 3 && !QUESTION_WORDS.has(word) && !HELP_WORDS.has(word) && !/^\d+$/.test(word)))];
+}
+
 /**
  * How much of what the question is about (its rarer words weigh more) the best passages contain.
  * A word the corpus does not know at all counts as the rarest possible word: "minimumloon" and
@@ -118,7 +127,7 @@ export function queryCoverage(
   vocabulary: SpellingCorrector,
   glossaryWords: Set<string> = new Set(),
 ): number {
-  const words = [...new Set(tokenize(question).filter((word) => word.length >= 3 && !QUESTION_WORDS.has(word) && !/^\d+$/.test(word)))];
+  const words = topicWords(question);
   if (!words.length) return 0;
   const corrections = new Map(vocabulary.corrections(question).map((c) => [c.from, c.to]));
   const passageText = ` ${hits.map((hit) => foldedPassage(hit.passage)).join(' ')} `;

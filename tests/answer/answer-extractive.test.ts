@@ -139,6 +139,22 @@ describe('refusals', () => {
     },
   );
 
+  it('asks what about when a question names no topic, without actions near to nothing', async () => {
+    // "wat kan ik doen?" was told the list says nothing on it, and to open three actions the search found for no words.
+    for (const question of ['wat kan ik doen?', 'klant van 58 jaar, wat kan ik doen', 'hoe help ik mijn klant']) {
+      const body = await ask(question);
+      expect(body.refused).toBe(true);
+      expect(body.citations).toEqual([]);
+      expect(body.answer).toMatch(/^Je vraag noemt nog geen onderwerp\./);
+      expect(body.answer).not.toMatch(/Actie \d+/);
+    }
+    // A follow-up takes its topic from the turn before it.
+    const first = await ask('evc');
+    const next = await ask('wat kan ik doen?', first.conversationId);
+    expect(next.refused).toBe(false);
+    expect(next.citations.map((citation) => citation.action)).toContain(18);
+  });
+
   it('says where to ask a question about what the law allows at work, refused or answered from the actions on discrimination', async () => {
     const UNIA = 'Voor een juridisch oordeel over gelijke behandeling bij werving, selectie of op het werk kun je terecht bij Unia.';
     const veil = await ask('mag ik als werkgever een hoofddoek verbieden');
