@@ -214,6 +214,13 @@ describe('refusals', () => {
     expect(bare.refused).toBe(true);
   });
 
+  it('reads young people without work as the NEET group (Actie 49), not as the actions on school choice', async () => {
+    // "jongeren zonder werk" found "jongeren" everywhere: Actie 10 (study choice) and 9 (parents) were quoted.
+    const body = await ask('welke acties voor jongeren zonder werk');
+    expect(body.citations.map((citation) => citation.action)[0]).toBe(49);
+    expect(body.answer).toMatch(/NEET/);
+  });
+
   it('answers a client without a diploma with the actions on early school leaving and OKOT, not on foreign diplomas', async () => {
     const body = await ask('klant heeft geen diploma');
     const cited = body.citations.map((citation) => citation.action);
