@@ -240,8 +240,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         answer = await withRequiredCitations(deps, text, requiredActions(input.question).filter((n) => given.has(n)));
         // A who question keeps asking who through its follow-ups ("en voor taal?"), unless one asks where instead.
         const where = asksWhere(input.question);
+        const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
         if (!listing && !unmatched && (asksWho(input.question) || (asksWho(standalone.retrieval) && !where))) {
-          const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
           const who = actorLines(cited, deps.corpus.actionActors());
           if (who) {
             answer = `${answer}\n${who}`;
@@ -249,7 +249,6 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           }
         }
         if (!listing && !unmatched && where) {
-          const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
           const lines = sectionLines(cited, await passagesForActions(deps.db.pool, cited));
           if (lines) {
             answer = `${answer}\n${lines}`;

@@ -86,7 +86,7 @@ export function composeExtractive(
   // sentence on prejudice.
   // So do words that no passage it may quote has: "NWWZ" is only in a footnote naming a source, and without its glossary
   // terms ("niet-werkende werkzoekenden") no sentence was left to quote.
-  const quotableWords = new Set(hits.filter((hit) => quotable(hit.passage)).flatMap((hit) => tokenize(hit.passage.text)));
+  const quotableWords = new Set(hits.filter((hit) => quotable(hit.passage)).flatMap((hit) => tokenizedSentences(hit.passage.text).flatMap((sentence) => sentence.tokens)));
   const unknown = queryTokens.filter((token) => vocabulary.documentFrequency(token) === 0 || !quotableWords.has(token));
   const read = [...(unknown.length ? expand(question, unknown) : []), ...situation.terms];
   const expansionTokens = [...new Set(read.flatMap((phrase) => tokenize(phrase)))].filter((token) => !SUBJECT.has(token) && !queryTokens.includes(token));

@@ -116,7 +116,7 @@ const WHERE = /\b(?:(?:in|onder|uit)\s+)?welke?\s+(?:sectie|hoofdstuk|onderdeel|
 export const asksWhere = (question: string): boolean => WHERE.test(foldText(question));
 
 // What a where question says besides asking where: "in welk onderdeel vind ik die terug?" has no topic of its own.
-const WHERE_WORDS = new Set(['onderdeel', 'onderdelen', 'deel', 'paragraaf', 'valt', 'vallen', 'vind', 'vinden', 'terug', 'ergens', 'actielijst']);
+const WHERE_WORDS = new Set([...SECTION_WORDS, 'onderdelen', 'valt', 'vallen', 'vind', 'vinden', 'terug', 'ergens', 'actielijst']);
 
 /** "in welke sectie staat dat?": a where question with no topic of its own, which asks about the previous answer's actions. */
 export const asksOnlyWhere = (question: string): boolean => asksWhere(question) && otherWords(question, WHERE_WORDS).length === 0;
