@@ -41,9 +41,10 @@ export const LEGAL_DISCLAIMER = 'Dit is oriëntatie, geen juridisch advies: vraa
 export const UNIA_REFERRAL = 'Voor een juridisch oordeel over gelijke behandeling bij werving, selectie of op het werk kun je terecht bij Unia.';
 // What may be done at work, asked as a question of law: "is het legaal …", "mag ik als werkgever …", "mag ik bij een sollicitatie …",
 // "mag ik cv's anoniem maken?";
-// a headscarf or other religious sign at work always is ("werkgever wil geen hoofddoek, wat nu?"), and the list says nothing on it.
+// a headscarf or other religious sign at work always is ("werkgever wil geen hoofddoek, wat nu?"), and the list says nothing on it;
+// so is a client's request to send no one of a group ("uitzendbureau vraagt geen buitenlanders"), which a mediator must refuse.
 const ASKS_THE_LAW =
-  /\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*))\b/i;
+  /\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)|(?:vraagt|vragen|vroeg|wil|wilt|willen) geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten)|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*))\b/i;
 
 /** A question about what the law allows at work: a refusal still says where to ask it. */
 export const asksTheLaw = (question: string): boolean => ASKS_THE_LAW.test(question);

@@ -111,7 +111,14 @@ export function createSearchService(deps: SearchDeps): SearchService {
     }
     return best;
   };
-  const repaired = (query: string): string => repairedSituation(joinedCompounds(query));
+  // Two neighbouring letters typed in the wrong order ("discriminatei", "wordne") make no other word: that repair is no
+  // guess, and the word counts in full. Searched as a guess beside the typo, "werkvloer" outweighed it in
+  // "discriminatei op de werkvloer", and the first quote was on learning Dutch at work.
+  const repairedSwaps = (query: string): string => {
+    const swaps = new Map((deps.spelling?.().corrections(query) ?? []).filter(({ from, to }) => isSwap(from, to)).map(({ from, to }) => [from, to]));
+    return swaps.size ? query.replace(/[\p{L}\p{N}]+/gu, (word) => swaps.get(foldText(word)) ?? word) : query;
+  };
+  const repaired = (query: string): string => repairedSituation(repairedSwaps(joinedCompounds(query)));
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
     repaired,
@@ -166,6 +173,14 @@ export function createSearchService(deps: SearchDeps): SearchService {
         .sort((a, b) => b.score - a.score || a.action - b.action);
     },
   };
+}
+
+/** Whether `to` is `from` with two neighbouring letters exchanged. */
+export function isSwap(from: string, to: string): boolean {
+  if (from.length !== to.length) return false;
+  let first = 0;
+  while (first < from.length && from[first] === to[first]) first += 1;
+  return first + 1 < from.length && from[first] === to[first + 1] && from[first + 1] === to[first] && from.slice(first + 2) === to.slice(first + 2);
 }
 
 function toSearchHit(hit: HybridHit, boost: number): SearchHit {

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim } from '../../src/answer/citations.js';
+import { UNIA_REFERRAL } from '../../src/answer/positive-action.js';
 import { getActionDetail } from '../../src/actions/action-service.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -255,6 +256,37 @@ describe('refusals', () => {
     expect(agencies.refused).toBe(false);
     expect(agencies.citations).toEqual((await ask('interimkantoren discriminatie')).citations);
     expect((await ask('taal coaching')).citations.map((citation) => citation.action)[0]).toBe(35);
+  });
+
+  it('reads two letters typed in the wrong order as the word, not as a guess beside it', async () => {
+    // "discriminatei" was searched as typed plus its repair at half weight: "werkvloer" outweighed it, and the first quote
+    // was on learning Dutch at work (Actie 24).
+    const typo = await ask('discriminatei op de werkvloer');
+    expect(typo.citations).toEqual((await ask('discriminatie op de werkvloer')).citations);
+    expect(typo.citations.map((citation) => citation.action)).not.toContain(24);
+  });
+
+  it('answers the words mediators use for diploma recognition, recognised experience and temp agencies', async () => {
+    // Each was refused or quoted another topic: "diplomagelijkschakeling" is no word of the list (refused, nearest 27, 22,
+    // 23), "ervaring laten erkennen" found the recognition of diplomas (19, 21) and not EVC, and "uitzend kantoor" in the
+    // singular was no word of the list or the glossary.
+    const diploma = await ask('hoe lang duurt een diplomagelijkschakeling');
+    expect(diploma.refused).toBe(false);
+    expect(diploma.citations[0]?.action).toBe(19);
+    expect((await ask('ervaring laten erkennen')).citations[0]?.action).toBe(18);
+    const agency = await ask('uitzend kantoor discriminatie');
+    expect(agency.refused).toBe(false);
+    expect(agency.citations.map((citation) => citation.action)).toContain(54);
+  });
+
+  it('answers a client asking for no migrants with the actions on discrimination and where to ask about the law', async () => {
+    // "uitzendbureau vraagt geen buitenlanders" was refused: "vraagt" kept the glossary from reading the situation
+    // ("geen buitenlanders"), and nothing said that the request is a question for Unia.
+    const body = await ask('uitzendbureau vraagt geen buitenlanders');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 54, 55]));
+    expect(body.answer.trim().split('\n').at(-1)).toBe(UNIA_REFERRAL);
+    await expectVerbatimQuotes(body);
   });
 
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {

@@ -72,6 +72,12 @@ describe('GET /api/search', () => {
     expect(await ids('hoeveel migranten werkn er')).toEqual(await ids('hoeveel migranten werk er'));
   });
 
+  it('searches two letters typed in the wrong order as the word itself', async () => {
+    // Searched as a guess at half weight beside the typo, "discriminatei" lost to "werkvloer": Actie 24 (Dutch at work) came first.
+    const ids = async (query: string) => (await results(`q=${encodeURIComponent(query)}&k=5`)).map((result) => result.id);
+    expect(await ids('discriminatei op de werkvloer')).toEqual(await ids('discriminatie op de werkvloer'));
+  });
+
   it('searches a compound written apart as the word the list or the glossary writes', async () => {
     // Apart, "coaching" found nothing of its own and "taal" everything on language: Actie 35, the one on language
     // coaching, was not first.
