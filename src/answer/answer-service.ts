@@ -10,6 +10,7 @@ import { listDocuments } from '../repositories/documents-repository.js';
 import { getDocumentPassages, listActions, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
 import { namedNumbers, spellOutBareNumber, withoutAges } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
+import { ACTORS, THEMES } from '../corpus/tags.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
 import { asksAboutSources, asksAboutTheTool, asksToExport, describeSources, EXPORT_HELP, EXPORT_HINT } from './about-actiewijzer.js';
@@ -27,7 +28,7 @@ import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asks
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, namesSection, refersToSection, sectionLines } from './structure-questions.js';
-import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, type ActorQuestion } from './tag-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composeThemeList, narrowingFilter, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
@@ -108,6 +109,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // from the tags and the sections, with or without a model.
       const listing =
         (await whoAfterList(deps, input.question, history)) ??
+        (await narrowedList(deps, input.question, history)) ??
         (await whereAfterAnswer(deps, input.question, history)) ??
         (await fullTextListing(deps, input.question, history)) ??
         (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
@@ -371,7 +373,9 @@ function listsTagged(question: string, history: Turn[]): boolean {
 
 /** Whether a question is answered with a list of actions from the tags or the sections. */
 function isListQuestion(question: string): boolean {
-  return askedActor(question)?.alone === true || askedTheme(question) !== null || namesSection(question) || asksOverview(question);
+  return (
+    askedActor(question)?.alone === true || askedTheme(question) !== null || narrowingFilter(question) !== null || namesSection(question) || asksOverview(question)
+  );
 }
 
 /**
@@ -384,6 +388,25 @@ async function whoAfterList(deps: AnswerServiceDeps, question: string, history: 
   const text = actorLines(previous.actions, deps.corpus.actionActors());
   if (text === null) return null;
   return { text, hits: listedHits(await passagesForActions(deps.db.pool, previous.actions)), standalone: previous.standaloneQuestion };
+}
+
+/**
+ * "welke daarvan gaan over taal?" after the 15 actions for sectors keeps those of the 15 tagged with language: searched,
+ * it found "sectoren" and "taal" anywhere and answered with Actie 19 and a footnote of Actie 45.
+ */
+async function narrowedList(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
+  const previous = history.at(-1);
+  const filter = narrowingFilter(question);
+  if (!previous || previous.refused || !previous.actions.length || !filter) return null;
+  const answered = (await passagesForActions(deps.db.pool, previous.actions)).filter((passage) => passage.kind === 'action');
+  const name = 'theme' in filter ? THEMES[filter.theme] : ACTORS[filter.actor];
+  const standalone = `${previous.standaloneQuestion} ${name}`;
+  const text = composeNarrowedList(filter, answered);
+  if (text !== null) return { text, hits: listedHits(answered.filter((passage) => carriesTag(passage, filter))), standalone };
+  // None of them: what the whole list has for that tag, as "wat moet VDAB doen?" would have listed it.
+  const all = await listActions(deps.db.pool, 'theme' in filter ? { theme: filter.theme } : { actor: filter.actor });
+  const instead = composeNoneOfThem(filter, answered.length, all);
+  return instead === null ? null : { text: instead, hits: listedHits(all), standalone };
 }
 
 /**

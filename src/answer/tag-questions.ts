@@ -174,6 +174,50 @@ export function composeThemeList(theme: ThemeId, actions: readonly StoredPassage
   return taggedList(`Volgens de indeling van Actiewijzer gaan ${tagged.length} acties over ${THEMES[theme]}:`, tagged, THEME_NAMES.find(([id]) => id === theme)?.[1], 'thema’s');
 }
 
+// "welke daarvan gaan over taal?", "en welke van die acties zijn voor VDAB?": the question narrows the actions just answered.
+const BACK_TO_LIST = /\b(?:daarvan|hiervan|van (?:die|deze|de vorige|bovenstaande))\b/;
+
+export type ListFilter = { theme: ThemeId } | { actor: ActorId };
+
+/** The one theme or actor a question narrows the previous answer's actions to; null unless it refers back to them. */
+export function narrowingFilter(question: string): ListFilter | null {
+  if (!BACK_TO_LIST.test(foldText(question))) return null;
+  const theme = takeOutNames(question, THEME_NAMES);
+  const actor = takeOutNames(question, ACTOR_NAMES);
+  if (theme && !actor) return { theme: theme.tag };
+  if (actor && !theme) return { actor: actor.tag };
+  return null;
+}
+
+/** Whether an action carries the filter's tag. */
+export const carriesTag = (passage: StoredPassage, filter: ListFilter): boolean =>
+  'theme' in filter ? passage.themes.includes(filter.theme) : passage.actors.includes(filter.actor);
+
+/** The answer's actions that carry the filter's tag, as a list; null when none does. */
+export function composeNarrowedList(filter: ListFilter, answered: readonly StoredPassage[]): string | null {
+  const actions = answered.filter((passage) => passage.kind === 'action' && passage.action !== null);
+  const tagged = actions.filter((passage) => carriesTag(passage, filter));
+  if (!tagged.length) return null;
+  const one = tagged.length === 1;
+  const intro =
+    'theme' in filter
+      ? `Van de ${actions.length} acties hierboven ${one ? 'gaat er 1' : `gaan er ${tagged.length}`} over ${THEMES[filter.theme]}, volgens de indeling van Actiewijzer:`
+      : `Van de ${actions.length} acties hierboven ${one ? 'richt er 1 zich' : `richten er ${tagged.length} zich`} (mede) tot ${ACTORS[filter.actor]}, volgens de indeling van Actiewijzer:`;
+  return 'theme' in filter
+    ? taggedList(intro, tagged, THEME_NAMES.find(([id]) => id === filter.theme)?.[1], 'thema’s')
+    : taggedList(intro, tagged, ACTOR_NAMES.find(([id]) => id === filter.actor)?.[1], 'actoren');
+}
+
+/** When none of the answer's actions carries the tag: says so, then lists every action that does (null when none does). */
+export function composeNoneOfThem(filter: ListFilter, answered: number, all: readonly StoredPassage[]): string | null {
+  const whole = 'theme' in filter ? composeThemeList(filter.theme, all) : composeActorList(filter.actor, all);
+  if (whole === null) return null;
+  const what = 'theme' in filter ? `over ${THEMES[filter.theme]}` : `tot ${ACTORS[filter.actor]}`;
+  const verb = 'theme' in filter ? 'gaat' : 'richt zich';
+  const none = answered === 1 ? `De actie hierboven ${verb} niet ${what}` : `Geen van de ${answered} acties hierboven ${verb} ${what}`;
+  return `${none}, volgens de indeling van Actiewijzer.\n${whole}`;
+}
+
 /** "Sectoren en werkgevers" for the model's view of a passage and the "who" lines. */
 export const actorNames = (actors: readonly string[]): string[] => actors.map((actor) => ACTORS[actor as ActorId] ?? actor);
 

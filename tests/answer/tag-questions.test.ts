@@ -1,9 +1,30 @@
 // Questions answered from the tags: the actor or theme read from a question, the list of its actions, and whom cited actions address.
 import { describe, expect, it } from 'vitest';
-import { actorLines, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, COVENANT_NOTE } from '../../src/answer/tag-questions.js';
+import { actorLines, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, COVENANT_NOTE, narrowingFilter } from '../../src/answer/tag-questions.js';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { storedPassage } from '../helpers/stored-passage.js';
+
+describe('narrowingFilter', () => {
+  it.each([
+    ['en welke daarvan gaan over taal?', { theme: 'taal' }],
+    ['welke hiervan zijn voor de VDAB', { actor: 'vdab' }],
+    ['welke van die acties gaan over mentoring', { theme: 'mentoring' }],
+    ['welke van deze richten zich tot werkgevers?', { actor: 'sectoren-werkgevers' }],
+  ])('reads "%s" as narrowing the answer before it', (question, filter) => {
+    expect(narrowingFilter(question)).toEqual(filter);
+  });
+
+  it.each([
+    'welke acties gaan over taal?',
+    'wat moet VDAB doen?',
+    // A theme and an actor: asked of the search.
+    'welke daarvan gaan over taal in het onderwijs?',
+    'welke daarvan zijn het belangrijkst?',
+  ])('does not read "%s" as narrowing by one tag', (question) => {
+    expect(narrowingFilter(question)).toBeNull();
+  });
+});
 
 describe('askedActor', () => {
   it.each([
@@ -276,6 +297,34 @@ describe('through POST /api/ask, on the real corpus', () => {
     const block = body.answer.slice(body.answer.indexOf('Tot wie deze acties zich richten'));
     expect(block).toContain('- Actie 19: Vlaamse overheid, Sectoren en werkgevers');
     expect(block.split('\n').filter((line) => line.startsWith('- Actie ')).length).toBe(new Set(cited).size);
+  });
+
+  it('narrows a list to the actions of one theme or actor when asked "welke daarvan …"', async () => {
+    // A sector consultant's follow-up: searched, "welke daarvan gaan over taal?" after the 15 actions for sectors answered
+    // with Actie 19 and a footnote of Actie 45, neither of them a language action.
+    const sectors = await ask('acties voor sectoren');
+    const listed = sectors.citations.map((citation) => citation.action);
+    expect(listed.length).toBeGreaterThan(10);
+    const language = await ask('en welke daarvan gaan over taal?', sectors.conversationId);
+    const kept = language.citations.map((citation) => citation.action);
+    expect(language.answer.split('\n')[0]).toBe(`Van de ${listed.length} acties hierboven gaat er 1 over Nederlands leren (NT2), volgens de indeling van Actiewijzer:`);
+    expect(kept).toEqual([25]);
+    // Whom they address, then, is asked of the narrowed list.
+    const who = await ask('wie moet dat doen?', sectors.conversationId);
+    expect(who.citations.map((citation) => citation.action)).toEqual([25]);
+
+    const theme = await ask('welke acties gaan over taal?');
+    const employers = await ask('welke daarvan zijn voor werkgevers?', theme.conversationId);
+    expect(employers.citations.map((citation) => citation.action)).toEqual([25]);
+    expect(employers.answer).toContain('richt er 1 zich (mede) tot Sectoren en werkgevers');
+  });
+
+  it('says when none of the listed actions has the tag, and lists those that do', async () => {
+    const theme = await ask('welke acties gaan over mentoring?');
+    const body = await ask('welke daarvan zijn voor de vdab?', theme.conversationId);
+    expect(body.refused).toBe(false);
+    expect(body.answer.split('\n')[0]).toBe(`Geen van de ${theme.citations.length} acties hierboven richt zich tot VDAB, volgens de indeling van Actiewijzer.`);
+    expect(body.answer.split('\n')[1]).toMatch(/^Volgens de indeling van Actiewijzer richten \d+ acties zich \(mede\) tot VDAB:$/);
   });
 
   it('answers "wie moet dat doen?" after a list for every listed action', async () => {
