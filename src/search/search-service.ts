@@ -118,6 +118,14 @@ export function createSearchService(deps: SearchDeps): SearchService {
     const swaps = new Map((deps.spelling?.().corrections(query) ?? []).filter(({ from, to }) => isSwap(from, to)).map(({ from, to }) => [from, to]));
     return swaps.size ? query.replace(/[\p{L}\p{N}]+/gu, (word) => swaps.get(foldText(word)) ?? word) : query;
   };
+  // An abbreviation the passages never write ("TWE", "OCMW") names the topic only through what it stands for: at the
+  // expansions' half weight, "anderstaligen" outweighed it in "TWE voor anderstaligen", and Actie 37 (temporary work
+  // experience) was not found. One with a digit or a hyphen ("NT2", "K-IBO") is written in the passages in compounds.
+  const spelledOut = (topic: string): string[] =>
+    deps.glossary
+      .abbreviations(topic)
+      .filter((term) => /^\p{L}{3,}$/u.test(term) && deps.spelling?.().documentFrequency(foldText(term)) === 0)
+      .flatMap((term) => deps.glossary.definition(term) ?? []);
   const repaired = (query: string): string => repairedSituation(repairedSwaps(joinedCompounds(query)));
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
@@ -132,8 +140,9 @@ export function createSearchService(deps: SearchDeps): SearchService {
       // question in the words of a one-way glossary phrase only ("klant is analfabeet", "wil lasser worden") has no words
       // of its own the passages use: the terms the glossary reads it as are then what it asks, for both rankers.
       const situation = situationTerms(topic);
-      const searched = situation.length ? `${topic} ${situation.join(' ')}` : topic;
-      const expansions = expand(topic).filter((phrase) => !situation.includes(phrase));
+      const spelled = spelledOut(topic);
+      const searched = [topic, ...situation, ...spelled].join(' ');
+      const expansions = expand(topic).filter((phrase) => !situation.includes(phrase) && !spelled.includes(phrase));
       const embedder = deps.embedder();
       const vector = await embedder.embedQuery(searched);
       const hits = await hybridSearch(deps.db.pool, {

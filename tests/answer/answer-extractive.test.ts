@@ -250,6 +250,14 @@ describe('refusals', () => {
     await expectVerbatimQuotes(body);
   });
 
+  it('searches an abbreviation the list never writes by what it stands for, at full weight', async () => {
+    // "TWE" is not in the list; "tijdelijke werkervaring", its meaning, is in Actie 37. Searched at the glossary's half
+    // weight, "anderstaligen" outweighed it: no quote named temporary work experience.
+    const body = await ask('TWE voor anderstaligen');
+    expect(body.citations[0]?.action).toBe(37);
+    expect(body.answer.split('\n')[1]).toContain('tijdelijke werkervaring');
+  });
+
   it('answers a compound written apart as the compound', async () => {
     // "interim kantoren discriminatie" was refused: "kantoren" is no word of the list, and "interimkantoren" its glossary's.
     const agencies = await ask('interim kantoren discriminatie');
