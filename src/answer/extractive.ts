@@ -67,6 +67,11 @@ export interface ExtractiveContext {
    * them as, not by themselves ("werken" in "hoeveel migranten werken er?" quoted outreach "werken" for the employment rate).
    */
   situation?: Situation;
+  /**
+   * Words of the question that choose only sentences of other documents (see positive-action.ts, framesTheLaw): a
+   * positive-action question's permission and target group, which nearly every sentence of the list would match.
+   */
+  otherDocumentsOnly?: (token: string) => boolean;
 }
 
 export function composeExtractive(
@@ -74,7 +79,7 @@ export function composeExtractive(
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION }: ExtractiveContext = {},
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false }: ExtractiveContext = {},
 ): ExtractiveAnswer {
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
     (token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token) && !situation.words.has(token),
@@ -143,6 +148,7 @@ export function composeExtractive(
       .map(({ sentence: text, tokens, words, folded }) => {
         let score = 0;
         for (const token of queryTokens) {
+          if (label === null && otherDocumentsOnly(token)) continue;
           if (words.has(token) || (token.length >= 6 && tokens.some((word) => word.includes(token.slice(0, -1))))) score += idf(token);
         }
         for (const token of expansionTokens) if (words.has(token)) score += EXPANSION_WEIGHT * idf(token);

@@ -84,6 +84,14 @@ const EXAMPLE_WORDS = 'voorbeelden';
 
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
 
+// Words that frame a positive-action question rather than name the measure it asks about: the permission asked for and
+// the group it is for. Nearly every sentence of the action list names the group, and "is een stage enkel voor
+// vluchtelingen toegelaten?" quoted "… waardoor enkel sterke profielen worden toegelaten" (Actie 40).
+const LAW_FRAME = new RegExp(String.raw`^(${TARGET_GROUP}|toegelaten|toegestaan|legaal|illegaal|wettelijk|verboden|buitenlandse)$`);
+
+/** Whether a (folded) word of a positive-action question frames it: it then chooses sentences of the legal framework only. */
+export const framesTheLaw = (token: string): boolean => LAW_FRAME.test(token);
+
 /**
  * The question as the legal items are matched against it: with the framework's words for reserving a job, for aimed
  * recruitment, for a plan's duration or for its approval when it asks that.

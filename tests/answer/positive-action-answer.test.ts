@@ -341,6 +341,17 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(body.citations.map((citation) => citation.action)).not.toContain(18);
   });
 
+  it('quotes no sentence of the list for the permission asked or the group alone', async () => {
+    // Nearly every sentence of the list names the group: "nieuwkomers" quoted the B2 entry level of higher education
+    // (Actie 23) and the foreign qualifications of newcomers (Actie 19); "toegelaten" quoted "… waardoor enkel sterke
+    // profielen worden toegelaten" (Actie 40).
+    const vacancy = await ask('mogen we een vacature enkel voor nieuwkomers openstellen');
+    expect(vacancy.citations.map((citation) => citation.action).filter((action) => action !== null)).toEqual([44]);
+    const traineeship = await ask('is een stage enkel voor vluchtelingen toegelaten');
+    expect(traineeship.answer).not.toContain('enkel sterke profielen worden toegelaten');
+    expect(traineeship.answer).toContain(LEGAL_DISCLAIMER);
+  });
+
   it('adds no legal line to other questions', async () => {
     const body = await ask('Hoe zit het met de erkenning van buitenlandse diploma’s?');
     expect(body.answer).not.toContain(LEGAL_DISCLAIMER);
