@@ -15,6 +15,8 @@ export interface ExtractiveSentence {
   /** A label for sentences from other documents ("Juridisch kader (2026), punt 3"). */
   label: string | null;
   origin: 'action' | 'context' | 'intro' | 'note' | 'item';
+  /** For a passage of the list that belongs to no action but to a numbered part ("3.3.2 Kansen op de arbeidsmarkt › Ondernemerschap"). */
+  place?: string;
 }
 
 export interface ExtractiveAnswer {
@@ -165,7 +167,10 @@ export function composeExtractive(
       candidates.push({ text: all.map(({ sentence }) => sentence).join(' '), action: representative, label, origin, score: best, passage: passage.id });
       return;
     }
-    for (const { text, words, score } of scored) candidates.push({ text, action: citedWith(words), label, origin, score, passage: passage.id });
+    const place = origin === 'intro' ? partOf(passage) : undefined;
+    for (const { text, words, score } of scored) {
+      candidates.push({ text, action: citedWith(words), label, origin, score, passage: passage.id, ...(place ? { place } : {}) });
+    }
   });
   candidates.sort((a, b) => b.score - a.score);
 
@@ -213,7 +218,7 @@ export function composeExtractive(
   const lines = chosen.map((entry) => `- “${entry.text}” ${citationTag(entry)}`);
   return {
     answer: [EXTRACTIVE_PREFIX, ...lines].join('\n'),
-    sentences: chosen.map(({ text, action, label, origin }) => ({ text, action, label, origin })),
+    sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
     matched: candidates.length > 0 || named.length > 0,
   };
@@ -227,9 +232,18 @@ function quotable(passage: StoredPassage): boolean {
   return passage.kind !== 'note' || (passage.actions.length > 0 && !isSourceReference(passage.text));
 }
 
+/** "3.3.2 Kansen op de arbeidsmarkt › Ondernemerschap" for a passage of a numbered part; undefined for the introduction. */
+function partOf(passage: StoredPassage): string | undefined {
+  if (passage.section.number === null) return undefined;
+  const part = `${passage.section.number} ${passage.section.title}`;
+  return passage.heading ? `${part} › ${passage.heading}` : part;
+}
+
 function citationTag(sentence: ExtractiveSentence): string {
   if (sentence.label) return `[${sentence.label}]`;
-  if (sentence.origin === 'intro') return '(inleiding van de actielijst)';
+  // The letter and the advice before part 1 are the introduction; a passage of a numbered part says which part, so that
+  // "ondernemerschap" (3.3.2, a paragraph without an action) is not passed off as the introduction.
+  if (sentence.origin === 'intro') return sentence.place ? `(onderdeel ${sentence.place}, zonder actienummer)` : '(inleiding van de actielijst)';
   if (sentence.action === null) return '';
   if (sentence.origin === 'context') return `(bevindingen bij Actie ${sentence.action})`;
   if (sentence.origin === 'note') return `(voetnoot bij Actie ${sentence.action})`;

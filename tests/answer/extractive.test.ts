@@ -30,6 +30,24 @@ const vocabulary = createSpellingCorrector(ALL.map((stored) => stored.text));
 const quotedLines = (answer: string) => answer.split('\n').filter((line) => line.startsWith('- “'));
 
 describe('composeExtractive', () => {
+  it('tags a sentence of a numbered part without an action with that part, and one of the introduction as such', () => {
+    // The paragraph on entrepreneurship stands under 3.3.2 with no action after it; it was tagged "(inleiding van de actielijst)".
+    const part = passage('lijst:intro-10', 'De commissie onderstreept dat ook ondernemerschap kansen kan bieden.', {
+      kind: 'intro',
+      section: { number: '3.3.2', title: 'Kansen op de arbeidsmarkt' },
+      heading: 'Ondernemerschap',
+    });
+    const letter = passage('lijst:intro-1', 'Met deze actielijst wil de commissie het ondernemerschap stimuleren.', { kind: 'intro', section: { number: null, title: 'Brief aan de minister' } });
+    const words = createSpellingCorrector([part.text, letter.text, ACTION.text]);
+    const { answer } = composeExtractive('ondernemerschap', [searchHit(part), searchHit(letter), searchHit(ACTION)], words, [44]);
+    expect(quotedLines(answer)).toEqual(
+      expect.arrayContaining([
+        '- “De commissie onderstreept dat ook ondernemerschap kansen kan bieden.” (onderdeel 3.3.2 Kansen op de arbeidsmarkt › Ondernemerschap, zonder actienummer)',
+        '- “Met deze actielijst wil de commissie het ondernemerschap stimuleren.” (inleiding van de actielijst)',
+      ]),
+    );
+  });
+
   it('quotes a numbered item of another document whole, even when only its first sentence matches the question', () => {
     const { answer } = composeExtractive('Mag een job uitsluitend voorbehouden worden?', [searchHit(RESERVED_ITEM), searchHit(ACTION)], vocabulary, [44]);
     const line = quotedLines(answer).find((entry) => entry.includes('[Kader, punt 10]'));
