@@ -28,7 +28,7 @@ const RECRUITMENT =
 const ONLY_FOR_GROUP_ALLOWED = String.raw`(mag|mogen|toegelaten|toegestaan|legaal)\b[^.?!]{0,80}\b(${ONLY}\s+voor|voor\s+${ONLY})\b[^.?!]{0,40}\b${TARGET_GROUP}`;
 // "positieve actie", the misspelling "positive actie", and the framework's instruments "positief actieplan" and "toetredingsakte".
 export const POSITIVE_ACTION = new RegExp(
-  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|toetredingsakte|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT}|${ONLY_FOR_GROUP_ALLOWED})\b`,
+  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|toetredingsakte|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|quotums?|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT}|${ONLY_FOR_GROUP_ALLOWED})\b`,
   'i',
 );
 const ABOUT_TARGET_GROUP = new RegExp(String.raw`\b${TARGET_GROUP}\b`, 'i');

@@ -39,6 +39,12 @@ describe('positive-action helpers', () => {
     expect(isPositiveActionQuestion('mag ik alleen komen voor een gesprek met de VDAB over nieuwkomers?')).toBe(false);
   });
 
+  it('recognises a quota in the singular too', () => {
+    // "kan ik als werkgever een quotum hanteren?" was answered with sensitising and IBO quotes, without the conditions.
+    expect(isPositiveActionQuestion('kan ik als werkgever een quotum hanteren?')).toBe(true);
+    expect(isPositiveActionQuestion("quota's voor nieuwkomers")).toBe(true);
+  });
+
   it.each([
     'stage enkel voor vluchtelingen, mag dat?',
     'een job voor enkel nieuwkomers',
