@@ -1,7 +1,8 @@
-// Questions about Actiewijzer itself, answered without a search: how to export what it shows, and which documents it answers from.
+// Questions about Actiewijzer itself, answered without a search: how to export what it shows, which documents it answers
+// from, and whether the actions have been carried out (which no document says).
 import type { DocumentRow } from '../repositories/documents-repository.js';
 import { otherWords } from '../search/query-analysis.js';
-import { foldText } from '../search/text.js';
+import { foldText, tokenize } from '../search/text.js';
 
 // "hoe kan ik dit gesprek exporteren?" asks how to use Actiewijzer, not the list: it quoted actions on job interviews
 // ("gesprek"). Only when the question says nothing else: "kopie" or "opslaan" are left out, a diploma can be copied.
@@ -58,3 +59,32 @@ export function describeSources(documents: readonly DocumentRow[]): string {
   });
   return ['Actiewijzer beantwoordt vragen uit deze documenten (titel, uitgever, datum):', ...lines].join('\n');
 }
+
+// Whether the actions have been carried out: the list is an advice and follows nothing up. "welke acties zijn al
+// uitgevoerd?" quoted Actie 7's "de recent uitgevoerde evaluatie van spoor 3" as if it answered.
+const PROGRESS_PHRASES = String.raw`(?<![\p{L}\p{N}])(?:uitgevoerd|gerealiseerd|verwezenlijkt|ge[iï]mplementeerd|opgevolgd|opvolging|in uitvoering|stand van zaken|al gebeurd|hoe ?ver staa?t|hoe ?ver staan)(?![\p{L}\p{N}])`;
+const PROGRESS = new RegExp(PROGRESS_PHRASES, 'iu');
+const PROGRESS_ALL = new RegExp(PROGRESS_PHRASES, 'giu');
+const PROGRESS_WORDS = new Set(
+  `uitgevoerd gerealiseerd verwezenlijkt geimplementeerd opgevolgd opvolging uitvoering stand zaken gebeurd ver hoever staat staan
+   acties actie lijst actielijst intussen inmiddels sindsdien ondertussen effectief echt`.split(/\s+/),
+);
+
+/** A question about whether or how far actions have been carried out. */
+export const asksAboutProgress = (question: string): boolean => PROGRESS.test(question);
+
+/**
+ * The question without its words on progress, for the search: left in, "uitgevoerd" found Actie 7's "recent uitgevoerde
+ * evaluatie" for "is actie 18 al uitgevoerd?". The question itself when nothing else would remain.
+ */
+export function withoutProgress(question: string): string {
+  const rest = question.replace(PROGRESS_ALL, ' ').replace(/\s+/g, ' ').trim();
+  return tokenize(rest).length > 0 ? rest : question;
+}
+
+/** The same, about no topic and no action in particular: "welke acties zijn al uitgevoerd?". */
+export const asksOnlyAboutProgress = (question: string): boolean =>
+  asksAboutProgress(question) && !/\d/.test(question) && otherWords(question, PROGRESS_WORDS).length === 0;
+
+/** Said with every answer to such a question: what the list proposes is all the documents hold. */
+export const PROGRESS_NOTE = 'Of en hoe ver de acties al uitgevoerd zijn, zegt de actielijst niet: ze is een advies aan de minister met voorstellen, geen opvolgingsrapport.';

@@ -13,7 +13,7 @@ import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import { ACTORS, THEMES } from '../corpus/tags.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
 import { foldText } from '../search/text.js';
-import { asksAboutSources, asksAboutTheTool, asksToExport, describeSources, EXPORT_HELP, EXPORT_HINT } from './about-actiewijzer.js';
+import { asksAboutProgress, asksAboutSources, asksAboutTheTool, asksOnlyAboutProgress, asksToExport, describeSources, EXPORT_HELP, EXPORT_HINT, PROGRESS_NOTE, withoutProgress } from './about-actiewijzer.js';
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
@@ -121,7 +121,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // wrote its documents and when.
       const tool = !listing && asksAboutTheTool(input.question);
       const sources = !listing && asksAboutSources(input.question);
-      const greeting = tool || sources || (!listing && isGreeting(input.question));
+      const progress = !listing && asksOnlyAboutProgress(input.question);
+      const greeting = tool || sources || progress || (!listing && isGreeting(input.question));
       const standalone = listing || greeting
         ? { retrieval: listing?.standalone ?? input.question, display: input.question, followUp: false, previousActions: [] }
         : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.repaired);
@@ -138,7 +139,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         deps.corpus.glossary.matchedWords(standalone.retrieval),
         abbreviations.map((entry) => entry.term),
       );
-      const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: tool ? 'tool' : sources ? 'sources' : 'greeting' } : assessed;
+      const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: tool ? 'tool' : sources ? 'sources' : progress ? 'progress' : 'greeting' } : assessed;
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       const inScope =
@@ -292,6 +293,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // "exporteer alle acties over taal" is answered with those actions (the export verb is a question word to the search,
       // it was refused as a word the list lacks), and says how to keep them.
       if (!refused && asksToExport(input.question)) answer = `${answer}\n${EXPORT_HINT}`;
+      // "is actie 18 al uitgevoerd?" is answered with what Actie 18 asks, and says that no document follows it up.
+      if (!refused && asksAboutProgress(input.question)) answer = `${answer}\n${PROGRESS_NOTE}`;
 
       if (signal.aborted) throw signal.reason;
       const turn = await storeTurn(deps, { conversationId, question: input.question, standaloneQuestion: standalone.retrieval, answer, citations, actions, mode, refused });
@@ -330,9 +333,9 @@ async function standaloneQuestion(
   const previous = history.at(-1);
   // "meer over de tweede" names an action of the previous answer: spelled out, it is searched (and rewritten) as that action.
   const question = (previous && resolveOrdinal(asked, previous.actions)) ?? spellOutBareNumber(asked);
-  // Retrieval leaves out the ages the question gives and repairs the typos that broke a glossary phrase; the model
-  // reads the question as asked.
-  const retrieval = (text: string) => repair(withoutAges(text));
+  // Retrieval leaves out the ages the question gives and whether it asks how far actions got (no document says), and
+  // repairs the typos that broke a glossary phrase; the model reads the question as asked.
+  const retrieval = (text: string) => repair(withoutProgress(withoutAges(text)));
   if (!previous || !isFollowUp(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);
@@ -716,6 +719,9 @@ export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], m
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
   }
   if (evidence.reason === 'tool') return EXPORT_HELP;
+  if (evidence.reason === 'progress') {
+    return `${PROGRESS_NOTE} Vraag naar een actie of een thema om te zien wat de lijst voorstelt, bijvoorbeeld “Wat vraagt Actie 18?” of “Welke acties gaan over taal?”`;
+  }
   if (evidence.reason === 'greeting') {
     return `Ik beantwoord vragen over de actielijst personen met een migratie-achtergrond van de SERV, telkens met de nummers van de acties waarop het antwoord steunt. ${SCOPE} Vraag bijvoorbeeld: “Welke acties gaan over EVC?”, “Wat moet VDAB doen?” of “Mag een vacature enkel voor nieuwkomers openstaan?”`;
   }

@@ -12,7 +12,7 @@ export interface Evidence {
   /** Whether full-text and vector search agree on one of their first passages. */
   agreement: boolean;
   injection: boolean;
-  reason: 'named-action' | 'evidence' | 'weak-evidence' | 'no-topic' | 'injection' | 'greeting' | 'tool' | 'sources' | 'empty';
+  reason: 'named-action' | 'evidence' | 'weak-evidence' | 'no-topic' | 'injection' | 'greeting' | 'tool' | 'sources' | 'progress' | 'empty';
 }
 
 // Instruction-override phrasing in Dutch and English; the question is then refused, whatever else it asks.

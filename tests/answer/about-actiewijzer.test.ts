@@ -1,7 +1,25 @@
 // Which questions ask about Actiewijzer itself (exporting, its documents), and how its documents are described.
 import { describe, expect, it } from 'vitest';
-import { asksAboutSources, describeSources } from '../../src/answer/about-actiewijzer.js';
+import { asksAboutProgress, asksAboutSources, asksOnlyAboutProgress, describeSources, withoutProgress } from '../../src/answer/about-actiewijzer.js';
 import type { DocumentRow } from '../../src/repositories/documents-repository.js';
+
+describe('asksAboutProgress', () => {
+  it('recognises a question on how far the actions got, and whether it asks about nothing else', () => {
+    expect(asksOnlyAboutProgress('welke acties zijn al uitgevoerd?')).toBe(true);
+    expect(asksOnlyAboutProgress('Wat is de stand van zaken?')).toBe(true);
+    expect(asksAboutProgress('is actie 18 al uitgevoerd?')).toBe(true);
+    expect(asksOnlyAboutProgress('is actie 18 al uitgevoerd?')).toBe(false);
+    expect(asksAboutProgress('Is actie 44 al geïmplementeerd?')).toBe(true);
+    expect(asksOnlyAboutProgress('stand van zaken evc')).toBe(false);
+    // A word that only starts like one is another question: "de uitgevoerde evaluatie" is a topic.
+    expect(asksAboutProgress('wat zegt de lijst over de uitgevoerde evaluatie van spoor 3?')).toBe(false);
+  });
+
+  it('takes the progress words out of what is searched, not everything', () => {
+    expect(withoutProgress('is actie 18 al uitgevoerd?')).toBe('is actie 18 al ?');
+    expect(withoutProgress('uitgevoerd?')).toBe('uitgevoerd?');
+  });
+});
 
 describe('asksAboutSources', () => {
   it('recognises who wrote the documents, when, or which they are', () => {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { UNIA_REFERRAL } from '../../src/answer/positive-action.js';
+import { PROGRESS_NOTE } from '../../src/answer/about-actiewijzer.js';
 import { getActionDetail } from '../../src/actions/action-service.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -354,6 +355,19 @@ describe('refusals', () => {
       '- Actielijst personen met een migratie-achtergrond (SERV – Commissie Diversiteit, 2019)',
     ]);
     expect((await ask('wanneer is de actielijst gepubliceerd')).answer).toContain('(SERV – Commissie Diversiteit, 2019)');
+  });
+
+  it('says that no document follows up the actions when asked how far they got', async () => {
+    // "welke acties zijn al uitgevoerd?" quoted Actie 7's "de recent uitgevoerde evaluatie van spoor 3" as if it answered.
+    const all = await ask('welke acties zijn al uitgevoerd?');
+    expect(all.refused).toBe(true);
+    expect(all.citations).toEqual([]);
+    expect(all.answer.startsWith(PROGRESS_NOTE)).toBe(true);
+    // About one action: what it asks, then the same note; "uitgevoerd" chooses no sentence.
+    const one = await ask('is actie 18 al uitgevoerd?');
+    expect(one.refused).toBe(false);
+    expect(one.citations.map((citation) => citation.action)).toEqual([18]);
+    expect(one.answer.trim().split('\n').at(-1)).toBe(PROGRESS_NOTE);
   });
 
   it('says how to export or print what it shows when asked that alone, without quoting actions', async () => {
