@@ -306,6 +306,12 @@ describe('refusals', () => {
     await expectVerbatimQuotes(body);
   });
 
+  it('answers how to convince an employer with the action on sensitising employers first', async () => {
+    // The quotes matched "nieuwkomers" only: the advice on highly skilled newcomers (Actie 19), mentoring for women (51).
+    const body = await ask('hoe kan ik een werkgever overtuigen om een nieuwkomer aan te nemen');
+    expect(body.citations[0]?.action).toBe(53);
+  });
+
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {
     // An unknown word counts as the rarest there is: "kinderopvang voor cursisten" was refused (coverage 0.44).
     const body = await ask('kinderopvang voor cursisten');
