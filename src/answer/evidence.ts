@@ -1,5 +1,5 @@
 // Decides from retrieval evidence alone whether the action list covers a question (so it works without a model).
-import { QUESTION_WORDS } from '../search/query-analysis.js';
+import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { foldText, lightStem, tokenize } from '../search/text.js';
@@ -113,7 +113,7 @@ const HELP_WORDS = new Set(['help', 'helpen', 'hulp', 'advies', 'tip', 'tips', '
 
 /** The words that can say what a question is about: not how it asks, not a number, not a plea for help. */
 function topicWords(question: string): string[] {
-  return [...new Set(tokenize(question).filter((word) => word.length >= 3 && !QUESTION_WORDS.has(word) && !HELP_WORDS.has(word) && !/^\d+$/.test(word)))];
+  return [...new Set(tokenize(withoutPointers(question)).filter((word) => word.length >= 3 && !QUESTION_WORDS.has(word) && !HELP_WORDS.has(word) && !/^\d+$/.test(word)))];
 }
 
 /**

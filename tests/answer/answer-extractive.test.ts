@@ -312,6 +312,14 @@ describe('refusals', () => {
     expect(body.citations[0]?.action).toBe(53);
   });
 
+  it('weighs only the topic of "wat vraagt de commissie aan …" when deciding whether the list covers it', async () => {
+    // "vraagt" and "commissie" point at the document, as the search already read them; counted as topic words that the
+    // passages on Unia lack, they refused "wat vraagt de commissie aan Unia" (coverage 0.44).
+    const body = await ask('wat vraagt de commissie aan Unia');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(54);
+  });
+
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {
     // An unknown word counts as the rarest there is: "kinderopvang voor cursisten" was refused (coverage 0.44).
     const body = await ask('kinderopvang voor cursisten');
