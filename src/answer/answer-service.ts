@@ -24,7 +24,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, framesTheLaw, conditionsItem, criteriaItem, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, framesTheLaw, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, namesSection, refersToSection, sectionLines } from './structure-questions.js';

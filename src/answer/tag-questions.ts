@@ -199,10 +199,10 @@ export function composeNarrowedList(filter: ListFilter, answered: readonly Store
   const tagged = actions.filter((passage) => carriesTag(passage, filter));
   if (!tagged.length) return null;
   const one = tagged.length === 1;
-  const intro =
-    'theme' in filter
-      ? `Van de ${actions.length} acties hierboven ${one ? 'gaat er 1' : `gaan er ${tagged.length}`} over ${THEMES[filter.theme]}, volgens de indeling van Actiewijzer:`
-      : `Van de ${actions.length} acties hierboven ${one ? 'richt er 1 zich' : `richten er ${tagged.length} zich`} (mede) tot ${ACTORS[filter.actor]}, volgens de indeling van Actiewijzer:`;
+  const what = 'theme' in filter ? `over ${THEMES[filter.theme]}` : `(mede) tot ${ACTORS[filter.actor]}`;
+  const verb = 'theme' in filter ? (one ? 'gaat er 1' : `gaan er ${tagged.length}`) : one ? 'richt er 1 zich' : `richten er ${tagged.length} zich`;
+  const which = actions.length === 1 ? `De actie hierboven ${'theme' in filter ? 'gaat' : 'richt zich'}` : `Van de ${actions.length} acties hierboven ${verb}`;
+  const intro = `${which} ${what}, volgens de indeling van Actiewijzer:`;
   return 'theme' in filter
     ? taggedList(intro, tagged, THEME_NAMES.find(([id]) => id === filter.theme)?.[1], 'thema’s')
     : taggedList(intro, tagged, ACTOR_NAMES.find(([id]) => id === filter.actor)?.[1], 'actoren');

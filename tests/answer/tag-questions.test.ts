@@ -1,9 +1,22 @@
 // Questions answered from the tags: the actor or theme read from a question, the list of its actions, and whom cited actions address.
 import { describe, expect, it } from 'vitest';
-import { actorLines, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, COVENANT_NOTE, narrowingFilter } from '../../src/answer/tag-questions.js';
+import { actorLines, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, COVENANT_NOTE, composeNarrowedList, narrowingFilter } from '../../src/answer/tag-questions.js';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { storedPassage } from '../helpers/stored-passage.js';
+
+describe('composeNarrowedList', () => {
+  const action = (number: number, themes: string[]) =>
+    storedPassage(`lijst:actie-${number}`, { action: number, actions: [number], themes: themes as never, text: `Actie ${number} over taal.` });
+
+  it('counts the answer\'s actions and the ones kept, in Dutch for one and for more', () => {
+    const two = composeNarrowedList({ theme: 'taal' }, [action(24, ['taal']), action(44, ['positieve-actie'])]);
+    expect(two?.split('\n')[0]).toBe('Van de 2 acties hierboven gaat er 1 over Nederlands leren (NT2), volgens de indeling van Actiewijzer:');
+    const one = composeNarrowedList({ theme: 'taal' }, [action(24, ['taal'])]);
+    expect(one?.split('\n')[0]).toBe('De actie hierboven gaat over Nederlands leren (NT2), volgens de indeling van Actiewijzer:');
+    expect(composeNarrowedList({ theme: 'mentoring' }, [action(24, ['taal'])])).toBeNull();
+  });
+});
 
 describe('narrowingFilter', () => {
   it.each([
