@@ -320,6 +320,15 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toContain(54);
   });
 
+  it('answers whether an asylum seeker may work with what the list says of work permits and asylum seekers', async () => {
+    // "werken" chose the sentences of Actie 39 on jobs and training for the working; the list's one sentence on work
+    // permits (arbeidskaart C) was not quoted.
+    const body = await ask('mag een asielzoeker werken');
+    expect(body.answer).toContain('arbeidskaart C');
+    expect(body.citations.map((citation) => citation.action)).not.toContain(39);
+    await expectVerbatimQuotes(body);
+  });
+
   it('reads "cursisten" as people in training, not as a word the list lacks', async () => {
     // An unknown word counts as the rarest there is: "kinderopvang voor cursisten" was refused (coverage 0.44).
     const body = await ask('kinderopvang voor cursisten');
