@@ -16,6 +16,8 @@ export interface GlossaryExpander {
   abbreviations(query: string): string[];
   /** What an abbreviation stands for: the first phrase of its own entry that does not contain it ("NEET-jongeren" does). */
   definition(term: string): string | null;
+  /** Every folded word of the glossary's phrases, each once. */
+  words(): readonly string[];
 }
 
 export interface Situation {
@@ -107,7 +109,9 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
     .filter((term) => !/\s/.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2)
     .map((term) => ({ term, folded: ` ${foldText(term)} ` }));
   const entries = glossaries.flatMap((glossary) => glossary.entries);
+  const vocabulary = [...new Set(groups.flat().flatMap(({ phrase }) => foldText(phrase).split(' ').filter(Boolean)))];
   return {
+    words: () => vocabulary,
     definition(term) {
       const own = ` ${foldText(term)} `;
       const entry = entries.find((candidate) => candidate.term === term);

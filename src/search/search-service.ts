@@ -5,7 +5,7 @@ import type { Embedder } from '../embeddings/embedder.js';
 import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
 import { namedActions, QUESTION_WORDS, withoutPointers } from './query-analysis.js';
-import type { SpellingCorrector } from './spelling.js';
+import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { foldText, tokenize } from './text.js';
 
 export interface SearchHit {
@@ -126,7 +126,24 @@ export function createSearchService(deps: SearchDeps): SearchService {
       .abbreviations(topic)
       .filter((term) => /^\p{L}{3,}$/u.test(term) && deps.spelling?.().documentFrequency(foldText(term)) === 0)
       .flatMap((term) => deps.glossary.definition(term) ?? []);
-  const repaired = (query: string): string => repairedSituation(repairedSwaps(joinedCompounds(query)));
+  // A typo of a word that only the glossary has ("cursiten" for "cursisten", "werkvergunnig") has no repair among the
+  // passages' words, and an unknown word counts as the rarest: "kinderopvang voor cursiten" was refused. Such a word is
+  // read as the glossary's word when one is within reach. A word the passages have, or one they have a repair for, is
+  // left to them: "vereniging", read as the glossary's "verenigingen", refused a question the passages answer.
+  const glossarySpelling = createSpellingCorrector(deps.glossary.words());
+  const repairedGlossaryTypos = (query: string): string => {
+    const vocabulary = deps.spelling?.();
+    const repairable = new Set(vocabulary?.corrections(query).map(({ from }) => from) ?? []);
+    const known = (word: string) => (vocabulary?.documentFrequency(word) ?? 0) > 0 || repairable.has(word);
+    const typos = new Map(
+      glossarySpelling
+        .corrections(query)
+        .filter(({ from, to }) => !to.includes(' ') && !known(from) && !inflected(from, to))
+        .map(({ from, to }) => [from, to]),
+    );
+    return typos.size ? query.replace(/[\p{L}\p{N}]+/gu, (word) => typos.get(foldText(word)) ?? word) : query;
+  };
+  const repaired = (query: string): string => repairedSituation(repairedGlossaryTypos(repairedSwaps(joinedCompounds(query))));
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
     repaired,
@@ -182,6 +199,15 @@ export function createSearchService(deps: SearchDeps): SearchService {
         .sort((a, b) => b.score - a.score || a.action - b.action);
     },
   };
+}
+
+/**
+ * Whether two words differ by an ending only ("sollicitaties", "sollicitatie"): another form of the word, not a typo of
+ * it. Read as the glossary's "sollicitatie", "anonieme sollicitaties" was answered with Actie 52's sollicitatietraining.
+ */
+function inflected(from: string, to: string): boolean {
+  const [short, long] = from.length <= to.length ? [from, to] : [to, from];
+  return long.startsWith(short) && long.length - short.length <= 2;
 }
 
 /** Whether `to` is `from` with two neighbouring letters exchanged. */

@@ -336,6 +336,15 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([28, 57]));
   });
 
+  it('reads a typo of a word only the glossary has as that word', async () => {
+    // "cursisten" is the glossary's, not the list's: its typo had no repair, counted as the rarest word, and was refused.
+    const typo = await ask('kinderopvang voor cursiten');
+    expect(typo.refused).toBe(false);
+    expect(typo.citations).toEqual((await ask('kinderopvang voor cursisten')).citations);
+    // "vereniging" has a repair among the list's words ("verenigingen"): it is left to that, and the question is answered.
+    expect((await ask('Telt het mee als iemand jarenlang onbetaald heeft meegeholpen in een vereniging?')).refused).toBe(false);
+  });
+
   it('answers how to report discrimination with what the list says of Unia and the reporting points', async () => {
     // "melden" shares no stem with "meldingen" or "meldpunten": the sentences on sensitising came first, Unia third.
     const body = await ask('hoe kan ik discriminatie melden');

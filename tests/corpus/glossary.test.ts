@@ -19,6 +19,13 @@ describe('createGlossaryExpander', () => {
     expect(glossary.definition('XYZ')).toBeNull();
   });
 
+  it('lists the folded words of all its phrases, one-way phrases included, each once', () => {
+    const words = glossary.words();
+    expect(words).toEqual(expect.arrayContaining(['cursisten', 'werkvergunning', 'individuele', 'evc']));
+    expect(new Set(words).size).toBe(words.length);
+    expect(words.every((word) => word === word.toLowerCase() && !word.includes(' '))).toBe(true);
+  });
+
   it('does not add phrases the query already contains', () => {
     const expansions = glossary.expand('IBO of individuele beroepsopleiding');
     expect(expansions).not.toContain('IBO');

@@ -98,7 +98,7 @@ const outOfScope = OutOfScopeSchema.parse(JSON.parse(await fs.readFile(new URL('
 const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm: null, logger: false });
 const existing = new Set(Array.from({ length: 60 }, (_, index) => index + 1));
 /** Extractive answers to every in-scope question of a set: how many cite a gold action, cite wrongly, or are refused. */
-async function measureAnswers(set: EvalQuestion[]) {
+async function measureAnswers(set: EvalQuestion[], listRefusals = false) {
   let citingGold = 0;
   let invalid = 0;
   let falseRefusals = 0;
@@ -107,6 +107,7 @@ async function measureAnswers(set: EvalQuestion[]) {
     const result = await app.answers.ask({ question: question.question, mode: 'extractive' });
     const given = new Set(result.passages.flatMap((p) => (p.action === null ? [] : [p.action])));
     if (result.refused) falseRefusals += 1;
+    if (result.refused && listRefusals) console.log(`REFUSED ${question.id} (${question.type}): ${question.question}`);
     if (result.citations.some((c) => c.action !== null && question.gold.includes(c.action))) citingGold += 1;
     const cited = new Set(result.citations.map((c) => c.action));
     goldShare += question.gold.filter((action) => cited.has(action)).length / question.gold.length;
@@ -118,8 +119,8 @@ async function measureAnswers(set: EvalQuestion[]) {
   }
   return { citingGold, invalid, falseRefusals, goldShare: goldShare / Math.max(1, set.length), total: set.length };
 }
-const answerSets: [string, Awaited<ReturnType<typeof measureAnswers>>][] = [['development', await measureAnswers(questions)]];
-for (const set of heldOutSets) answerSets.push([set.name, await measureAnswers(set.questions)]);
+const answerSets: [string, Awaited<ReturnType<typeof measureAnswers>>][] = [['development', await measureAnswers(questions, heldOutMisses || process.argv.includes('--misses'))]];
+for (const set of heldOutSets) answerSets.push([set.name, await measureAnswers(set.questions, heldOutMisses)]);
 let refusedOut = 0;
 for (const question of outOfScope) {
   const result = await app.answers.ask({ question: question.question, mode: 'extractive' });
