@@ -84,9 +84,10 @@ export function createSearchService(deps: SearchDeps): SearchService {
   };
   // "interim kantoren" is "interimkantoren" (the glossary's), "taal coaching" "taalcoaching" (Actie 35): apart, one word
   // was unknown and the other found everything on "taal". Two words that say what is asked about are joined only into a
-  // word the passages or the glossary have.
-  const knownWord = (word: string): boolean =>
-    (deps.spelling?.().documentFrequency(word) ?? 0) > 0 || deps.glossary.matchedWords(word).has(word);
+  // word the passages or the glossary have, and only when the passages lack one of them: "lokale besturen", both words
+  // of the list, became "lokalebesturen", a file name in one of its web addresses, and the question was refused.
+  const inPassages = (word: string): boolean => (deps.spelling?.().documentFrequency(foldText(word)) ?? 0) > 0;
+  const knownWord = (word: string): boolean => inPassages(word) || deps.glossary.matchedWords(word).has(word);
   // Function words make words too: "met een" is "meteen", "voor al" "vooral".
   const saysWhat = (word: string): boolean => tokenize(word).length === 1 && !QUESTION_WORDS.has(foldText(word));
   const joinedCompounds = (query: string): string => {
@@ -94,7 +95,8 @@ export function createSearchService(deps: SearchDeps): SearchService {
     const parts = query.split(/([^\p{L}]+)/u);
     for (let i = 0; i + 2 < parts.length; i += 2) {
       const [first, between, second] = [parts[i] as string, parts[i + 1] as string, parts[i + 2] as string];
-      if (!saysWhat(first) || !saysWhat(second) || !/^\s+$/.test(between) || !knownWord(foldText(first + second))) continue;
+      if (!saysWhat(first) || !saysWhat(second) || !/^\s+$/.test(between) || (inPassages(first) && inPassages(second))) continue;
+      if (!knownWord(foldText(first + second))) continue;
       parts.splice(i, 3, first + second);
     }
     return parts.join('');
@@ -130,8 +132,10 @@ export function createSearchService(deps: SearchDeps): SearchService {
   // passages' words, and an unknown word counts as the rarest: "kinderopvang voor cursiten" was refused. Such a word is
   // read as the glossary's word when one is within reach. A word the passages have, or one they have a repair for, is
   // left to them: "vereniging", read as the glossary's "verenigingen", refused a question the passages answer.
-  const glossarySpelling = createSpellingCorrector(deps.glossary.words());
+  // Built on first use: ranking actions needs none of the query's words.
+  let glossarySpelling: SpellingCorrector | null = null;
   const repairedGlossaryTypos = (query: string): string => {
+    glossarySpelling ??= createSpellingCorrector(deps.glossary.words());
     const vocabulary = deps.spelling?.();
     const repairable = new Set(vocabulary?.corrections(query).map(({ from }) => from) ?? []);
     const known = (word: string) => (vocabulary?.documentFrequency(word) ?? 0) > 0 || repairable.has(word);
