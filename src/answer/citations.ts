@@ -1,6 +1,6 @@
 // Citation checks: which action numbers an answer cites, whether they were allowed, and verbatim quotes for them (and for other documents' labels).
 import { SENTENCE_BOUNDARY } from '../corpus/sentences.js';
-import { foldText, tokenize } from '../search/text.js';
+import { foldText, tokenize, withoutWebAddresses } from '../search/text.js';
 
 export interface Citation {
   /** The action-list number; null for a passage of another document, which `label` names. */
@@ -144,9 +144,6 @@ export interface TokenizedSentence {
 // The same passages are quoted and cited answer after answer: their texts are split and tokenized once, not for every
 // answer. Bounded because uploaded documents come and go; starting over when full is cheap.
 const TOKENIZED_TEXTS_LIMIT = 2_000;
-// A web address's words are no words of the sentence: "…/advies-hooggeschoolde-allochtonen" made a list of references the
-// best match for "allochtonen".
-const WEB_ADDRESS = /\bhttps?:\/\/[^\s)]+/g;
 const tokenizedTexts = new Map<string, TokenizedSentence[]>();
 
 /** `sentences(text)` with each sentence's tokens; the result is shared between callers and must not be changed. */
@@ -155,7 +152,7 @@ export function tokenizedSentences(text: string): readonly TokenizedSentence[] {
   if (!split) {
     if (tokenizedTexts.size >= TOKENIZED_TEXTS_LIMIT) tokenizedTexts.clear();
     split = sentences(text).map((sentence) => {
-      const tokens = tokenize(sentence.replace(WEB_ADDRESS, ' '));
+      const tokens = tokenize(withoutWebAddresses(sentence));
       return { sentence, tokens, words: new Set(tokens), folded: ` ${foldText(sentence)} ` };
     });
     tokenizedTexts.set(text, split);

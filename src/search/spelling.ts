@@ -1,5 +1,5 @@
 // Typo repair for queries: a word the corpus does not know is replaced by the nearest corpus word.
-import { DISTINCT_WORDS, foldText } from './text.js';
+import { DISTINCT_WORDS, foldText, withoutWebAddresses } from './text.js';
 
 export interface SpellingCorrector {
   /**
@@ -186,8 +186,9 @@ function countWords(texts: Iterable<string>): WordCounts {
     return pieceIds;
   });
   let documents = 0;
-  for (const text of texts) {
+  for (const raw of texts) {
     documents += 1;
+    const text = withoutWebAddresses(raw);
     let start = -1;
     let hash = 0;
     for (let i = 0; i <= text.length; i += 1) {

@@ -26,6 +26,15 @@ export function tokenize(text: string): string[] {
     .filter((token) => token.length > 1 && !STOPWORDS.has(token));
 }
 
+// A web address's words are no words of the text: "…/advies-hooggeschoolde-allochtonen" made a list of references the best
+// match for "allochtonen", and "…/COMD_20170606_Lokalebesturen_ADV.pdf" made "lokalebesturen" a word of the list.
+const WEB_ADDRESS = /\bhttps?:\/\/[^\s)]+/g;
+
+/** The text with its web addresses replaced by spaces. */
+export function withoutWebAddresses(text: string): string {
+  return text.includes('http') ? text.replace(WEB_ADDRESS, ' ') : text;
+}
+
 /**
  * Dutch words that look like a word of the corpus but mean something else: neither stemmed nor spelling-repaired into it.
  * "ouderen" (older people) lost its "-en" and read as "ouders" (parents), and "oudere" was repaired to "ouders": a

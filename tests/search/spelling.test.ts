@@ -100,6 +100,15 @@ describe('createSpellingCorrector ties and edges', () => {
     expect(createSpellingCorrector(['kater kader']).corrections('kaxer')).toEqual([{ from: 'kaxer', to: 'kater' }]);
   });
 
+  it('counts no word of a web address', () => {
+    // "lokalebesturen" was a word of the list only through ".../COMD_20170606_Lokalebesturen_ADV.pdf".
+    const corrector = createSpellingCorrector(['Zie het advies (https://www.serv.be/files/COMD_Lokalebesturen_ADV.pdf) over besturen.']);
+    expect(corrector.documentFrequency('lokalebesturen')).toBe(0);
+    expect(corrector.documentFrequency('serv')).toBe(0);
+    expect(corrector.documentFrequency('advies')).toBe(1);
+    expect(corrector.documentFrequency('besturen')).toBe(1);
+  });
+
   it('counts a word once per passage, folded, across punctuation and odd spaces', () => {
     const corrector = createSpellingCorrector(['Café café CAFÉ', "jan's\u00a0huis, samen-werking", 'cafe\u0301 (huis)']);
     expect(corrector.documentFrequency('cafe')).toBe(2);
