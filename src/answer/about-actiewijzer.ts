@@ -61,13 +61,21 @@ export function describeSources(documents: readonly DocumentRow[]): string {
 }
 
 // Whether the actions have been carried out: the list is an advice and follows nothing up. "welke acties zijn al
-// uitgevoerd?" quoted Actie 7's "de recent uitgevoerde evaluatie van spoor 3" as if it answered.
-const PROGRESS_PHRASES = String.raw`(?<![\p{L}\p{N}])(?:uitgevoerd|gerealiseerd|verwezenlijkt|ge[iï]mplementeerd|opgevolgd|opvolging|in uitvoering|stand van zaken|al gebeurd|hoe ?ver staa?t|hoe ?ver staan)(?![\p{L}\p{N}])`;
-const PROGRESS = new RegExp(PROGRESS_PHRASES, 'iu');
-const PROGRESS_ALL = new RegExp(PROGRESS_PHRASES, 'giu');
+// uitgevoerd?" quoted Actie 7's "de recent uitgevoerde evaluatie van spoor 3" as if it answered. Asked as done by now
+// ("al", "reeds", "intussen" … with a participle, or "zijn … uitgevoerd?" at the end) or as a state of affairs; "hoe moet
+// actie 18 uitgevoerd worden?" and "opvolging van mentoren" ask what the list says.
+const PARTICIPLE = String.raw`(?:uitgevoerd|gerealiseerd|verwezenlijkt|ge[iï]mplementeerd|gebeurd)`;
+const STATE = String.raw`stand van zaken|in uitvoering|hoe ?ver staa?t|hoe ?ver staan`;
+const PROGRESS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:al|reeds|intussen|inmiddels|ondertussen|sindsdien|nog niet)(?![\p{L}\p{N}])[^.?!]{0,40}(?<![\p{L}\p{N}])${PARTICIPLE}` +
+    String.raw`|(?:is|zijn|werd|werden)\s+${PARTICIPLE}\s*[?.!]*\s*$|${STATE})(?![\p{L}\p{N}])`,
+  'iu',
+);
+// What the search leaves out of such a question: the participles and the phrases, not the topic between them.
+const PROGRESS_ALL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PARTICIPLE}|${STATE})(?![\p{L}\p{N}])`, 'giu');
 const PROGRESS_WORDS = new Set(
-  `uitgevoerd gerealiseerd verwezenlijkt geimplementeerd opgevolgd opvolging uitvoering stand zaken gebeurd ver hoever staat staan
-   acties actie lijst actielijst intussen inmiddels sindsdien ondertussen effectief echt`.split(/\s+/),
+  `uitgevoerd gerealiseerd verwezenlijkt geimplementeerd uitvoering stand zaken gebeurd ver hoever staat staan acties actie lijst
+   actielijst reeds intussen inmiddels sindsdien ondertussen effectief echt`.split(/\s+/),
 );
 
 /** A question about whether or how far actions have been carried out. */
@@ -78,6 +86,7 @@ export const asksAboutProgress = (question: string): boolean => PROGRESS.test(qu
  * evaluatie" for "is actie 18 al uitgevoerd?". The question itself when nothing else would remain.
  */
 export function withoutProgress(question: string): string {
+  if (!asksAboutProgress(question)) return question;
   const rest = question.replace(PROGRESS_ALL, ' ').replace(/\s+/g, ' ').trim();
   return tokenize(rest).length > 0 ? rest : question;
 }

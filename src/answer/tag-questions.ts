@@ -175,7 +175,8 @@ export function composeThemeList(theme: ThemeId, actions: readonly StoredPassage
 }
 
 // "welke daarvan gaan over taal?", "en welke van die acties zijn voor VDAB?": the question narrows the actions just answered.
-const BACK_TO_LIST = /\b(?:daarvan|hiervan|van (?:die|deze|de vorige|bovenstaande))\b/;
+// "van die" alone points at anything ("wat moet VDAB doen voor de kinderen van die nieuwkomers?").
+const BACK_TO_LIST = /\b(?:daarvan|hiervan)\b|\bvan (?:die|deze|de vorige|bovenstaande) acties\b|^(?:en )?welke van (?:die|deze)\b/;
 
 export type ListFilter = { theme: ThemeId } | { actor: ActorId };
 

@@ -11,13 +11,22 @@ describe('asksAboutProgress', () => {
     expect(asksOnlyAboutProgress('is actie 18 al uitgevoerd?')).toBe(false);
     expect(asksAboutProgress('Is actie 44 al geïmplementeerd?')).toBe(true);
     expect(asksOnlyAboutProgress('stand van zaken evc')).toBe(false);
-    // A word that only starts like one is another question: "de uitgevoerde evaluatie" is a topic.
+    expect(asksOnlyAboutProgress('welke acties zijn gerealiseerd?')).toBe(true);
+    expect(asksAboutProgress('zijn er al acties rond kinderopvang uitgevoerd?')).toBe(true);
+    // A word that only starts like one is another question: "de uitgevoerde evaluatie" is a topic; so are how an action is
+    // to be carried out and the follow-up of mentees.
     expect(asksAboutProgress('wat zegt de lijst over de uitgevoerde evaluatie van spoor 3?')).toBe(false);
+    expect(asksAboutProgress('hoe moet actie 18 uitgevoerd worden?')).toBe(false);
+    expect(asksAboutProgress('hoe kan evenredige arbeidsdeelname gerealiseerd worden?')).toBe(false);
+    expect(asksAboutProgress('opvolging van mentoren')).toBe(false);
   });
 
   it('takes the progress words out of what is searched, not everything', () => {
     expect(withoutProgress('is actie 18 al uitgevoerd?')).toBe('is actie 18 al ?');
+    expect(withoutProgress('zijn er al acties rond kinderopvang uitgevoerd?')).toBe('zijn er al acties rond kinderopvang ?');
     expect(withoutProgress('uitgevoerd?')).toBe('uitgevoerd?');
+    // A question that does not ask how far things got keeps its words.
+    expect(withoutProgress('hoe moet actie 18 uitgevoerd worden?')).toBe('hoe moet actie 18 uitgevoerd worden?');
   });
 });
 

@@ -34,6 +34,8 @@ describe('narrowingFilter', () => {
     // A theme and an actor: asked of the search.
     'welke daarvan gaan over taal in het onderwijs?',
     'welke daarvan zijn het belangrijkst?',
+    // "van die" points back only at actions.
+    'wat moet VDAB doen voor de kinderen van die nieuwkomers?',
   ])('does not read "%s" as narrowing by one tag', (question) => {
     expect(narrowingFilter(question)).toBeNull();
   });
