@@ -1,8 +1,8 @@
 // Questions about Actiewijzer itself, answered without a search: how to export what it shows, which documents it answers
 // from, and whether the actions have been carried out (which no document says).
 import type { DocumentRow } from '../repositories/documents-repository.js';
-import { otherWords } from '../search/query-analysis.js';
-import { foldText, tokenize } from '../search/text.js';
+import { otherWords, withoutMatches } from '../search/query-analysis.js';
+import { foldText } from '../search/text.js';
 
 // "hoe kan ik dit gesprek exporteren?" asks how to use Actiewijzer, not the list: it quoted actions on job interviews
 // ("gesprek"). Only when the question says nothing else: "kopie" or "opslaan" are left out, a diploma can be copied.
@@ -86,9 +86,7 @@ export const asksAboutProgress = (question: string): boolean => PROGRESS.test(qu
  * evaluatie" for "is actie 18 al uitgevoerd?". The question itself when nothing else would remain.
  */
 export function withoutProgress(question: string): string {
-  if (!asksAboutProgress(question)) return question;
-  const rest = question.replace(PROGRESS_ALL, ' ').replace(/\s+/g, ' ').trim();
-  return tokenize(rest).length > 0 ? rest : question;
+  return asksAboutProgress(question) ? withoutMatches(question, PROGRESS_ALL) : question;
 }
 
 /** The same, about no topic and no action in particular: "welke acties zijn al uitgevoerd?". */

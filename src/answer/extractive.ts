@@ -7,6 +7,7 @@ import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
 import { sentences, tokenizedSentences } from './citations.js';
+import { placeOf } from './structure-questions.js';
 
 export interface ExtractiveSentence {
   text: string;
@@ -167,7 +168,8 @@ export function composeExtractive(
       candidates.push({ text: all.map(({ sentence }) => sentence).join(' '), action: representative, label, origin, score: best, passage: passage.id });
       return;
     }
-    const place = origin === 'intro' ? partOf(passage) : undefined;
+    // A passage of a numbered part that no action follows says which part; the introduction has none.
+    const place = origin === 'intro' ? placeOf(passage) : null;
     for (const { text, words, score } of scored) {
       candidates.push({ text, action: citedWith(words), label, origin, score, passage: passage.id, ...(place ? { place } : {}) });
     }
@@ -230,13 +232,6 @@ export function composeExtractive(
  */
 function quotable(passage: StoredPassage): boolean {
   return passage.kind !== 'note' || (passage.actions.length > 0 && !isSourceReference(passage.text));
-}
-
-/** "3.3.2 Kansen op de arbeidsmarkt › Ondernemerschap" for a passage of a numbered part; undefined for the introduction. */
-function partOf(passage: StoredPassage): string | undefined {
-  if (passage.section.number === null) return undefined;
-  const part = `${passage.section.number} ${passage.section.title}`;
-  return passage.heading ? `${part} › ${passage.heading}` : part;
 }
 
 function citationTag(sentence: ExtractiveSentence): string {

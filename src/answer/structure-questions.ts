@@ -127,9 +127,15 @@ export const asksOnlyWhere = (question: string): boolean => asksWhere(question) 
  */
 export function sectionLines(actions: readonly number[], passages: readonly StoredPassage[]): string | null {
   const lines = actions.flatMap((number) => {
-    const own = passages.find((passage) => passage.kind === 'action' && passage.action === number);
-    if (!own?.section.number) return [];
-    return [`- Actie ${number}: ${own.section.number} ${own.section.title}${own.heading ? ` › ${own.heading}` : ''}`];
+    const place = placeOf(passages.find((passage) => passage.kind === 'action' && passage.action === number));
+    return place ? [`- Actie ${number}: ${place}`] : [];
   });
   return lines.length ? ['Waar deze acties in de actielijst staan:', ...lines].join('\n') : null;
+}
+
+/** "3.3.2 Kansen op de arbeidsmarkt › Geïntegreerde trajecten": a passage's numbered section and its sub-heading; null outside one. */
+export function placeOf(passage: StoredPassage | undefined): string | null {
+  if (!passage?.section.number) return null;
+  const part = `${passage.section.number} ${passage.section.title}`;
+  return passage.heading ? `${part} › ${passage.heading}` : part;
 }

@@ -46,8 +46,11 @@ export function namedActions(query: string, maxNumber = 60): number[] {
 const AGE = /(?<![\p{L}\p{N}]|\d\s*-\s*)(?:1[4-9]|[2-9]\d)\s*-?\s*(?:jaar(?:\s+oud)?|jarigen?|jr|j)(?![\p{L}\p{N}])\.?/giu;
 
 /** The query without the ages it gives; the query itself when nothing else would remain. */
-export function withoutAges(query: string): string {
-  const rest = query.replace(AGE, ' ').replace(/\s+/g, ' ').trim();
+export const withoutAges = (query: string): string => withoutMatches(query, AGE);
+
+/** The query with what `pattern` (global) matches taken out; the query itself when no word would remain. */
+export function withoutMatches(query: string, pattern: RegExp): string {
+  const rest = query.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
   return tokenize(rest).length > 0 ? rest : query;
 }
 
@@ -62,8 +65,7 @@ const POINTER = new RegExp(
 
 /** The query without the words that point at the document; the query itself when nothing else would remain. */
 export function withoutPointers(query: string): string {
-  const topic = query.replace(POINTER, ' ').replace(/\s+/g, ' ').trim();
-  return tokenize(topic).length > 0 ? topic : query;
+  return withoutMatches(query, POINTER);
 }
 
 /** Words that say how something is asked, not what about: they decide neither whether nor with which sentences to answer. */

@@ -5,7 +5,7 @@ import type { Embedder } from '../embeddings/embedder.js';
 import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
 import { namedActions, QUESTION_WORDS, withoutPointers } from './query-analysis.js';
-import { createSpellingCorrector, type SpellingCorrector } from './spelling.js';
+import { createSpellingCorrector, type Correction, type SpellingCorrector } from './spelling.js';
 import { foldText, tokenize } from './text.js';
 
 export interface SearchHit {
@@ -103,22 +103,15 @@ export function createSearchService(deps: SearchDeps): SearchService {
   };
   // Elsewhere a repair stays a guess, searched beside the typed word; here it completes a phrase the typo broke. Each
   // repair is kept only if it does: "melden" is no word of the passages, and its repair "gelden" would break the phrase.
-  const repairedSituation = (query: string): string => {
+  const repairedSituation = (query: string, corrections: readonly Correction[]): string => {
     let best = query;
     let covered = deps.glossary.situation(query).words.size;
-    for (const { from, to } of deps.spelling?.().corrections(query) ?? []) {
-      const repaired = best.replace(/[\p{L}\p{N}]+/gu, (word) => (foldText(word) === from ? to : word));
+    for (const { from, to } of corrections) {
+      const repaired = replaceWords(best, new Map([[from, to]]));
       const words = deps.glossary.situation(repaired).words.size;
       if (words > covered) [best, covered] = [repaired, words];
     }
     return best;
-  };
-  // Two neighbouring letters typed in the wrong order ("discriminatei", "wordne") make no other word: that repair is no
-  // guess, and the word counts in full. Searched as a guess beside the typo, "werkvloer" outweighed it in
-  // "discriminatei op de werkvloer", and the first quote was on learning Dutch at work.
-  const repairedSwaps = (query: string): string => {
-    const swaps = new Map((deps.spelling?.().corrections(query) ?? []).filter(({ from, to }) => isSwap(from, to)).map(({ from, to }) => [from, to]));
-    return swaps.size ? query.replace(/[\p{L}\p{N}]+/gu, (word) => swaps.get(foldText(word)) ?? word) : query;
   };
   // An abbreviation the passages never write ("TWE", "OCMW") names the topic only through what it stands for: at the
   // expansions' half weight, "anderstaligen" outweighed it in "TWE voor anderstaligen", and Actie 37 (temporary work
@@ -134,20 +127,28 @@ export function createSearchService(deps: SearchDeps): SearchService {
   // left to them: "vereniging", read as the glossary's "verenigingen", refused a question the passages answer.
   // Built on first use: ranking actions needs none of the query's words.
   let glossarySpelling: SpellingCorrector | null = null;
-  const repairedGlossaryTypos = (query: string): string => {
+  const glossaryTypos = (query: string, corrections: readonly Correction[]): Map<string, string> => {
     glossarySpelling ??= createSpellingCorrector(deps.glossary.words());
-    const vocabulary = deps.spelling?.();
-    const repairable = new Set(vocabulary?.corrections(query).map(({ from }) => from) ?? []);
-    const known = (word: string) => (vocabulary?.documentFrequency(word) ?? 0) > 0 || repairable.has(word);
-    const typos = new Map(
+    const repairable = new Set(corrections.map(({ from }) => from));
+    const known = (word: string) => (deps.spelling?.().documentFrequency(word) ?? 0) > 0 || repairable.has(word);
+    return new Map(
       glossarySpelling
         .corrections(query)
         .filter(({ from, to }) => !to.includes(' ') && !known(from) && !inflected(from, to))
         .map(({ from, to }) => [from, to]),
     );
-    return typos.size ? query.replace(/[\p{L}\p{N}]+/gu, (word) => typos.get(foldText(word)) ?? word) : query;
   };
-  const repaired = (query: string): string => repairedSituation(repairedGlossaryTypos(repairedSwaps(joinedCompounds(query))));
+  // The passages' repairs are looked up once: two neighbouring letters typed in the wrong order ("discriminatei", "wordne")
+  // make no other word, so that repair is no guess and the word counts in full (searched as a guess beside the typo,
+  // "werkvloer" outweighed it in "discriminatei op de werkvloer", and the first quote was on learning Dutch at work); the
+  // glossary's words then repair what the passages cannot; the other repairs stay guesses unless they complete a situation.
+  const repaired = (query: string): string => {
+    const joined = joinedCompounds(query);
+    const corrections = deps.spelling?.().corrections(joined) ?? [];
+    const swaps = corrections.filter(({ from, to }) => isSwap(from, to));
+    const fixed = replaceWords(joined, new Map([...swaps.map(({ from, to }) => [from, to] as const), ...glossaryTypos(joined, corrections)]));
+    return repairedSituation(fixed, corrections.filter((correction) => !swaps.includes(correction)));
+  };
   return {
     expansions: (query, about) => expand(withoutPointers(query), about),
     repaired,
@@ -212,6 +213,11 @@ export function createSearchService(deps: SearchDeps): SearchService {
 function inflected(from: string, to: string): boolean {
   const [short, long] = from.length <= to.length ? [from, to] : [to, from];
   return long.startsWith(short) && long.length - short.length <= 2;
+}
+
+/** The query with each word whose folded form `replacements` has replaced by it; other text as it was. */
+function replaceWords(query: string, replacements: ReadonlyMap<string, string>): string {
+  return replacements.size ? query.replace(/[\p{L}\p{N}]+/gu, (word) => replacements.get(foldText(word)) ?? word) : query;
 }
 
 /** Whether `to` is `from` with two neighbouring letters exchanged. */

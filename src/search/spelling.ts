@@ -1,12 +1,18 @@
 // Typo repair for queries: a word the corpus does not know is replaced by the nearest corpus word.
 import { DISTINCT_WORDS, foldText, withoutWebAddresses } from './text.js';
 
+/** A word of a query (folded) and what it is read as: a corpus word, or two for a compound written as one. */
+export interface Correction {
+  from: string;
+  to: string;
+}
+
 export interface SpellingCorrector {
   /**
    * Corpus words for the query's unknown words, one per unknown word that has a close match; failing that, a compound
    * written as its two corpus words ("diplomaerkenning" → "diploma erkenning"), one of them repaired if need be.
    */
-  corrections(query: string): { from: string; to: string }[];
+  corrections(query: string): Correction[];
   /** In how many passages a folded word occurs (0 when the corpus does not know it). */
   documentFrequency(word: string): number;
   readonly documents: number;
@@ -133,7 +139,7 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
     documents,
     documentFrequency: count,
     corrections(query) {
-      const result: { from: string; to: string }[] = [];
+      const result: Correction[] = [];
       for (const word of new Set(foldText(query).split(' '))) {
         if (word.length < MIN_LENGTH || ids.has(word) || /\d/.test(word) || DISTINCT_WORDS.has(word)) continue;
         const best = nearest(word);
