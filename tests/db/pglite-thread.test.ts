@@ -86,6 +86,64 @@ describe('PGlite in a worker thread', () => {
     expect((await named(2)).rows).toEqual([{ n: 2 }]);
   });
 
+  it('keeps the other clients out of a transaction until it ends, as separate sessions would be', async () => {
+    await db.pool.query('create table thread_isolated (id int)');
+    const client = await db.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('insert into thread_isolated values (1)');
+      let settled = false;
+      const outside = db.pool.query<{ n: number }>('select count(*)::int as n from thread_isolated').then((result) => {
+        settled = true;
+        return result.rows[0]?.n;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Run at once, it would have counted the uncommitted row.
+      expect(settled).toBe(false);
+      await client.query('insert into thread_isolated values (2)');
+      await client.query('rollback');
+      expect(await outside).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('rolls back the open transaction of a client the pool drops, and the other clients go on', async () => {
+    await db.pool.query('create table thread_dropped (id int)');
+    const client = await db.pool.connect();
+    await client.query('begin');
+    await client.query('insert into thread_dropped values (1)');
+    client.release(true);
+    const { rows } = await db.pool.query<{ n: number }>('select count(*)::int as n, current_setting($1) as ef from thread_dropped', ['hnsw.ef_search']);
+    expect(rows).toEqual([{ n: 0, ef: String(HNSW_EF_SEARCH) }]);
+  });
+
+  it('lets a client in a transaction use a named statement another client has sent but not yet run', async () => {
+    const text = 'select $1::int as n';
+    const client = await db.pool.connect();
+    try {
+      await client.query('begin');
+      // Sent first, but held back until the transaction ends; the client in the transaction prepares its own.
+      const outside = db.pool.query<{ n: number }>({ name: 'thread_shared', text, values: [1] });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await client.query<{ n: number }>({ name: 'thread_shared', text, values: [2] })).rows).toEqual([{ n: 2 }]);
+      await client.query('commit');
+      expect((await outside).rows).toEqual([{ n: 1 }]);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('closes the named statements of the clients the pool drops', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const client = await db.pool.connect();
+      await client.query({ name: 'thread_forgotten', text: 'select $1::int as n', values: [round] });
+      client.release(true);
+    }
+    const { rows } = await db.pool.query<{ n: number }>(`select count(*)::int as n from pg_prepared_statements where name like 'thread\\_forgotten%'`);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
   it('rolls back a transaction that fails', async () => {
     await db.pool.query('create table thread_tx (id int primary key)');
     const failing = withTransaction(db.pool, async (client) => {
