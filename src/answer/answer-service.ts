@@ -26,6 +26,7 @@ import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
 import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, framesTheLaw, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
+import { nextTurn } from './turns.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, namesSection, refersToSection, sectionLines } from './structure-questions.js';
 import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composeThemeList, narrowingFilter, type ActorQuestion } from './tag-questions.js';
@@ -102,6 +103,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         if (firstToken === null) firstToken = performance.now();
         input.onDelta?.(text);
       };
+      await nextTurn();
       const conversationId = input.conversationId ?? randomUUID();
       const history = input.conversationId ? await recentTurns(deps.db.pool, conversationId, HISTORY_TURNS) : [];
       const actor = askedActor(input.question);
@@ -131,6 +133,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const topicActor = standalone.followUp ? askedActor(standalone.retrieval) : actor;
       const preferActors = [...(input.role ? ROLE_ACTORS[input.role] : []), ...(topicActor ? [topicActor.actor] : [])];
       const hits = listing ? listing.hits : greeting ? [] : await deps.search.search(standalone.retrieval, { k: 12, preferActors });
+      await nextTurn();
       const abbreviations = abbreviationPhrases(deps, standalone.retrieval);
       const assessed = assessEvidence(
         standalone.retrieval,
@@ -499,6 +502,7 @@ async function answerWithModel(
     },
   ];
   let text = '';
+  await nextTurn();
   for await (const delta of llm.stream(messages, signal)) {
     text += delta;
     emit(delta);
