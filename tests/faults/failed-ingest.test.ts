@@ -62,6 +62,31 @@ describe('an ingest that fails half-way', () => {
     expect((await test.app.inject({ url: '/api/actions' })).json<{ actions: unknown[] }>().actions).toHaveLength(60);
   });
 
+  it('holds searches sent while the ingest is writing until it ends, so none sees the half-written corpus', async () => {
+    // Not searched before, so not answered from the result cache: they reach the database.
+    const unseen = [`over de ${NEW_WORD}`, `${NEW_WORD} op de werkvloer`, `wie regelt de ${NEW_WORD}?`];
+    const during: { searches?: Promise<{ results: { text: string }[] }[]> } = {};
+    let answered = false;
+    const searchAndFail = async () => {
+      // The passages are written, not committed: a search run now in PGlite's one session would find the new word.
+      during.searches = Promise.all(unseen.map((q) => search(q))).then((results) => {
+        answered = true;
+        return results;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(answered).toBe(false);
+      throw new Error('simulated crash before commit');
+    };
+    await expect(test.runtime.corpus.ingest({ documents: changed, origin: 'corpus', beforeCommit: searchAndFail })).rejects.toThrow('simulated crash before commit');
+
+    const results = await during.searches;
+    expect(results).toHaveLength(unseen.length);
+    for (const result of results ?? []) {
+      expect(result.results.length).toBeGreaterThan(0);
+      expect(result.results.some((hit) => hit.text.includes(NEW_WORD))).toBe(false);
+    }
+  });
+
   it('ingests normally after a failed attempt', async () => {
     const report = await test.runtime.corpus.ingest({ documents: changed, origin: 'corpus' });
     expect(report.updated.length).toBeGreaterThan(0);
