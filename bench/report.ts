@@ -24,6 +24,8 @@ export interface BenchResults {
   startup: { cold: StartResult; warm: StartResult };
   /** Result cache off: every request reaches the database. */
   throughput: ThroughputResult;
+  /** The same with one client of the embedded database (DB_POOL_SIZE=1) instead of eight. */
+  throughputOneClient: ThroughputResult;
   /** Default settings: the result cache answers repeated queries. */
   throughputCached: ThroughputResult;
   chats: { single: ChatLoadResult; result: ChatLoadResult; direct: { one: DirectStreamResult; many: DirectStreamResult }; memory: { before: MemoryReading; during: MemoryReading; after: MemoryReading } };
@@ -48,7 +50,7 @@ interface Goal {
 }
 
 export function renderReport(results: BenchResults): string {
-  const { machine, startup, throughput, throughputCached, chats, mixed, settings } = results;
+  const { machine, startup, throughput, throughputOneClient, throughputCached, chats, mixed, settings } = results;
   const search = results.search.corpora;
   const real = search[0];
   const largest = search.at(-1);
@@ -181,9 +183,11 @@ export function renderReport(results: BenchResults): string {
     '| Result cache | Connections | Duration | req/s (2xx) | Requests | non-2xx | Errors / timeouts | latency p50 | p97.5 | p99 | max |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     throughputRow('off (`SEARCH_CACHE_SIZE=0`): every request queries the database', throughput),
+    throughputRow('off, and one client of the embedded database (`DB_POOL_SIZE=1`)', throughputOneClient),
     throughputRow('on (default): repeated queries answered from memory', throughputCached),
     '',
-    `Both runs send the same ~100 distinct questions over and over, so with the cache on nearly every request after the warm-up is a cache hit: that row shows the service's HTTP and cache path, the other row the database path.`,
+    `All runs send the same ~100 distinct questions over and over, so with the cache on nearly every request after the warm-up is a cache hit: that row shows the service's HTTP and cache path, the others the database path.`,
+    `The embedded database runs one query at a time in its worker thread. With eight pg clients (the default) the next queries wait there while one runs; with one, each is sent only once the previous reply is back on the main thread. Eight clients ÷ one: ${ratio(throughput.requestsPerSecond, throughputOneClient.requestsPerSecond)} the requests per second (the one-client app ran in a fresh process after the chat tests).`,
     '',
   );
 
@@ -257,7 +261,7 @@ export function renderReport(results: BenchResults): string {
   lines.push(
     '- Search latency: the service\'s `createSearchService` on an embedded PGlite in a temporary DATA_DIR, called in this process one query at a time over ~100 questions of `tests/eval/questions.json`, after up to 10 warm-up calls (at most 3 s); rounds repeat up to a time budget, and where one call takes seconds a hybrid variant stops after 10 calls (the calls column says how many). "Exact" runs the same statements with `enable_indexscan = off` (PGlite has one session, so a session-level SET is what SET LOCAL is in one transaction), and DISCARD PLANS before and after so the hybrid search\'s prepared statement is planned again under it: the HNSW index cannot serve the ORDER BY and every vector is compared; the plans above show the difference. The search service lives as long as the measurement, as in a running service: its passage reader fetches the passages a search returns the first time and keeps them in memory (up to 5 000). One pass over all questions comes first and is reported on its own (first search of each question); every variant after it runs on the same warm reader. In the hybrid statement the setting also applies to the BM25 part and the final join, which then use no plain index scans either.',
     `- Synthetic corpora: the real corpus plus generated passages up to the stated total; each generated passage recombines 2–5 sentences of the real corpus chosen by a seeded PRNG (mulberry32, seed = size), inserted in multi-row statements, embedded by a hashing embedder fitted on all passages (as an ingest does), then BM25 statistics and the service's own HNSW index (\`ensureVectorIndex\`: m ${HNSW_BUILD.m}, ef_construction ${HNSW_BUILD.efConstruction}; built with \`maintenance_work_mem\` raised for that session, as the table says, because at the default 64MB the graph of more than ~10 000 of these vectors is built on disk, many times slower). The 50 000-passage corpus is built in a child process while the smaller ones are built and measured. pgvector ${results.search.vectorVersion}; queries ran with the \`hnsw.ef_search\` the service's session has (${[...new Set(search.map((corpus) => corpus.efSearch))].join(', ')}). The search side is then opened as the service holds it after an ingest (embedder fitted on all passages, spelling corrector from all passages).`,
-    `- App under load: the real app (\`buildApp\`, wired as \`src/server.ts\` wires it) in a child process on 127.0.0.1 with its warm DATA_DIR, \`RATE_LIMIT_MAX\` raised so the limiter does not answer 429 to one address sending thousands of requests (its hook still runs), and the search result cache off (\`SEARCH_CACHE_SIZE=0\`) so every search, chats included, goes to the database; a second app process with default settings measures throughput with the cache. Load generators run in this process; the scripted model in a third.`,
+    `- App under load: the real app (\`buildApp\`, wired as \`src/server.ts\` wires it) in a child process on 127.0.0.1 with its warm DATA_DIR, \`RATE_LIMIT_MAX\` raised so the limiter does not answer 429 to one address sending thousands of requests (its hook still runs), and the search result cache off (\`SEARCH_CACHE_SIZE=0\`) so every search, chats included, goes to the database; a second app process, with one client of the embedded database (\`DB_POOL_SIZE=1\`), measures throughput without the cache, and a third, with default settings, measures it with the cache. Load generators run in this process, the scripted model in another.`,
     `- Per-token latency: the scripted model (bench/fake-model.ts, Ollama's NDJSON protocol) writes the time of each write into the token; the client subtracts it from the time the WebSocket delta arrived. Clocks of the two processes were aligned over IPC (offset ${results.clock.offsetMs.toFixed(3)} ms, best round trip ${results.clock.rttMs.toFixed(3)} ms). The figure includes loopback and the client's own event loop, so it is an upper bound for what the service adds.`,
     '- Before the first token, "added" = (question sent → first delta) − (model received the request → wrote its first token): the service\'s work before it calls the model plus the delivery of the first token.',
     '- Start-up: spawn → first 200 from /health (polled every 20 ms), including npx and tsx start-up; the refused-Ollama question is `POST /api/ask` in auto mode with `OLLAMA_HOST` on a closed port, asked right after start so the availability check is not cached.',

@@ -151,6 +151,19 @@ async function main(): Promise<void> {
       const appLog = app.output().trim().split('\n').filter(Boolean);
       if (appLog.length) log(`the app logged ${appLog.length} lines under load, first: ${appLog.slice(0, 3).map((line) => line.slice(0, 300)).join(' | ')}`);
 
+      // The embedded database with one client, which sends the next query only once the last reply is back (the data directory
+      // takes one process at a time, so this runs once the chat tests' app has stopped).
+      const oneClientApp = await startChild<AppRequest, AppReply>('./app-process.ts', { ...appEnvironment(dataDir), ANSWER_MODE: 'extractive', SEARCH_CACHE_SIZE: '0', DB_POOL_SIZE: '1' });
+      let throughputOneClient;
+      try {
+        const oneClientPort = readyPort(oneClientApp.ready);
+        await runThroughput(oneClientPort, queries, SETTINGS.connections, 2);
+        throughputOneClient = await runThroughput(oneClientPort, queries, SETTINGS.connections, SETTINGS.durationS);
+      } finally {
+        await oneClientApp.stop({ type: 'close', id: 0 });
+      }
+      log(`throughput, one database client: ${Math.round(throughputOneClient.requestsPerSecond)} req/s, p99 ${throughputOneClient.latency.p99} ms`);
+
       log(`throughput with the result cache (default settings): ${SETTINGS.connections} connections, ${SETTINGS.durationS} s on /api/search…`);
       const cachedApp = await startChild<AppRequest, AppReply>('./app-process.ts', { ...appEnvironment(dataDir), ANSWER_MODE: 'extractive' });
       let throughputCached;
@@ -180,6 +193,7 @@ async function main(): Promise<void> {
         },
         startup: { cold, warm },
         throughput,
+        throughputOneClient,
         throughputCached,
         chats: { single, result: chatResult, direct: { one: directOne, many: directMany }, memory: { before, during, after } },
         mixed: { chats: mixedChats, lag: mixedLag, streamingLag, idleLag, searches: { ...searches, concurrency: SEARCH_LOOPS } },

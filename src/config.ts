@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'moet een postgres://-URL zijn')
     .optional(),
+  // Unset: 10 connections to a PostgreSQL server, 8 clients of the embedded database (see src/db/pglite-thread.ts).
+  DB_POOL_SIZE: positiveInt.optional(),
   CORPUS_DIR: z.string().min(1).default('./corpus'),
   EMBEDDINGS: z.enum(['hashing', 'ollama']).default('hashing'),
   OLLAMA_HOST: z.url().default('http://127.0.0.1:11434'),

@@ -40,8 +40,8 @@ describe('loadConfig', () => {
   });
 
   it('reads the environment and coerces numbers', () => {
-    const config = loadConfig({}, { PORT: '8080', EMBEDDINGS: 'ollama', DATABASE_URL: 'postgresql://u:p@db:5432/aw', RETENTION_DAYS: '7' });
-    expect(config).toMatchObject({ PORT: 8080, EMBEDDINGS: 'ollama', DATABASE_URL: 'postgresql://u:p@db:5432/aw', RETENTION_DAYS: 7 });
+    const config = loadConfig({}, { PORT: '8080', EMBEDDINGS: 'ollama', DATABASE_URL: 'postgresql://u:p@db:5432/aw', RETENTION_DAYS: '7', DB_POOL_SIZE: '4' });
+    expect(config).toMatchObject({ PORT: 8080, EMBEDDINGS: 'ollama', DATABASE_URL: 'postgresql://u:p@db:5432/aw', RETENTION_DAYS: 7, DB_POOL_SIZE: 4 });
   });
 
   it('lets explicit options win over the environment', () => {
@@ -71,6 +71,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
     ['ANSWER_MODE', 'soms'],
+    ['DB_POOL_SIZE', '0'],
   ])('rejects %s=%s with a ConfigError that names the variable', (name, value) => {
     const error = configError({}, { [name]: value });
     expect(error.message).toContain(name);

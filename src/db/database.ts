@@ -18,8 +18,11 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Directory for the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
-  /** Pool size for a PostgreSQL server (default 10); PGlite's wire server serializes queries, so tests use few. */
-  maxConnections?: number;
+  /**
+   * Pool size: connections to a PostgreSQL server (default 10; PGlite's wire server serializes queries, so tests use few),
+   * or clients of the embedded database (default 8).
+   */
+  maxConnections?: number | undefined;
 }
 
 // A server that vanishes without closing the socket would otherwise leave requests waiting forever.
@@ -61,7 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await lock?.release();
       throw error;
     }
-    pool = new pg.Pool({ ...pglitePoolConfig(pglite), types: vectorTypes });
+    pool = new pg.Pool({ ...pglitePoolConfig(pglite, options.maxConnections), types: vectorTypes });
   }
   // A dropped server connection surfaces here for idle clients; without a listener it would crash the process.
   pool.on('error', () => undefined);

@@ -175,13 +175,17 @@ export function startPgliteThread(data: PgliteWorkerData): PgliteThread {
   };
 }
 
+// /api/search at 50 connections with the result cache off, in runs taken in turns: one client 536–577 req/s with the worker
+// busy 69–70% of the time, two 507–637, four 656–780 (82–85%), eight 796 in both runs (86–87%).
+const PIPELINED_CLIENTS = 8;
+
 /**
  * Pool settings that give every pg client its own protocol connection to the thread. PGlite's createPgConfig shares one
  * connection object between the pool's successive clients: when the pool drops a client after a failed query, the 'end'
  * it queued reaches the next client ("Connection terminated unexpectedly") and the dropped client's late replies land in
  * the next client's query, which then returns wrong rows. One connection per client, as with a socket, has neither.
  */
-export function pglitePoolConfig(thread: PgliteThread): pg.PoolConfig {
+export function pglitePoolConfig(thread: PgliteThread, clients = PIPELINED_CLIENTS): pg.PoolConfig {
   class PgliteClient extends pg.Client {
     constructor(config?: pg.ClientConfig) {
       super({ ...config, connection: new PgliteConnection(thread) } as pg.ClientConfig);
@@ -193,7 +197,7 @@ export function pglitePoolConfig(thread: PgliteThread): pg.PoolConfig {
   return {
     // PGlite is one session, which runs one batch at a time; several clients let the next query wait in the worker instead
     // of behind the previous reply's trip back to this thread. The worker keeps a transaction's session to its connection.
-    max: PIPELINED_CLIENTS,
+    max: clients,
     // Kept, not closed after 10 s idle: each client prepares its own statements, and an idle timer would hold the process.
     idleTimeoutMillis: 0,
     user: 'postgres',
@@ -205,9 +209,6 @@ export function pglitePoolConfig(thread: PgliteThread): pg.PoolConfig {
   };
 }
 
-// /api/search at 50 connections with the result cache off, in runs taken in turns: one client 536–577 req/s with the worker
-// busy 69–70% of the time, two 507–637, four 656–780 (82–85%), eight 796 in both runs (86–87%).
-const PIPELINED_CLIENTS = 8;
 // 0 is the thread's own connection, for execProtocolStream called without one.
 let lastConnection = 0;
 

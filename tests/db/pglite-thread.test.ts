@@ -45,6 +45,18 @@ describe('PGlite in a worker thread', () => {
     expect(ticks).toBeGreaterThanOrEqual(5);
   });
 
+  it('serves eight clients at once unless told otherwise', async () => {
+    expect(db.pool.options.max).toBe(8);
+    const single = await openDatabase({ dataDir: 'memory://', maxConnections: 1 });
+    try {
+      expect(single.pool.options.max).toBe(1);
+      const results = await Promise.all([1, 2, 3].map((n) => single.pool.query<{ n: number }>('select $1::int as n', [n])));
+      expect(results.map((result) => result.rows[0]?.n)).toEqual([1, 2, 3]);
+    } finally {
+      await single.close();
+    }
+  }, START_MS);
+
   it('keeps the session setting for the HNSW scan', async () => {
     const { rows } = await db.pool.query<{ ef: string }>(`select current_setting('hnsw.ef_search') as ef`);
     expect(rows).toEqual([{ ef: String(HNSW_EF_SEARCH) }]);
