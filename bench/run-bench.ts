@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChatLoad, runDirectStreams } from './chat-load.js';
 import { startChild, type Child } from './children.js';
-import { runThroughput, startBackgroundSearches, searchPath } from './http-load.js';
+import { runThroughput, startBackgroundSearches, searchPath, type ThroughputResult } from './http-load.js';
 import { BENCH_MODEL, type AppReply, type AppRequest, type LagReading, type MemoryReading, type ModelReply, type ModelRequest } from './protocol.js';
 import { renderReport, type BenchResults } from './report.js';
 import { runSearchBench } from './search-bench.js';
@@ -153,27 +153,11 @@ async function main(): Promise<void> {
 
       // The embedded database with one client, which sends the next query only once the last reply is back (the data directory
       // takes one process at a time, so this runs once the chat tests' app has stopped).
-      const oneClientApp = await startChild<AppRequest, AppReply>('./app-process.ts', { ...appEnvironment(dataDir), ANSWER_MODE: 'extractive', SEARCH_CACHE_SIZE: '0', DB_POOL_SIZE: '1' });
-      let throughputOneClient;
-      try {
-        const oneClientPort = readyPort(oneClientApp.ready);
-        await runThroughput(oneClientPort, queries, SETTINGS.connections, 2);
-        throughputOneClient = await runThroughput(oneClientPort, queries, SETTINGS.connections, SETTINGS.durationS);
-      } finally {
-        await oneClientApp.stop({ type: 'close', id: 0 });
-      }
+      const throughputOneClient = await throughputOfFreshApp(dataDir, { SEARCH_CACHE_SIZE: '0', DB_POOL_SIZE: '1' }, queries);
       log(`throughput, one database client: ${Math.round(throughputOneClient.requestsPerSecond)} req/s, p99 ${throughputOneClient.latency.p99} ms`);
 
       log(`throughput with the result cache (default settings): ${SETTINGS.connections} connections, ${SETTINGS.durationS} s on /api/search…`);
-      const cachedApp = await startChild<AppRequest, AppReply>('./app-process.ts', { ...appEnvironment(dataDir), ANSWER_MODE: 'extractive' });
-      let throughputCached;
-      try {
-        const cachedPort = readyPort(cachedApp.ready);
-        await runThroughput(cachedPort, queries, SETTINGS.connections, 2);
-        throughputCached = await runThroughput(cachedPort, queries, SETTINGS.connections, SETTINGS.durationS);
-      } finally {
-        await cachedApp.stop({ type: 'close', id: 0 });
-      }
+      const throughputCached = await throughputOfFreshApp(dataDir, {}, queries);
       log(`throughput, cache on: ${Math.round(throughputCached.requestsPerSecond)} req/s, p99 ${throughputCached.latency.p99} ms, ${throughputCached.non2xx} non-2xx, ${throughputCached.errors} errors`);
 
       log('search latency: real corpus, then synthetic corpora…');
@@ -211,6 +195,18 @@ async function main(): Promise<void> {
     }
   } finally {
     await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** /api/search throughput of an app child started for it (extractive, so no model is needed), after a 2 s warm-up. */
+async function throughputOfFreshApp(dataDir: string, settings: Record<string, string>, queries: string[]): Promise<ThroughputResult> {
+  const child = await startChild<AppRequest, AppReply>('./app-process.ts', { ...appEnvironment(dataDir), ANSWER_MODE: 'extractive', ...settings });
+  try {
+    const port = readyPort(child.ready);
+    await runThroughput(port, queries, SETTINGS.connections, 2);
+    return await runThroughput(port, queries, SETTINGS.connections, SETTINGS.durationS);
+  } finally {
+    await child.stop({ type: 'close', id: 0 });
   }
 }
 
