@@ -45,7 +45,7 @@ describe('PGlite in a worker thread', () => {
     expect(ticks).toBeGreaterThanOrEqual(5);
   });
 
-  it('serves eight clients at once unless told otherwise', async () => {
+  it('has eight clients unless given another pool size, and queues concurrent queries with one', async () => {
     expect(db.pool.options.max).toBe(8);
     const single = await openDatabase({ dataDir: 'memory://', maxConnections: 1 });
     try {
