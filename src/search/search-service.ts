@@ -119,7 +119,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
   const spelledOut = (topic: string): string[] =>
     deps.glossary
       .abbreviations(topic)
-      .filter((term) => /^\p{L}{3,}$/u.test(term) && deps.spelling?.().documentFrequency(foldText(term)) === 0)
+      .filter((term) => /^\p{L}{3,}$/u.test(term) && deps.spelling !== undefined && !inPassages(term))
       .flatMap((term) => deps.glossary.definition(term) ?? []);
   // A typo of a word that only the glossary has ("cursiten" for "cursisten", "werkvergunnig") has no repair among the
   // passages' words, and an unknown word counts as the rarest: "kinderopvang voor cursiten" was refused. Such a word is
@@ -130,7 +130,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
   const glossaryTypos = (query: string, corrections: readonly Correction[]): Map<string, string> => {
     glossarySpelling ??= createSpellingCorrector(deps.glossary.words());
     const repairable = new Set(corrections.map(({ from }) => from));
-    const known = (word: string) => (deps.spelling?.().documentFrequency(word) ?? 0) > 0 || repairable.has(word);
+    const known = (word: string) => inPassages(word) || repairable.has(word);
     return new Map(
       glossarySpelling
         .corrections(query)
