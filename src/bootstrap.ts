@@ -21,7 +21,12 @@ export function createEmbeddingProvider(config: Config): EmbeddingProvider {
 }
 
 export async function openRuntime(config: Config, onProgress?: (progress: IngestProgress) => void): Promise<Runtime> {
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, maxConnections: config.DB_POOL_SIZE });
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    maxConnections: config.DB_POOL_SIZE,
+    sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB,
+  });
   try {
     const provider = createEmbeddingProvider(config);
     const { index, report } = await openCorpusIndex({ db, provider, corpusDir: config.CORPUS_DIR, ...(onProgress ? { onProgress } : {}) });

@@ -72,6 +72,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['ANSWER_MODE', 'soms'],
     ['DB_POOL_SIZE', '0'],
+    ['PGLITE_SHARED_BUFFERS_MB', '8'],
+    ['PGLITE_SHARED_BUFFERS_MB', '2048'],
   ])('rejects %s=%s with a ConfigError that names the variable', (name, value) => {
     const error = configError({}, { [name]: value });
     expect(error.message).toContain(name);

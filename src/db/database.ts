@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { fromSql } from 'pgvector';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { DEFAULT_SHARED_BUFFERS_MB, relationBytes, sharedBuffersFor } from './pglite-buffers.js';
 import { runMigrations } from './migrate.js';
 import { pglitePoolConfig, startPgliteThread, type PgliteThread } from './pglite-thread.js';
 
@@ -23,6 +24,8 @@ export interface DatabaseOptions {
    * or clients of the embedded database (default 8).
    */
   maxConnections?: number | undefined;
+  /** The embedded database's page cache in MB; unset, it is sized from the data in dataDir (pglite-buffers.ts). */
+  sharedBuffersMb?: number | undefined;
 }
 
 // A server that vanishes without closing the socket would otherwise leave requests waiting forever.
@@ -57,7 +60,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       lock = await lockDataDir(options.dataDir);
     }
     // PGlite executes SQL synchronously (WASM); in its own thread a long query no longer stalls every request and stream.
-    pglite = startPgliteThread({ dataDir });
+    const sharedBuffersMb = options.sharedBuffersMb ?? (dataDir ? sharedBuffersFor(await relationBytes(dataDir)) : DEFAULT_SHARED_BUFFERS_MB);
+    pglite = startPgliteThread({ dataDir, sharedBuffersMb });
     try {
       await pglite.waitReady;
     } catch (error) {

@@ -11,6 +11,8 @@ import { Parser } from 'pg-protocol/dist/parser.js';
 export interface PgliteWorkerData {
   /** Directory of the database cluster; absent keeps it in memory. */
   dataDir?: string | undefined;
+  /** Postgres' shared_buffers, in MB (pglite-buffers.ts); absent keeps PGlite's default. */
+  sharedBuffersMb?: number | undefined;
 }
 
 type WorkerCall =

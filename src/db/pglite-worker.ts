@@ -8,9 +8,13 @@ import type { PgliteWorkerData, PgliteWorkerReply, PgliteWorkerRequest } from '.
 if (!parentPort) throw new Error('pglite-worker.ts must run in a worker thread (see pglite-thread.ts)');
 const port = parentPort;
 
-const { dataDir } = workerData as PgliteWorkerData;
+const { dataDir, sharedBuffersMb } = workerData as PgliteWorkerData;
 // A failure here is thrown out of the worker: the main side sees the 'error' event and rejects waitReady with it.
-const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { vector } });
+const pglite = await PGlite.create({
+  ...(dataDir ? { dataDir } : {}),
+  extensions: { vector },
+  ...(sharedBuffersMb ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`] } : {}),
+});
 
 const reply = (message: PgliteWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
