@@ -12,9 +12,9 @@ async function main(): Promise<void> {
   const metrics = createAppMetrics({ defaultMetrics: true });
   const llm = createLlmClient(config, metrics.ollamaError);
   const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm, appMetrics: metrics });
-  const { report } = runtime;
+  const { report, db } = runtime;
   app.log.info(
-    { added: report.added, updated: report.updated, unchanged: report.unchanged.length, embedded: report.embedded, model: report.model, ms: Math.round(performance.now() - started) },
+    { database: db.engine, pageCacheMb: db.pageCacheMb, added: report.added, updated: report.updated, unchanged: report.unchanged.length, embedded: report.embedded, model: report.model, ms: Math.round(performance.now() - started) },
     'corpus ready',
   );
 

@@ -12,6 +12,8 @@ export interface Database {
   pool: pg.Pool;
   /** Which engine answers: useful in logs and for the health check. */
   engine: 'pglite' | 'postgres';
+  /** The embedded database's page cache (shared_buffers) in MB; null on a PostgreSQL server, which has its own settings. */
+  pageCacheMb: number | null;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pool: pg.Pool;
   let pglite: PgliteThread | undefined;
   let lock: DataDirLock | undefined;
+  let pageCacheMb: number | null = null;
   if (options.databaseUrl) {
     pool = new pg.Pool({
       types: vectorTypes,
@@ -60,8 +63,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       lock = await lockDataDir(options.dataDir);
     }
     // PGlite executes SQL synchronously (WASM); in its own thread a long query no longer stalls every request and stream.
-    const sharedBuffersMb = options.sharedBuffersMb ?? (dataDir ? sharedBuffersFor(await relationBytes(dataDir)) : DEFAULT_SHARED_BUFFERS_MB);
-    pglite = startPgliteThread({ dataDir, sharedBuffersMb });
+    pageCacheMb = options.sharedBuffersMb ?? (dataDir ? sharedBuffersFor(await relationBytes(dataDir)) : DEFAULT_SHARED_BUFFERS_MB);
+    pglite = startPgliteThread({ dataDir, sharedBuffersMb: pageCacheMb });
     try {
       await pglite.waitReady;
     } catch (error) {
@@ -100,7 +103,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw error;
   }
 
-  return { pool, engine: pglite ? 'pglite' : 'postgres', close };
+  return { pool, engine: pglite ? 'pglite' : 'postgres', pageCacheMb, close };
 }
 
 /** Runs `work` in one transaction on one checked-out client; the client is always released. */

@@ -16,9 +16,12 @@ const tempDir = async () => {
   return dir;
 };
 
+/** What the database runs with, checked against what it says it was given. */
 async function sharedBuffers(db: Database): Promise<string> {
   const { rows } = await db.pool.query<{ shared_buffers: string }>('show shared_buffers');
-  return rows[0]?.shared_buffers ?? '';
+  const shown = rows[0]?.shared_buffers ?? '';
+  expect(shown).toBe(`${db.pageCacheMb}MB`);
+  return shown;
 }
 
 afterEach(async () => {
