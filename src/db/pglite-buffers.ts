@@ -11,8 +11,8 @@ export const MAX_SHARED_BUFFERS_MB = 1024;
 /**
  * Half of the data, between the default and the maximum. At 50 000 passages the tables and indexes take 1.27 GB, the HNSW
  * index 385 MB of it: with 128MB each vector query read most of its index pages from the files again (p50 21 ms; 100
- * questions, ef_search 200), with 512MB or 1GB 10.5 ms. PGlite takes the whole buffer when it starts (RSS 285 MB at 128MB,
- * 737 MB at 512MB, 0.2 s more to start), so a corpus the size of the action list keeps the default.
+ * questions, ef_search 200), with 512MB or 1GB 10.5 ms. PGlite takes the whole buffer when it starts (RSS about 300 MB at
+ * 128MB, 720 MB at 512MB, and 0.1–0.2 s more to start), so a corpus the size of the action list keeps the default.
  */
 export function sharedBuffersFor(dataBytes: number): number {
   const half = Math.ceil(dataBytes / 2 / MB);
