@@ -139,7 +139,7 @@ export function renderReport(results: BenchResults): string {
   );
   for (const corpus of search) {
     lines.push(
-      `| ${corpus.label} | ${corpus.recallAt10.toFixed(3)} | ${corpus.hybridOverlapAt10.toFixed(3)} (${corpus.hybridCompared}) | ${corpus.candidates.hnsw.toFixed(1)} | ${/hnsw/i.test(corpus.plans.hnsw) ? 'yes' : 'no (seq scan + sort)'} | ${corpus.sharedBuffers} |`,
+      `| ${corpus.label} | ${corpus.recallAt10.toFixed(3)} | ${corpus.hybridOverlapAt10.toFixed(3)} (${corpus.hybridCompared}) | ${corpus.candidates.hnsw.toFixed(1)} | ${/hnsw/i.test(corpus.plans.hnsw) ? 'yes' : 'no (seq scan + sort)'} | ${corpus.sharedBuffersMb === null ? '—' : `${corpus.sharedBuffersMb}MB`} |`,
     );
   }
   const swept = search.filter((corpus) => corpus.efSweep.length);

@@ -54,8 +54,8 @@ export interface CorpusSearchResult {
   /** The vector query with other `hnsw.ef_search` values: what recall would cost (empty where the planner does not use HNSW). */
   efSweep: { efSearch: number; recallAt10: number; latency: Summary; candidates: number }[];
   plans: { hnsw: string; exact: string };
-  /** The embedded database's page cache as opened for this corpus (sized from its data: src/db/pglite-buffers.ts). */
-  sharedBuffers: string;
+  /** The embedded database's page cache in MB as opened for this corpus (sized from its data: src/db/pglite-buffers.ts). */
+  sharedBuffersMb: number | null;
 }
 
 export interface SearchBenchOptions {
@@ -153,9 +153,7 @@ async function measureCorpus(
     const actionList = (await listDocuments(db.pool)).find((document) => document.kind === 'action-list')?.id ?? null;
     const spelling = createSpellingCorrector(texts);
     const service = createSearchService({ db, glossary, embedder: () => embedder, actionListId: () => actionList, spelling: () => spelling });
-    const { rows: buffers } = await db.pool.query<{ shared_buffers: string }>('show shared_buffers');
-    const sharedBuffers = buffers[0]?.shared_buffers ?? '?';
-    results.push({ ...(await benchCorpus(label, db, service, embedder, options)), load, alongside, sharedBuffers });
+    results.push({ ...(await benchCorpus(label, db, service, embedder, options)), load, alongside, sharedBuffersMb: db.sharedBuffersMb });
     const { rows: version } = await db.pool.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'vector'`);
     return version[0]?.extversion ?? '?';
   } finally {
@@ -192,7 +190,7 @@ async function benchCorpus(
   service: SearchService,
   embedder: Embedder,
   options: SearchBenchOptions,
-): Promise<Omit<CorpusSearchResult, 'load' | 'alongside' | 'sharedBuffers'>> {
+): Promise<Omit<CorpusSearchResult, 'load' | 'alongside' | 'sharedBuffersMb'>> {
   const { rows: countRows } = await db.pool.query<{ n: number }>('select count(*)::int as n from passages');
   const passages = countRows[0]?.n ?? 0;
   const vectors = await Promise.all(options.queries.map((query) => embedder.embedQuery(query)));

@@ -1,6 +1,7 @@
 // The service's configuration: one zod schema over explicit options, then the environment, then defaults.
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_SHARED_BUFFERS_MB } from './db/pglite-buffers.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -18,8 +19,8 @@ export const ConfigSchema = z.object({
     .optional(),
   // Unset: 10 connections to a PostgreSQL server, 8 clients of the embedded database (see src/db/pglite-thread.ts).
   DB_POOL_SIZE: positiveInt.optional(),
-  // Unset: sized from the data at start (src/db/pglite-buffers.ts). PGlite did not start with 2 048.
-  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(16).max(1024).optional(),
+  // Unset: sized from the data at start (src/db/pglite-buffers.ts).
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(16).max(MAX_SHARED_BUFFERS_MB).optional(),
   CORPUS_DIR: z.string().min(1).default('./corpus'),
   EMBEDDINGS: z.enum(['hashing', 'ollama']).default('hashing'),
   OLLAMA_HOST: z.url().default('http://127.0.0.1:11434'),

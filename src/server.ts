@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { db: runtime.db, corpus: runtime.corpus, llm, appMetrics: metrics });
   const { report, db } = runtime;
   app.log.info(
-    { database: db.engine, pageCacheMb: db.pageCacheMb, added: report.added, updated: report.updated, unchanged: report.unchanged.length, embedded: report.embedded, model: report.model, ms: Math.round(performance.now() - started) },
+    { database: db.engine, sharedBuffersMb: db.sharedBuffersMb, added: report.added, updated: report.updated, unchanged: report.unchanged.length, embedded: report.embedded, model: report.model, ms: Math.round(performance.now() - started) },
     'corpus ready',
   );
 

@@ -65,7 +65,7 @@ export function describeSources(documents: readonly DocumentRow[]): string {
 // ("al", "reeds", "intussen" … with a participle, or "zijn … uitgevoerd?" at the end) or as a state of affairs; "hoe moet
 // actie 18 uitgevoerd worden?" and "opvolging van mentoren" ask what the list says.
 const PARTICIPLE = String.raw`(?:uitgevoerd|gerealiseerd|verwezenlijkt|ge[iï]mplementeerd|gebeurd)`;
-const STATE = String.raw`stand van zaken|in uitvoering|hoe ?ver staa?t|hoe ?ver staan`;
+const STATE = String.raw`stand van zaken|in uitvoering|hoe ?ver sta(?:a?t|an)`;
 const PROGRESS = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:al|reeds|intussen|inmiddels|ondertussen|sindsdien|nog niet)(?![\p{L}\p{N}])[^.?!]{0,40}(?<![\p{L}\p{N}])${PARTICIPLE}` +
     String.raw`|(?:is|zijn|werd|werden)\s+${PARTICIPLE}\s*[?.!]*\s*$|${STATE})(?![\p{L}\p{N}])`,

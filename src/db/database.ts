@@ -13,7 +13,7 @@ export interface Database {
   /** Which engine answers: useful in logs and for the health check. */
   engine: 'pglite' | 'postgres';
   /** The embedded database's page cache (shared_buffers) in MB; null on a PostgreSQL server, which has its own settings. */
-  pageCacheMb: number | null;
+  sharedBuffersMb: number | null;
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pool: pg.Pool;
   let pglite: PgliteThread | undefined;
   let lock: DataDirLock | undefined;
-  let pageCacheMb: number | null = null;
+  let sharedBuffersMb: number | null = null;
   if (options.databaseUrl) {
     pool = new pg.Pool({
       types: vectorTypes,
@@ -63,8 +63,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       lock = await lockDataDir(options.dataDir);
     }
     // PGlite executes SQL synchronously (WASM); in its own thread a long query no longer stalls every request and stream.
-    pageCacheMb = options.sharedBuffersMb ?? (dataDir ? sharedBuffersFor(await relationBytes(dataDir)) : DEFAULT_SHARED_BUFFERS_MB);
-    pglite = startPgliteThread({ dataDir, sharedBuffersMb: pageCacheMb });
+    sharedBuffersMb = options.sharedBuffersMb ?? (dataDir ? sharedBuffersFor(await relationBytes(dataDir)) : DEFAULT_SHARED_BUFFERS_MB);
+    pglite = startPgliteThread({ dataDir, sharedBuffersMb });
     try {
       await pglite.waitReady;
     } catch (error) {
@@ -103,7 +103,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw error;
   }
 
-  return { pool, engine: pglite ? 'pglite' : 'postgres', pageCacheMb, close };
+  return { pool, engine: pglite ? 'pglite' : 'postgres', sharedBuffersMb, close };
 }
 
 /** Runs `work` in one transaction on one checked-out client; the client is always released. */

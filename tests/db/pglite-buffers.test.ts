@@ -20,7 +20,7 @@ const tempDir = async () => {
 async function sharedBuffers(db: Database): Promise<string> {
   const { rows } = await db.pool.query<{ shared_buffers: string }>('show shared_buffers');
   const shown = rows[0]?.shared_buffers ?? '';
-  expect(shown).toBe(`${db.pageCacheMb}MB`);
+  expect(shown).toBe(`${db.sharedBuffersMb}MB`);
   return shown;
 }
 

@@ -52,7 +52,7 @@ describe('wire connection', () => {
     const db = await openWhenFree();
     try {
       expect(db.engine).toBe('postgres');
-      expect(db.pageCacheMb).toBeNull();
+      expect(db.sharedBuffersMb).toBeNull();
       const { rows } = await db.pool.query<{ v: number[] }>("select '[1,2,3]'::vector as v");
       expect(rows[0]?.v).toEqual([1, 2, 3]);
     } finally {

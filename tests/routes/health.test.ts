@@ -31,7 +31,7 @@ describe('GET /health', () => {
 
   it('answers 503 DATABASE_UNAVAILABLE when the database server cannot be reached', async () => {
     const pool = new pg.Pool({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${await closedPort()}/postgres`, connectionTimeoutMillis: 2_000 });
-    const db: Database = { pool, engine: 'postgres', pageCacheMb: null, close: () => pool.end() };
+    const db: Database = { pool, engine: 'postgres', sharedBuffersMb: null, close: () => pool.end() };
     const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }, {}), { db, corpus: testApp.runtime.corpus });
     try {
       await app.ready();
