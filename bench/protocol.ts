@@ -11,6 +11,9 @@ export type ModelReply =
   | { type: 'clock'; id: number; now: number }
   | { type: 'stats'; id: number; chats: number; tokens: number };
 
+export type RelayRequest = { type: 'close'; id: number };
+export type RelayReply = { type: 'ready'; port: number };
+
 export type AppRequest =
   | { type: 'lag-reset'; id: number }
   /** Starts the second window (since the mark) without touching the first (since the reset). */

@@ -28,7 +28,7 @@ export interface BenchResults {
   throughputOneClient: ThroughputResult;
   /** Default settings: the result cache answers repeated queries. */
   throughputCached: ThroughputResult;
-  chats: { single: ChatLoadResult; result: ChatLoadResult; direct: { one: DirectStreamResult; many: DirectStreamResult }; memory: { before: MemoryReading; during: MemoryReading; after: MemoryReading } };
+  chats: { single: ChatLoadResult; result: ChatLoadResult; direct: { one: DirectStreamResult; many: DirectStreamResult }; relayed: ChatLoadResult; memory: { before: MemoryReading; during: MemoryReading; after: MemoryReading } };
   mixed: {
     chats: ChatLoadResult;
     lag: LagReading;
@@ -100,7 +100,8 @@ export function renderReport(results: BenchResults): string {
   for (const goal of goals) lines.push(`| ${goal.name} | ${goal.target} | ${goal.measured} | ${goal.met ? '✓' : '✗'} |`);
   lines.push(
     '',
-    `The per-token figure cannot go below what this machine needs to pass a token between two processes: the scripted model read directly by the benchmark, no app, gives p99 ${ms(chats.direct.one.perToken.p99)} for 1 stream and ${ms(chats.direct.many.perToken.p99)} for ${chats.direct.many.streams} streams.`,
+    `The per-token figure cannot go below what this machine needs to pass a token between two processes: the scripted model read directly by the benchmark, no app, gives p99 ${ms(chats.direct.one.perToken.p99)} for 1 stream and ${ms(chats.direct.many.perToken.p99)} for ${chats.direct.many.streams} streams. ` +
+      `The same ${chats.relayed.chats} chats through a bare relay (\`bench/bare-relay.ts\`: fetch, one WebSocket frame per token, nothing else) give p99 ${ms(chats.relayed.perToken.p99)}.`,
     '',
   );
 
@@ -214,6 +215,14 @@ export function renderReport(results: BenchResults): string {
   for (const direct of [chats.direct.one, chats.direct.many]) {
     lines.push(`| ${direct.streams} | ${direct.complete} | ${direct.lostTokens} | ${direct.outOfOrder} | ${ms(direct.perToken.p50)} | ${ms(direct.perToken.p99)} | ${ms(direct.perToken.max)} |`);
   }
+  lines.push(
+    '',
+    'Control with a service in between that does nothing else: the same chats through a bare relay (`bench/bare-relay.ts`: it reads the model with fetch, as the ollama client does, and sends one WebSocket frame per token; no LangChain, database or answer logic). Each chat calls the model as soon as its question arrives, so all streams run in step.',
+    '',
+    '| Chats | complete | lost tokens | out of order | duplicates | missing done | per-token p50 | p99 | max |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${chats.relayed.chats} | ${chats.relayed.complete} | ${chats.relayed.lostTokens} | ${chats.relayed.outOfOrder} | ${chats.relayed.duplicateTokens} | ${chats.relayed.missingDone} | ${ms(chats.relayed.perToken.p50)} | ${ms(chats.relayed.perToken.p99)} | ${ms(chats.relayed.perToken.max)} |`,
+  );
   const errors = runs.flatMap(([, result]) => result.errors);
   if (errors.length) lines.push('', `Chat errors seen: ${[...new Set(errors)].map((error) => `\`${error}\``).join(', ')}`);
   lines.push('');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { runChatLoad, runDirectStreams } from './chat-load.js';
 import { startChild, type Child } from './children.js';
 import { runThroughput, startBackgroundSearches, searchPath, type ThroughputResult } from './http-load.js';
-import { BENCH_MODEL, type AppReply, type AppRequest, type LagReading, type MemoryReading, type ModelReply, type ModelRequest } from './protocol.js';
+import { BENCH_MODEL, type AppReply, type AppRequest, type LagReading, type MemoryReading, type ModelReply, type ModelRequest, type RelayReply, type RelayRequest } from './protocol.js';
 import { renderReport, type BenchResults } from './report.js';
 import { runSearchBench } from './search-bench.js';
 import { startServer } from './startup.js';
@@ -99,6 +99,11 @@ async function main(): Promise<void> {
       const directOne = await runDirectStreams({ port: readyPort(model.ready), streams: 1, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs });
       const directMany = await runDirectStreams({ port: readyPort(model.ready), streams: SETTINGS.chats, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs });
       log(`direct to the model: 1 stream p99 ${directOne.perToken.p99.toFixed(2)} ms; ${SETTINGS.chats} streams p99 ${directMany.perToken.p99.toFixed(2)} ms`);
+      // The second control: the same chats through a relay that does only what every streaming service must.
+      const relay = await startChild<RelayRequest, RelayReply>('./bare-relay.ts', { OLLAMA_HOST: `http://127.0.0.1:${readyPort(model.ready)}` });
+      const relayed = await runChatLoad({ port: readyPort(relay.ready), questions, chats: SETTINGS.chats, tokens: SETTINGS.tokens, clockOffset: clock.offsetMs, timeoutMs: CHAT_TIMEOUT_MS })
+        .finally(() => relay.stop({ type: 'close', id: 0 }));
+      log(`${SETTINGS.chats} chats through a bare relay: ${relayed.complete} complete, per-token p99 ${relayed.perToken.p99.toFixed(2)} ms`);
 
       await sleep(500);
       const before: MemoryReading = await memory();
@@ -179,7 +184,7 @@ async function main(): Promise<void> {
         throughput,
         throughputOneClient,
         throughputCached,
-        chats: { single, result: chatResult, direct: { one: directOne, many: directMany }, memory: { before, during, after } },
+        chats: { single, result: chatResult, direct: { one: directOne, many: directMany }, relayed, memory: { before, during, after } },
         mixed: { chats: mixedChats, lag: mixedLag, streamingLag, idleLag, searches: { ...searches, concurrency: SEARCH_LOOPS } },
         clock,
         search,
