@@ -127,7 +127,7 @@ function logLoad(load: SyntheticLoadTimes, options: SearchBenchOptions): void {
   const s = (value: number) => `${(value / 1000).toFixed(1)} s`;
   options.log(
     `search: ${load.passages} passages built: passages ${s(load.insertPassagesMs)}, embeddings ${s(load.insertEmbeddingsMs)}, embed ${s(load.embedMs)}, ` +
-      `BM25 stats ${s(load.statsMs)}, HNSW build ${s(load.indexMs)} (CPU ${s(load.cpuMs)} in all)`,
+      `BM25 stats ${s(load.statsMs)}, HNSW build ${s(load.indexMs)}, vacuum ${s(load.vacuumMs)} (CPU ${s(load.cpuMs)} in all)`,
   );
 }
 
