@@ -57,16 +57,16 @@ export function generatePassages(pool: string[], count: number, seed: number): {
   return passages;
 }
 
-/**
- * Adds synthetic passages until the database holds `total`, then does what an ingest does for a new corpus:
- * one hashing embedder fitted on every passage, embeddings for all of them, BM25 statistics, the HNSW index and a VACUUM.
- */
 export interface SyntheticLoadOptions {
   index?: boolean;
   /** For the HNSW build only, e.g. '1GB'; the service's ingest leaves Postgres' default (64MB). */
   maintenanceWorkMem?: string;
 }
 
+/**
+ * Adds synthetic passages until the database holds `total`, then does what an ingest does for a new corpus:
+ * one hashing embedder fitted on every passage, embeddings for all of them, BM25 statistics, the HNSW index and a VACUUM.
+ */
 export async function loadSyntheticCorpus(db: Database, total: number, seed: number, options: SyntheticLoadOptions = {}): Promise<SyntheticLoad> {
   const cpu = process.cpuUsage();
   const real = await allPassageTexts(db.pool);
