@@ -34,6 +34,9 @@ const PERSON = new Set(['iemand', 'hij', 'zij', 'ze', 'je', 'jij', 'u', 'men', '
 // In a one-way phrase, "…" stands for up to this many words: "wil … worden" reads "wil graag lasser worden", not "ik wil
 // weten wat er moet worden gedaan" (four words apart), and "hoeveel … werken" no long question that only ends on "werken".
 const MAX_GAP_WORDS = 3;
+// The list's subject is named in many questions and says nothing of the situation: in a gap its words do not count, so
+// "hoeveel procent van de mensen met een migratie-achtergrond werkt" reads as "procent … werkt" (three words apart).
+const SUBJECT_PHRASES = ['met een migratieachtergrond', 'met migratieachtergrond', 'met een migratie-achtergrond', 'met migratie-achtergrond'];
 
 interface Phrase {
   group: number;
@@ -51,6 +54,17 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
   // Phrases are compared on lightly stemmed words, so "leerkrachten" finds the entry "leerkracht".
   const stemOf = (word: string) => (PERSON.has(word) ? 'iemand' : lightStem(word));
   const key = (text: string) => ` ${foldText(text).split(' ').map(stemOf).join(' ')} `;
+  const subjectPhrases = SUBJECT_PHRASES.map((phrase) => key(phrase).trim().split(' '));
+  /** For each of the query's words, whether it is part of the list's subject. */
+  const subjectMask = (words: readonly string[]): boolean[] => {
+    const mask = words.map(() => false);
+    words.forEach((_, start) => {
+      for (const phrase of subjectPhrases) {
+        if (phrase.every((stem, offset) => words[start + offset] === stem)) phrase.forEach((_stem, offset) => (mask[start + offset] = true));
+      }
+    });
+    return mask;
+  };
   // A one-way phrase (readAs) finds its entry but is never added to a query: it names a situation, not the passages' words.
   const groups = glossaries.flatMap((glossary) =>
     glossary.entries.map((entry) => [
@@ -75,11 +89,13 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
   type Found = { phrase: Phrase; span: [number, number] | null };
   const phrasesIn = (folded: string): Found[] => {
     const words = folded.trim().split(' ');
+    let subject: boolean[] | undefined;
     return [...new Set(words)].flatMap((word) =>
       (byFirstWord.get(word) ?? []).flatMap((phrase): Found[] => {
         if (!folded.includes(phrase.key)) return [];
         if (!phrase.parts) return [{ phrase, span: null }];
-        const span = spanOf(words, phrase.parts);
+        subject ??= subjectMask(words);
+        const span = spanOf(words, phrase.parts, subject);
         return span ? [{ phrase, span }] : [];
       }),
     );
@@ -136,16 +152,25 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
 }
 
 /**
- * Where the words hold each part in turn, each starting at most MAX_GAP_WORDS words after the one before it ends: the
- * first such span (start, end), or null.
+ * Where the words hold each part in turn, each starting at most MAX_GAP_WORDS words after the one before it ends, not
+ * counting the words `subject` marks: the first such span (start, end), or null.
  */
-function spanOf(words: readonly string[], parts: readonly string[][], from = 0, part = 0, within = words.length): [number, number] | null {
+function spanOf(
+  words: readonly string[],
+  parts: readonly string[][],
+  subject: readonly boolean[],
+  from = 0,
+  part = 0,
+  within = Number.POSITIVE_INFINITY,
+): [number, number] | null {
   const wanted = parts[part];
   if (!wanted) return [from, from];
-  const last = Math.min(words.length - wanted.length, from + within);
-  for (let start = from; start <= last; start += 1) {
+  let gap = 0;
+  for (let start = from; start + wanted.length <= words.length; start += 1) {
+    if (start > from && !subject[start - 1]) gap += 1;
+    if (gap > within) break;
     if (!wanted.every((stem, offset) => words[start + offset] === stem)) continue;
-    const rest = spanOf(words, parts, start + wanted.length, part + 1, MAX_GAP_WORDS);
+    const rest = spanOf(words, parts, subject, start + wanted.length, part + 1, MAX_GAP_WORDS);
     if (rest) return [start, rest[1]];
   }
   return null;

@@ -642,6 +642,16 @@ describe('refusals', () => {
     expect(unemployment.answer.split('\n')[1]).toMatch(/werkzaamheidsgraad.*\d+%/);
   });
 
+  it('answers what share of people with a migration background works with the employment rates, not a refusal', async () => {
+    // The group written out ("van de mensen met migratieachtergrond") took "procent … werkt" too far apart: refused.
+    for (const question of ['hoeveel procent van de mensen met migratieachtergrond werkt', 'hoeveel procent van de mensen met migratieachtergrond is werkzaam']) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(false);
+      expect(body.answer, question).toMatch(/werkzaamheidsgraad[^\n]*\d+(,\d+)?%/);
+      expect(body.citations.map((citation) => citation.action), question).toContain(1);
+    }
+  });
+
   it('reads "wat moet er gebeuren" as asking, not as a topic the passages lack', async () => {
     // "gebeuren" is in few passages: counted as a topic word they lacked, it refused these.
     for (const question of ['wat moet er gebeuren rond discriminatie', 'wat moet er gebeuren met discriminatie']) {

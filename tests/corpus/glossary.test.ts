@@ -91,6 +91,34 @@ describe('createGlossaryExpander', () => {
     expect(glossary.expand('ik wil weten wat er moet worden gedaan rond taal')).not.toContain('beroepsopleiding');
   });
 
+  it('does not count the list\'s subject ("met een migratie-achtergrond") among the words of a gap', () => {
+    const small: Glossary = { id: 'test', title: 'Test', entries: [{ term: 'werkzaamheidsgraad', expansions: ['tewerkstellingsgraad'], readAs: ['procent … werkt'] }] };
+    const expander = createGlossaryExpander([small]);
+    // Six words between "procent" and "werkt", three of them the subject: read as three.
+    for (const question of [
+      'hoeveel procent van de mensen met een migratie-achtergrond werkt',
+      'hoeveel procent van de mensen met migratieachtergrond werkt',
+      'hoeveel procent van de personen met een migratieachtergrond werkt',
+    ]) {
+      expect(expander.expand(question), question).toContain('tewerkstellingsgraad');
+    }
+    // Any other words still count: four apart is too far.
+    expect(expander.expand('hoeveel procent van de oudere mensen werkt')).not.toContain('tewerkstellingsgraad');
+    expect(expander.expand('hoeveel procent van de oudere mensen met een migratie-achtergrond werkt')).not.toContain('tewerkstellingsgraad');
+  });
+
+  it('reads how many people with a migration background work, however the group is written, as the employment rate', () => {
+    for (const question of [
+      'hoeveel procent van de mensen met migratieachtergrond werkt',
+      'hoeveel procent van de mensen met een migratie-achtergrond werkt',
+      'hoeveel procent van de mensen met migratieachtergrond is werkzaam',
+      'welk percentage van de personen met een migratie-achtergrond is aan het werk',
+      'hoeveel procent van de mensen met migratieachtergrond heeft werk',
+    ]) {
+      expect(glossary.expand(question), question).toContain('werkzaamheidsgraad');
+    }
+  });
+
   it('counts the words in a gap as read by the glossary, but not as the situation the phrase names', () => {
     const question = 'klant uit Syrië wil lasser worden';
     expect(glossary.situation(question).terms).toEqual(expect.arrayContaining(['beroepsopleiding', 'land van herkomst']));
