@@ -30,7 +30,8 @@ const ASKING_WORDS = new Set(
    bedoeld betrokken aanbeveling aanbevelingen actielijst lijstje commissie serv speelt spelen verantwoordelijk verantwoordelijkheid
    verantwoordelijkheden concreet allemaal precies ondernemen bijdragen gebeuren aangesproken vermeld genoemd overzicht opsommen noem
    noemen toon tonen specifiek specifieke vooral nodig hun eigen zelf kant betreffen betreft opnemen opgenomen horen hoort thuishoren
-   passen past belangrijkste voornaamste`.split(/\s+/),
+   passen past belangrijkste voornaamste uitvoeren uitvoert voert uitgevoerd uitvoering nemen neemt genomen maatregel maatregelen stap
+   stappen zetten zet realiseren realiseert`.split(/\s+/),
 );
 
 // "welke acties horen in een sectorconvenant?": a covenant is the sectors' instrument, so asking for its actions asks what
@@ -108,7 +109,7 @@ const THEME_NAMES: readonly (readonly [ThemeId, RegExp])[] = [
   ['mentoring', /\bmentor(?:ing|schap)\b/g],
   ['discriminatie', /\b(?:anti)?discriminatie\b/g],
   ['ondernemerschap', /\bondernemerschap\b/g],
-  ['monitoring', /\b(?:monitoring(?: en onderzoek)?|onderzoek)\b/g],
+  ['monitoring', /\b(?:monitoring(?: en onderzoek)?|onderzoek|statistieken|statistiek)\b/g],
   ['diversiteitsbeleid', /\bdiversiteitsbeleid\b/g],
   ['outreach', /\boutreach(?:end werken)?\b/g],
   ['flankerend-beleid', /\bflankerend beleid\b/g],

@@ -642,6 +642,24 @@ describe('refusals', () => {
     expect(unemployment.answer.split('\n')[1]).toMatch(/werkzaamheidsgraad.*\d+%/);
   });
 
+  it('reads the Pact 2020 targets however they are written', async () => {
+    // "pactdoelstelling" is in no passage and no glossary phrase: refused.
+    for (const question of ['wat is de pactdoelstelling 2020', 'wat zijn de pactdoelstellingen?']) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(false);
+      expect(body.answer, question).toMatch(/Pact2020/);
+      expect(body.citations.map((citation) => citation.action), question).toContain(1);
+    }
+  });
+
+  it('lists an actor\'s actions also when asked which actions it is to carry out', async () => {
+    // "uitvoeren" counted as a topic beside VDAB: refused.
+    const listed = await ask('wat moet vdab doen');
+    const body = await ask('welke acties moet vdab uitvoeren');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual(listed.citations.map((citation) => citation.action));
+  });
+
   it('answers what share of people with a migration background works with the employment rates, not a refusal', async () => {
     // The group written out ("van de mensen met migratieachtergrond") took "procent … werkt" too far apart: refused.
     for (const question of ['hoeveel procent van de mensen met migratieachtergrond werkt', 'hoeveel procent van de mensen met migratieachtergrond is werkzaam']) {

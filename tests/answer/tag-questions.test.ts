@@ -62,6 +62,11 @@ describe('askedActor', () => {
     ['wat moet de Vlaamse regering doen?', 'vlaamse-overheid'],
     ['wat doet AgII?', 'inburgering'],
     ['wat zijn de belangrijkste aanbevelingen voor onderwijs', 'onderwijs'],
+    // "uitvoeren" and "nemen" were read as topics the actions lack: the first two were refused.
+    ['welke acties moet vdab uitvoeren', 'vdab'],
+    ['welke acties moeten werkgevers uitvoeren', 'sectoren-werkgevers'],
+    ['welke maatregelen moet de VDAB nemen?', 'vdab'],
+    ['welke stappen moeten de lokale besturen zetten?', 'lokale-besturen'],
   ])('reads "%s" as about %s alone', (question, actor) => {
     expect(askedActor(question)).toEqual({ actor, alone: true });
   });
@@ -100,6 +105,9 @@ describe('askedTheme', () => {
     ['Welke acties gaan over monitoring en onderzoek?', 'monitoring'],
     ['overzicht acties erkenning van buitenlandse diploma’s', 'diploma-erkenning'],
     ['belangrijkste acties rond taal', 'taal'],
+    // Only Actie 4 was cited: "statistieken" was read as a topic of its own.
+    ['welke acties gaan over statistieken en monitoring', 'monitoring'],
+    ['welke acties gaan over statistiek?', 'monitoring'],
   ])('reads "%s" as asking for the actions of %s', (question, theme) => {
     expect(askedTheme(question)).toEqual({ theme });
   });
