@@ -267,6 +267,21 @@ describe('refusals', () => {
     await expectVerbatimQuotes(body);
   });
 
+  it('answers how many work for the Flemish government with its staff figures, not the employment rate', async () => {
+    // "hoeveel … werken" read it as the employment rate alone: the legal item on reserved posts came first, and no share.
+    const body = await ask('hoeveel mensen met migratieachtergrond werken bij de vlaamse overheid');
+    expect(body.answer).toMatch(/9,6%|5,6%/);
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([30, 31]));
+    await expectVerbatimQuotes(body);
+  });
+
+  it('reads "werkervaringsjob" as temporary work experience', async () => {
+    // A word no passage has: refused.
+    const body = await ask('wat is een werkervaringsjob');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(37);
+  });
+
   it('answers a compound written apart as the compound', async () => {
     // "interim kantoren discriminatie" was refused: "kantoren" is no word of the list, and "interimkantoren" its glossary's.
     const agencies = await ask('interim kantoren discriminatie');
