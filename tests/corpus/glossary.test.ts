@@ -94,7 +94,7 @@ describe('createGlossaryExpander', () => {
   it('does not count the list\'s subject ("met een migratie-achtergrond") among the words of a gap', () => {
     const small: Glossary = { id: 'test', title: 'Test', entries: [{ term: 'werkzaamheidsgraad', expansions: ['tewerkstellingsgraad'], readAs: ['procent … werkt'] }] };
     const expander = createGlossaryExpander([small]);
-    // Six words between "procent" and "werkt", three of them the subject: read as three.
+    // Between "procent" and "werkt": "van de mensen" and the subject, which does not count, so three words apart.
     for (const question of [
       'hoeveel procent van de mensen met een migratie-achtergrond werkt',
       'hoeveel procent van de mensen met migratieachtergrond werkt',
