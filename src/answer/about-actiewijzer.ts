@@ -34,11 +34,12 @@ export const EXPORT_HELP =
 // Who made a document or when, asked with a word for the document ("wanneer is de actielijst verschenen?", "wie heeft de
 // lijst opgesteld?"), or the sources themselves ("welke bronnen gebruikt Actiewijzer?", "wie is de auteur?").
 const WHO_OR_WHEN = /\b(?:wanneer|welk jaar|datum|hoe oud|wie)\b/;
-const MADE = /\b(?:gepubliceerd|verschenen|uitgebracht|geschreven|opgesteld|uitgewerkt|gemaakt|dateert|datum|jaar|oud|afkomstig)\b/;
+const MADE = /\b(?:gepubliceerd|publiceerde|verschenen|uitgebracht|geschreven|schreef|schreven|opgesteld|uitgewerkt|gemaakt|maakte|maakten|dateert|datum|jaar|oud|afkomstig)\b/;
 const DOCUMENT = /\b(?:actielijst|lijst|document|advies|tekst)\b/;
 const SOURCES = /\b(?:auteurs?|bronnen|documenten)\b/;
 const ORIGIN_WORDS = new Set(
-  `gepubliceerd verschenen uitgebracht geschreven opgesteld uitgewerkt gemaakt dateert datum auteur auteurs jaar oud afkomstig actielijst
+  `gepubliceerd publiceerde verschenen uitgebracht geschreven schreef schreven opgesteld uitgewerkt gemaakt maakte maakten dateert datum auteur
+   auteurs jaar oud afkomstig actielijst
    document documenten advies bron bronnen actiewijzer gebruikt gebruik gebruiken eigenlijk precies deze`.split(/\s+/),
 );
 

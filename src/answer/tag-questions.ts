@@ -18,7 +18,7 @@ const ACTOR_NAMES: readonly (readonly [ActorId, RegExp])[] = [
   ['vdab', /\bvdab\b/g],
   ['onderwijs', /\b(?:onderwijs(?:sector)?|scholen|school|onderwijsinstellingen|clbs?)\b/g],
   // A sector by name ("de zorgsector", "bouwsector", "de horeca"): the list names none, so it asks what sectors can do.
-  ['sectoren-werkgevers', /\b(?:[a-z]*sector(?:en)?|sectorfondsen|sectorfonds|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming|bouw|horeca|logistiek|transport|schoonmaak|metaal|chemie|textiel|retail|voedingsindustrie|industrie|zorg|gezondheidszorg|ouderenzorg|thuiszorg|ziekenhuis|ziekenhuizen|welzijn|landbouw|tuinbouw|distributie|handel|ict|haven|bewaking)\b/g],
+  ['sectoren-werkgevers', /\b(?:[a-z]*sector(?:en)?|sectorfondsen|sectorfonds|sectorconsulent(?:en)?|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming|bouw|horeca|logistiek|transport|schoonmaak|metaal|chemie|textiel|retail|voedingsindustrie|industrie|zorg|gezondheidszorg|ouderenzorg|thuiszorg|ziekenhuis|ziekenhuizen|welzijn|landbouw|tuinbouw|distributie|handel|ict|haven|bewaking)\b/g],
   ['vlaamse-overheid', /\b(?:(?:vlaamse )?(?:overheid|regering)|ministers?)\b/g],
   ['middenveld', /\b(?:middenveld|zelforganisaties|verenigingen|organisaties van de doelgroep)\b/g],
   ['onderzoek', /\b(?:onderzoekers|onderzoeksinstellingen|statistiek vlaanderen)\b/g],
@@ -31,7 +31,7 @@ const ASKING_WORDS = new Set(
    verantwoordelijkheden concreet allemaal precies ondernemen bijdragen gebeuren aangesproken vermeld genoemd overzicht opsommen noem
    noemen toon tonen specifiek specifieke vooral nodig hun eigen zelf kant betreffen betreft opnemen opgenomen horen hoort thuishoren
    passen past belangrijkste voornaamste uitvoeren uitvoert voert uitgevoerd uitvoering nemen neemt genomen maatregel maatregelen stap
-   stappen zetten zet realiseren realiseert`.split(/\s+/),
+   stappen zetten zet realiseren realiseert gebruiken gebruikt inzetten`.split(/\s+/),
 );
 
 // "welke acties horen in een sectorconvenant?": a covenant is the sectors' instrument, so asking for its actions asks what

@@ -67,6 +67,8 @@ describe('askedActor', () => {
     ['welke acties moeten werkgevers uitvoeren', 'sectoren-werkgevers'],
     ['welke maatregelen moet de VDAB nemen?', 'vdab'],
     ['welke stappen moeten de lokale besturen zetten?', 'lokale-besturen'],
+    // A sector consultant works for the sectors: Actie 59 on bus tickets was quoted for "gebruiken".
+    ['welke acties kan een sectorconsulent gebruiken', 'sectoren-werkgevers'],
   ])('reads "%s" as about %s alone', (question, actor) => {
     expect(askedActor(question)).toEqual({ actor, alone: true });
   });
