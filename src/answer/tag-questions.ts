@@ -19,7 +19,7 @@ const ACTOR_NAMES: readonly (readonly [ActorId, RegExp])[] = [
   ['onderwijs', /\b(?:onderwijs(?:sector)?|scholen|school|onderwijsinstellingen|clbs?)\b/g],
   // A sector by name ("de zorgsector", "bouwsector", "de horeca"): the list names none, so it asks what sectors can do.
   ['sectoren-werkgevers', /\b(?:[a-z]*sector(?:en)?|sectorfondsen|sectorfonds|sectorconsulent(?:en)?|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming|bouw|horeca|logistiek|transport|schoonmaak|metaal|chemie|textiel|retail|voedingsindustrie|industrie|zorg|gezondheidszorg|ouderenzorg|thuiszorg|ziekenhuis|ziekenhuizen|welzijn|landbouw|tuinbouw|distributie|handel|ict|haven|bewaking)\b/g],
-  ['vlaamse-overheid', /\b(?:(?:vlaamse )?(?:overheid|regering)|ministers?)\b/g],
+  ['vlaamse-overheid', /\b(?:(?:vlaamse )?(?:overheid|regering)|ministers?(?: van werk)?)\b/g],
   ['middenveld', /\b(?:middenveld|zelforganisaties|verenigingen|organisaties van de doelgroep)\b/g],
   ['onderzoek', /\b(?:onderzoekers|onderzoeksinstellingen|statistiek vlaanderen)\b/g],
 ];

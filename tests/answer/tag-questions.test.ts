@@ -69,6 +69,8 @@ describe('askedActor', () => {
     ['welke stappen moeten de lokale besturen zetten?', 'lokale-besturen'],
     // A sector consultant works for the sectors: Actie 59 on bus tickets was quoted for "gebruiken".
     ['welke acties kan een sectorconsulent gebruiken', 'sectoren-werkgevers'],
+    // The list is addressed to the minister of Work: "werk" was read as a topic beside the minister.
+    ['wat moet de minister van werk doen', 'vlaamse-overheid'],
   ])('reads "%s" as about %s alone', (question, actor) => {
     expect(askedActor(question)).toEqual({ actor, alone: true });
   });

@@ -22,6 +22,8 @@ describe('isSourceReference', () => {
     [43, 'a sentence before the reference'],
     [45, 'a report named by its title and year'],
     [61, 'one sentence naming the source, with its address'],
+    // Quoted for "wat moet de minister van werk doen" as if the list said it.
+    [51, 'figures obtained on request from a minister\'s office, with the date'],
   ])('footnote %i is a source reference (%s)', (number) => {
     expect(isSourceReference(note(number))).toBe(true);
   });
