@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { modelContents } from './model-stream.js';
 import type { RelayReply, RelayRequest } from './protocol.js';
 
 /**
@@ -21,25 +22,7 @@ sockets.on('connection', (socket) => {
 });
 
 async function relay(socket: WebSocket): Promise<void> {
-  const response = await fetch(`${model}/api/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'bench', stream: true, messages: [{ role: 'user', content: 'Toegestane actienummers: 1.' }] }),
-  });
-  const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  for (;;) {
-    const read = await reader?.read();
-    if (!read || read.done) break;
-    buffered += decoder.decode(read.value, { stream: true });
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const line of lines) {
-      const content = line.trim() ? ((JSON.parse(line) as { message?: { content?: string } }).message?.content ?? '') : '';
-      if (content) socket.send(JSON.stringify({ type: 'delta', text: content }));
-    }
-  }
+  for await (const { content } of modelContents(model, Date.now)) socket.send(JSON.stringify({ type: 'delta', text: content }));
   socket.send(JSON.stringify({ type: 'done', mode: 'llm' }));
 }
 

@@ -1,5 +1,6 @@
 // WebSocket chat load: many concurrent /api/chat conversations against the scripted model, checking every token and timing its delivery.
 import { WebSocket } from 'ws';
+import { modelContents } from './model-stream.js';
 import { TOKEN_PATTERN } from './protocol.js';
 import { epochMs, summarize, type Summary } from './stats.js';
 
@@ -190,34 +191,16 @@ export async function runDirectStreams(options: { port: number; streams: number;
   const perToken: number[] = [];
   const outcomes = await Promise.all(
     Array.from({ length: options.streams }, async () => {
-      const response = await fetch(`http://127.0.0.1:${options.port}/api/chat`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'bench', stream: true, messages: [{ role: 'user', content: 'Toegestane actienummers: 1.' }] }),
-      });
       const received = new Set<number>();
       let expected = 0;
       let outOfOrder = 0;
-      let buffered = '';
-      const decoder = new TextDecoder();
-      const reader = response.body?.getReader();
-      for (;;) {
-        const read = await reader?.read();
-        if (!read || read.done) break;
-        const arrived = epochMs();
-        buffered += decoder.decode(read.value, { stream: true });
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) {
-          if (!line.trim()) continue;
-          const content = (JSON.parse(line) as { message?: { content?: string } }).message?.content ?? '';
-          for (const match of content.matchAll(TOKEN_PATTERN)) {
-            const token = Number(match[1]);
-            if (token !== expected) outOfOrder += 1;
-            expected = token + 1;
-            received.add(token);
-            if (token > 0) perToken.push(arrived - (Number(match[2]) - options.clockOffset));
-          }
+      for await (const { content, arrived } of modelContents(`http://127.0.0.1:${options.port}`, epochMs)) {
+        for (const match of content.matchAll(TOKEN_PATTERN)) {
+          const token = Number(match[1]);
+          if (token !== expected) outOfOrder += 1;
+          expected = token + 1;
+          received.add(token);
+          if (token > 0) perToken.push(arrived - (Number(match[2]) - options.clockOffset));
         }
       }
       return { received: received.size, outOfOrder };
