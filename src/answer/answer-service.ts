@@ -18,7 +18,7 @@ import { buildCitations, buildLabelCitations, checkCitations, citedActions, desc
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
 import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
-import { composeExtractive } from './extractive.js';
+import { composeExtractive, quotable } from './extractive.js';
 import { isFollowUp, resolveOrdinal } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
@@ -179,7 +179,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const answerHits = listing
         ? listing.hits
         : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, abbreviations), input.question, standalone.previousActions, pinned).then((all) =>
-            leading(all.slice(0, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + pinned.length), legal.lead),
+            leading(withQuotable(all, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + pinned.length), legal.lead),
           );
 
       if (!inScope) {
@@ -609,6 +609,22 @@ async function legalPassages(
 /** The legal framework's item naming the anti-racism law's criteria. */
 async function criteriaPassage(deps: AnswerServiceDeps): Promise<StoredPassage | null> {
   return criteriaItem(await getDocumentPassages(deps.db.pool, LEGAL_DOCUMENT_ID), deps.corpus.spelling());
+}
+
+/**
+ * The first hits up to `count` passages that can be quoted. A footnote naming a source stays where the search ranked it but
+ * takes no place: "wat doet de commissie diversiteit?" found five footnotes citing the commission's advices first, and
+ * with no sentence left to quote it was refused.
+ */
+function withQuotable(hits: SearchHit[], count: number): SearchHit[] {
+  const kept: SearchHit[] = [];
+  let quotes = 0;
+  for (const hit of hits) {
+    if (quotes >= count) break;
+    kept.push(hit);
+    if (hit.named || quotable(hit.passage)) quotes += 1;
+  }
+  return kept;
 }
 
 /** The hits with `lead` first (found among them or added), as the passage an answer starts from. */

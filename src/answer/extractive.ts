@@ -6,7 +6,7 @@ import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
-import { sentences, tokenizedSentences } from './citations.js';
+import { sentences, tokenizedSentences, type TokenizedSentence } from './citations.js';
 import { placeOf } from './structure-questions.js';
 
 export interface ExtractiveSentence {
@@ -145,7 +145,7 @@ export function composeExtractive(
     const representative = label !== null ? null : passage.kind === 'action' ? passage.action : group[0] ?? null;
     const citedWith = (words: ReadonlySet<string>) => (group.length > 1 ? aboutAction(words, group) : representative);
     const origin: ExtractiveSentence['origin'] = passage.kind === 'action' && passage.action === null ? 'item' : passage.kind;
-    const all = tokenizedSentences(passage.text);
+    const all = withDefinitions(passage.text, tokenizedSentences(passage.text));
     const scored = all
       .filter(({ sentence }) => sentence.length >= 25)
       .map(({ sentence: text, tokens, words, folded }) => {
@@ -227,10 +227,39 @@ export function composeExtractive(
 }
 
 /**
+ * A sentence that ends in a colon and is followed by a line of its own, not a list, is quoted with that line: "… volgens de
+ * zogenaamde Vesoc-definitie:" was quoted for "wat is de definitie van migratieachtergrond?" without the definition, which
+ * shares no word with the question. A list after the colon (Actie 4's points) stays separate sentences.
+ */
+function withDefinitions(text: string, all: readonly TokenizedSentence[]): readonly TokenizedSentence[] {
+  if (!all.some(({ sentence }) => sentence.endsWith(':'))) return all;
+  const merged: TokenizedSentence[] = [];
+  for (let index = 0; index < all.length; index += 1) {
+    const current = all[index] as TokenizedSentence;
+    const next = all[index + 1];
+    if (next && current.sentence.endsWith(':') && introducesLine(text, current.sentence, next.sentence)) {
+      const tokens = [...current.tokens, ...next.tokens];
+      merged.push({ sentence: `${current.sentence} ${next.sentence}`, tokens, words: new Set(tokens), folded: `${current.folded}${next.folded.trimStart()}` });
+      index += 1;
+    } else merged.push(current);
+  }
+  return merged;
+}
+
+function introducesLine(text: string, lead: string, next: string): boolean {
+  const start = text.indexOf(lead);
+  const end = start + lead.length;
+  const following = start < 0 ? -1 : text.indexOf(next, end);
+  if (following < 0) return false;
+  const between = text.slice(end, following);
+  return /\n/.test(between) && !/[-*]\s*$/.test(between);
+}
+
+/**
  * A footnote that belongs to no action, or that only names a source, is no answer: split into sentences, a reference's
  * title ("Laaggeschoolde vrouwen met een migratie-achtergrond.") would be quoted as if the list said it.
  */
-function quotable(passage: StoredPassage): boolean {
+export function quotable(passage: StoredPassage): boolean {
   return passage.kind !== 'note' || (passage.actions.length > 0 && !isSourceReference(passage.text));
 }
 

@@ -657,6 +657,61 @@ describe('refusals', () => {
     expect(unemployment.answer.split('\n')[1]).toMatch(/werkzaamheidsgraad.*\d+%/);
   });
 
+  it('quotes the definition of the target group, however the question asks who belongs to it', async () => {
+    // The definition stands on a line of its own after "… volgens de zogenaamde Vesoc-definitie:", which was quoted alone;
+    // "wie valt onder …" and "wat verstaat de lijst onder …" were refused.
+    const corpus = await readFile('corpus/actielijst-migratieachtergrond.md', 'utf8');
+    for (const question of [
+      'wat is de definitie van migratieachtergrond',
+      'wie valt onder personen met een migratie-achtergrond',
+      'wie telt als persoon met migratieachtergrond',
+      'wat verstaat de lijst onder migratieachtergrond',
+    ]) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(false);
+      const quote = body.answer.split('\n').find((line) => line.includes('Vesoc-definitie: Huidige of geboortenationaliteit'));
+      expect(quote, question).toMatch(/grootouders hebben een geboortenationaliteit van een land van buiten de EU15” \(onderdeel 1 /);
+      expect(isVerbatim(quote!.slice(quote!.indexOf('“') + 1, quote!.indexOf('”')), corpus.replace(/\[\^\d+\]/g, ''))).toBe(true);
+    }
+  });
+
+  it('answers about the Commissie Diversiteit from the list, not from the footnotes naming its advices', async () => {
+    // Footnotes citing the commission's advices filled the passages for the answer, none of them quotable: refused.
+    const body = await ask('wat doet de commissie diversiteit');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toContain('“De Commissie Diversiteit ijvert voor evenredige arbeidsdeelname.” (Actie 1)');
+    expect(body.answer).not.toMatch(/Brussel: SERV|serv\.be/);
+  });
+
+  it('reads temporary agency workers as agency work', async () => {
+    // "uitzendkrachten" is in no passage and was no glossary phrase: refused.
+    const body = await ask('wat met uitzendkrachten');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toContain(54);
+  });
+
+  it('reads the teaching staff and school results in the words people use for them', async () => {
+    // "lerarenkorps" and "onderwijsachterstand" are in no passage and were no glossary phrases: refused. "leraren met een
+    // migratieachtergrond" quoted Actie 11 on teachers' bias, not Actie 32's diversity of the teaching staff.
+    const staff = await ask('wat zegt de lijst over het lerarenkorps');
+    expect(staff.refused).toBe(false);
+    expect(staff.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([12, 13]));
+    expect((await ask('leraren met een migratieachtergrond')).citations[0]?.action).toBe(32);
+    const results = await ask('hoe groot is de onderwijsachterstand');
+    expect(results.refused).toBe(false);
+    expect(results.answer).toContain('“In Vlaanderen is er een grote kloof in onderwijsprestaties tussen personen met en zonder migratie-achtergrond.” (bevindingen bij Actie 8)');
+  });
+
+  it('answers which actions matter most with what the commission calls a priority', async () => {
+    // The list ranks no actions; "welke acties zijn het belangrijkst" quoted a sentence on "het belangrijkste verband"
+    // between interim work and lasting work (Actie 21), and nothing the commission put first.
+    const body = await ask('welke acties zijn het belangrijkst');
+    expect(body.refused).toBe(false);
+    expect(body.answer).toContain('“De commissie vindt het prioritair dat discriminerende praktijken');
+    expect(body.answer).toContain('“Diversiteit moet een prioriteit worden binnen het algemeen beleid van de Vlaamse overheid');
+    expect(body.citations.map((citation) => citation.action)).not.toContain(21);
+  });
+
   it('reads the Pact 2020 targets however they are written', async () => {
     // "pactdoelstelling" is in no passage and no glossary phrase: refused.
     for (const question of ['wat is de pactdoelstelling 2020', 'wat zijn de pactdoelstellingen?']) {

@@ -48,6 +48,27 @@ describe('composeExtractive', () => {
     );
   });
 
+  it('quotes a sentence ending in a colon with the line it introduces, and not with a list', () => {
+    // "… volgens de zogenaamde Vesoc-definitie:" was quoted without the definition, which shares no word with the question.
+    const definition = passage(
+      'lijst:intro-8',
+      'De focus ligt op personen volgens de zogenaamde Vesoc-definitie:\n\nGeboortenationaliteit van een land van buiten de EU15\n\nUiteraard gaat achter deze definitie nog een grote diversiteit verscholen.',
+      { kind: 'intro', section: { number: '1', title: 'Personen met een migratie-achtergrond' } },
+    );
+    const list = passage('lijst:actie-4', 'Zet in op monitoring door werk te maken van:\n\n- Een jaarlijkse rapportering op basis van de Vesoc-definitie.\n- Cijfers over schoolloopbanen.', {
+      action: 4,
+      actions: [4],
+    });
+    const words = createSpellingCorrector([definition.text, list.text, ACTION.text]);
+    const { answer } = composeExtractive('wat is de Vesoc-definitie', [searchHit(definition), searchHit(list)], words, [4]);
+    const lines = quotedLines(answer);
+    expect(lines).toContain(
+      '- “De focus ligt op personen volgens de zogenaamde Vesoc-definitie: Geboortenationaliteit van een land van buiten de EU15” (onderdeel 1 Personen met een migratie-achtergrond, zonder actienummer)',
+    );
+    expect(lines).toContain('- “Een jaarlijkse rapportering op basis van de Vesoc-definitie.” (Actie 4)');
+    expect(lines.some((line) => line.includes('maken van: Een jaarlijkse'))).toBe(false);
+  });
+
   it('quotes a numbered item of another document whole, even when only its first sentence matches the question', () => {
     const { answer } = composeExtractive('Mag een job uitsluitend voorbehouden worden?', [searchHit(RESERVED_ITEM), searchHit(ACTION)], vocabulary, [44]);
     const line = quotedLines(answer).find((entry) => entry.includes('[Kader, punt 10]'));
