@@ -29,7 +29,7 @@ import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, namesSection, refersToSection, sectionLines } from './structure-questions.js';
-import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composeThemeList, narrowingFilter, type ActorQuestion } from './tag-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, composePerTheme, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composeThemeList, narrowingFilter, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
@@ -381,7 +381,7 @@ function listsTagged(question: string, history: Turn[]): boolean {
 /** Whether a question is answered with a list of actions from the tags or the sections. */
 function isListQuestion(question: string): boolean {
   return (
-    askedActor(question)?.alone === true || askedTheme(question) !== null || narrowingFilter(question) !== null || namesSection(question) || asksOverview(question)
+    askedActor(question)?.alone === true || askedTheme(question) !== null || asksPerTheme(question) !== null || narrowingFilter(question) !== null || namesSection(question) || asksOverview(question)
   );
 }
 
@@ -455,8 +455,12 @@ function listedHits(passages: StoredPassage[]): SearchHit[] {
 async function tagListing(deps: AnswerServiceDeps, question: string, actor: ActorQuestion | null): Promise<Listing | null> {
   let actions: StoredPassage[];
   let text: string | null;
-  const theme = actor?.alone ? null : askedTheme(question);
-  if (actor?.alone) {
+  const perTheme = asksPerTheme(question);
+  const theme = actor?.alone || perTheme ? null : askedTheme(question);
+  if (perTheme) {
+    actions = await listActions(deps.db.pool, perTheme.actor ? { actor: perTheme.actor } : {});
+    text = composePerTheme(actions, perTheme);
+  } else if (actor?.alone) {
     actions = await listActions(deps.db.pool, { actor: actor.actor });
     text = composeActorList(actor.actor, actions, actor.covenant === true);
   } else if (theme) {

@@ -25,7 +25,11 @@ const RECRUITMENT =
 // Asking whether something may be offered to the group alone ("mag een sectorfonds een opleiding enkel voor nieuwkomers
 // organiseren?"): a training or a coaching programme for the group is one of the framework's examples of positive action.
 // Without the permission it is a mediator's question about what exists ("welke opleidingen zijn er alleen voor nieuwkomers?").
-const ONLY_FOR_GROUP_ALLOWED = String.raw`(mag|mogen|toegelaten|toegestaan|legaal)\b[^.?!]{0,80}\b(${ONLY}\s+voor|voor\s+${ONLY})\b[^.?!]{0,40}\b${TARGET_GROUP}`;
+// The permission may come last, right after the group: "is een opleiding enkel voor nieuwkomers toegestaan?", "… alleen
+// voor vluchtelingen, mag dat?"; further on, "mag" is about something else ("… die je mag volgen met een leefloon").
+const ONLY_FOR_GROUP_ALLOWED =
+  String.raw`(mag|mogen|toegelaten|toegestaan|legaal)\b[^.?!]{0,80}\b(${ONLY}\s+voor|voor\s+${ONLY})\b[^.?!]{0,40}\b${TARGET_GROUP}` +
+  String.raw`|(${ONLY}\s+voor|voor\s+${ONLY})\b[^.?!]{0,40}\b${TARGET_GROUP}\b[^.?!]{0,12}\b(toegelaten|toegestaan|legaal|wettelijk|mag dat|mag dit|mag het)`;
 // "positieve actie", the misspelling "positive actie", and the framework's instruments "positief actieplan" and "toetredingsakte".
 export const POSITIVE_ACTION = new RegExp(
   String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|toetredingsakte|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|quotums?|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT}|${ONLY_FOR_GROUP_ALLOWED})\b`,

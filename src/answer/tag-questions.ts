@@ -132,6 +132,42 @@ export function askedTheme(question: string): ThemeQuestion | null {
   return topic.length === 0 ? { theme: named.tag } : null;
 }
 
+// "geef de acties per thema", "welke thema's zijn er?": the actions grouped by their theme tags, of one actor when one is
+// named ("… voor een sectorconvenant"). Both were refused: "thema" is no word of the list.
+const PER_THEME = /\b(?:per thema|themas|thema s)\b/;
+const PER_THEME_WORDS = new Set(['per', 'thema', 'themas', 'acties', 'actie', 'indeling', 'ingedeeld', 'geordend', 'ordenen', 'opgedeeld', 'verdeeld', 'gegroepeerd', 'alle']);
+
+/** A question for the actions by theme, of all actions or of the one actor it names, and about nothing else. */
+export function asksPerTheme(question: string): PerThemeQuestion | null {
+  const folded = ` ${foldText(withoutPointers(question))} `;
+  if (!PER_THEME.test(folded)) return null;
+  const covenant = ASKS_ACTIONS.test(folded) && NAMES_COVENANT.test(folded);
+  const named = takeOutNames(question, covenant ? [...ACTOR_NAMES, ['sectoren-werkgevers', COVENANT] as const] : ACTOR_NAMES);
+  const topic = otherWords(named ? named.rest : folded, ASKING_WORDS).filter((word) => !PER_THEME_WORDS.has(word));
+  if (topic.length) return null;
+  return { actor: named?.tag ?? null, covenant };
+}
+
+export interface PerThemeQuestion {
+  actor: ActorId | null;
+  /** The actions asked for are those of a sector covenant. */
+  covenant: boolean;
+}
+
+/** The actions grouped by theme, in the vocabulary's order; an action with several themes is under each. */
+export function composePerTheme(actions: readonly StoredPassage[], { actor, covenant }: PerThemeQuestion): string | null {
+  const listed = actions.filter((passage) => passage.action !== null && (!actor || passage.actors.includes(actor)));
+  const lines = (Object.keys(THEMES) as ThemeId[]).flatMap((theme) => {
+    const numbers = listed.filter((passage) => passage.themes.includes(theme)).map((passage) => passage.action as number);
+    return numbers.length ? [`- ${THEMES[theme]}: ${numbers.length === 1 ? 'Actie' : 'Acties'} ${numbers.join(', ')}`] : [];
+  });
+  if (!lines.length) return null;
+  const whose = actor ? ` die zich (mede) richten tot ${ACTORS[actor]}` : '';
+  const intro = `Volgens de indeling van Actiewijzer zijn dit de ${listed.length} acties${whose} per thema (een actie kan onder meer dan één thema staan):`;
+  const closing = 'De indeling naar thema’s is van Actiewijzer, niet van de actielijst zelf: lees de volledige tekst van een actie voor wat ze precies vraagt.';
+  return [intro, ...lines, closing, ...(covenant ? [COVENANT_NOTE] : [])].join('\n');
+}
+
 /**
  * A list answer: the intro, the tagged actions in number order, each quoted by its first sentence that uses a name of the
  * tag (else its first sentence with a word that starts with one, else its first sentence), and whose classification the

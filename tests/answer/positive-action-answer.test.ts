@@ -37,6 +37,10 @@ describe('positive-action helpers', () => {
     expect(isPositiveActionQuestion('mag een sectorfonds een opleiding enkel voor nieuwkomers organiseren')).toBe(true);
     expect(isPositiveActionQuestion('mogen we een mentorprogramma uitsluitend voor vluchtelingen opzetten?')).toBe(true);
     expect(isPositiveActionQuestion('mag ik alleen komen voor een gesprek met de VDAB over nieuwkomers?')).toBe(false);
+    // Also with the permission asked last; it was answered as a question on training for newcomers, without the law.
+    expect(isPositiveActionQuestion('is een opleiding enkel voor nieuwkomers toegestaan')).toBe(true);
+    expect(isPositiveActionQuestion('een coachingtraject alleen voor vluchtelingen, mag dat?')).toBe(true);
+    expect(isPositiveActionQuestion('zijn er opleidingen enkel voor nieuwkomers die je mag volgen met een leefloon?')).toBe(false);
   });
 
   it('recognises a quota in the singular too', () => {

@@ -1,6 +1,6 @@
 // Questions answered from the tags: the actor or theme read from a question, the list of its actions, and whom cited actions address.
 import { describe, expect, it } from 'vitest';
-import { actorLines, askedActor, askedTheme, asksOnlyWho, asksWho, composeActorList, composeThemeList, COVENANT_NOTE, composeNarrowedList, narrowingFilter } from '../../src/answer/tag-questions.js';
+import { actorLines, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksWho, composeActorList, composePerTheme, composeThemeList, COVENANT_NOTE, composeNarrowedList, narrowingFilter } from '../../src/answer/tag-questions.js';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { storedPassage } from '../helpers/stored-passage.js';
@@ -123,6 +123,36 @@ describe('askedTheme', () => {
     expect(askedTheme('welke acties gaan over kinderopvang')).toBeNull();
     expect(askedTheme('Welke acties gaan over stages en werkplekleren?')).toBeNull();
     expect(askedTheme('acties 44 en 45')).toBeNull();
+  });
+});
+
+describe('per theme', () => {
+  it('reads a request for the actions by theme, of all actions or of one actor, and nothing else', () => {
+    expect(asksPerTheme('acties per thema')).toEqual({ actor: null, covenant: false });
+    expect(asksPerTheme("welke thema's zijn er?")).toEqual({ actor: null, covenant: false });
+    expect(asksPerTheme('geef de acties per thema voor een sectorconvenant')).toEqual({ actor: 'sectoren-werkgevers', covenant: true });
+    expect(asksPerTheme('acties voor vdab per thema')).toEqual({ actor: 'vdab', covenant: false });
+    // One action's theme, or a topic beside the grouping, is another question.
+    expect(asksPerTheme('welk thema heeft actie 5')).toBeNull();
+    expect(asksPerTheme('per thema de acties over kinderopvang')).toBeNull();
+  });
+
+  it('groups the actions under each of their themes, in the vocabulary\'s order, of the actor asked for only', () => {
+    const action = (number: number, themes: string[], actors: string[]) =>
+      storedPassage(`lijst:actie-${number}`, { action: number, actions: [number], themes: themes as never, actors: actors as never, text: `Actie ${number}.` });
+    const actions = [action(22, ['taal', 'trajecten'], ['vdab']), action(35, ['taal'], ['vdab', 'sectoren-werkgevers']), action(44, ['positieve-actie'], ['sectoren-werkgevers'])];
+    expect(composePerTheme(actions, { actor: null, covenant: false })?.split('\n').slice(0, 4)).toEqual([
+      'Volgens de indeling van Actiewijzer zijn dit de 3 acties per thema (een actie kan onder meer dan één thema staan):',
+      '- Nederlands leren (NT2): Acties 22, 35',
+      '- Geïntegreerde trajecten: Actie 22',
+      '- Positieve acties: Actie 44',
+    ]);
+    const sectors = composePerTheme(actions, { actor: 'sectoren-werkgevers', covenant: true }) ?? '';
+    expect(sectors).toContain('de 2 acties die zich (mede) richten tot Sectoren en werkgevers per thema');
+    expect(sectors).toContain('- Nederlands leren (NT2): Actie 35\n');
+    expect(sectors).not.toContain('Geïntegreerde trajecten');
+    expect(sectors.split('\n').at(-1)).toBe(COVENANT_NOTE);
+    expect(composePerTheme(actions, { actor: 'middenveld', covenant: false })).toBeNull();
   });
 });
 
@@ -267,6 +297,19 @@ describe('through POST /api/ask, on the real corpus', () => {
     // What a covenant is comes from the search: the legal framework's definition.
     const what = await ask('wat is een sectorconvenant?');
     expect(what.answer).toContain('Een sectorconvenant is een afsprakenkader');
+  });
+
+  it('gives a sector covenant\'s actions by theme, and all actions by theme (both were refused)', async () => {
+    const sectorActions = (await tagged('sectoren-werkgevers')).map((action) => action.number);
+    const covenant = await ask('geef de acties per thema voor een sectorconvenant');
+    expect(covenant.refused).toBe(false);
+    expect([...new Set(covenant.citations.map((citation) => citation.action))].sort((a, b) => a! - b!)).toEqual(sectorActions);
+    expect(covenant.answer).toContain('- Positieve acties: Acties 44, 45\n');
+    expect(covenant.answer.split('\n').at(-1)).toBe(COVENANT_NOTE);
+    const all = await ask("welke thema's zijn er?");
+    expect(all.refused).toBe(false);
+    expect(all.answer.split('\n')[0]).toBe('Volgens de indeling van Actiewijzer zijn dit de 60 acties per thema (een actie kan onder meer dan één thema staan):');
+    expect(all.answer).toContain('- Mentoring: Acties 50, 51\n');
   });
 
   it('lists the employers’ actions for "wat kunnen werkgevers doen?" (it was refused)', async () => {
