@@ -24,7 +24,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, framesTheLaw, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, framesTheLaw, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
@@ -292,7 +292,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       if (positiveAction && !refused) answer = `${answer}\n${LEGAL_DISCLAIMER}`;
       // A question of law at work that is not about positive action, answered from the actions on discrimination (which are
       // policy, not law) or refused ("mag ik als werkgever een hoofddoek verbieden?"), says where to ask what the law allows.
-      else if (!evidence.injection && !greeting && asksTheLaw(input.question)) answer = `${answer}\n${UNIA_REFERRAL}`;
+      // Answered from the list alone, it says so first: "is een taaltest bij aanwerving toegestaan?" quoted sentences on
+      // screenings for training, which a reader could take for what the law says.
+      else if (!evidence.injection && !greeting && asksTheLaw(input.question)) {
+        const fromTheList = !refused && !citations.some((citation) => citation.document === LEGAL_DOCUMENT_ID);
+        answer = [answer, ...(fromTheList ? [POLICY_NOT_LAW] : []), UNIA_REFERRAL].join('\n');
+      }
       // "exporteer alle acties over taal" is answered with those actions (the export verb is a question word to the search,
       // it was refused as a word the list lacks), and says how to keep them.
       if (!refused && asksToExport(input.question)) answer = `${answer}\n${EXPORT_HINT}`;

@@ -41,6 +41,8 @@ const OTHER_GROUP = /\b(vrouw(en|elijke)?|mannen|gender|handicap|beperking|arbei
 /** The stored legal document on positive action (corpus/positieve-actie-kader.md). */
 export const LEGAL_DOCUMENT_ID = 'positieve-actie-kader';
 export const LEGAL_DISCLAIMER = 'Dit is oriëntatie, geen juridisch advies: vraag Unia om een oordeel.';
+/** Said before UNIA_REFERRAL when only the action list answered a question of law: its actions are policy, not law. */
+export const POLICY_NOT_LAW = 'De actielijst doet beleidsvoorstellen en zegt niet wat de wet toelaat.';
 /** Where to ask a legal question on equal treatment at work that the list does not answer. */
 export const UNIA_REFERRAL = 'Voor een juridisch oordeel over gelijke behandeling bij werving, selectie of op het werk kun je terecht bij Unia.';
 // What may be done at work, asked as a question of law: "is het legaal …", "mag ik als werkgever …", "mag ik bij een sollicitatie …",

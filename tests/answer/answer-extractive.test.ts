@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim } from '../../src/answer/citations.js';
-import { UNIA_REFERRAL } from '../../src/answer/positive-action.js';
+import { POLICY_NOT_LAW, UNIA_REFERRAL } from '../../src/answer/positive-action.js';
 import { PROGRESS_NOTE } from '../../src/answer/about-actiewijzer.js';
 import { getActionDetail } from '../../src/actions/action-service.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
@@ -319,6 +319,21 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 54, 55]));
     expect(body.answer.trim().split('\n').at(-1)).toBe(UNIA_REFERRAL);
     await expectVerbatimQuotes(body);
+  });
+
+  it('says that the list is policy, not law, when only its actions answer a question of law', async () => {
+    // The sentences on screenings for training came with the referral to Unia only, as if they said what the law allows.
+    const test = await ask('is een taaltest bij aanwerving toegestaan');
+    expect(test.refused).toBe(false);
+    expect(test.answer.trim().split('\n').slice(-2)).toEqual([POLICY_NOT_LAW, UNIA_REFERRAL]);
+    // Answered from the legal framework's item on the protected criteria, or refused, it does not say so.
+    const nationality = await ask('mag ik bij een sollicitatie naar de nationaliteit vragen');
+    expect(nationality.citations.some((citation) => citation.action === null)).toBe(true);
+    expect(nationality.answer).not.toContain(POLICY_NOT_LAW);
+    expect(nationality.answer.trim().split('\n').at(-1)).toBe(UNIA_REFERRAL);
+    const headscarf = await ask('mag ik als werkgever een hoofddoek verbieden');
+    expect(headscarf.refused).toBe(true);
+    expect(headscarf.answer).not.toContain(POLICY_NOT_LAW);
   });
 
   it('answers how to convince an employer with the action on sensitising employers first', async () => {
