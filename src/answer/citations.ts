@@ -132,9 +132,13 @@ function closestSentence(claim: string, texts: string[]): string {
   return best.quote;
 }
 
+// "[Advies vluchtelingen](http://…)": the title of another document, which like a footnote naming a source says nothing
+// of the list's own; its words quoted the sentence listing earlier advices for "vrouwen" and "vluchtelingen".
+const LINKED_TITLE = /\[[^\]]*\]\([^)\s]*\)/g;
+
 export interface TokenizedSentence {
   sentence: string;
-  /** tokenize(sentence) without its web addresses, repeats kept. */
+  /** tokenize(sentence) without its web addresses and linked titles, repeats kept. */
   tokens: readonly string[];
   words: ReadonlySet<string>;
   /** The sentence folded (see foldText) and padded with spaces, for phrase tests. */
@@ -152,7 +156,7 @@ export function tokenizedSentences(text: string): readonly TokenizedSentence[] {
   if (!split) {
     if (tokenizedTexts.size >= TOKENIZED_TEXTS_LIMIT) tokenizedTexts.clear();
     split = sentences(text).map((sentence) => {
-      const tokens = tokenize(withoutWebAddresses(sentence));
+      const tokens = tokenize(withoutWebAddresses(sentence.replace(LINKED_TITLE, ' ')));
       return { sentence, tokens, words: new Set(tokens), folded: ` ${foldText(sentence)} ` };
     });
     tokenizedTexts.set(text, split);

@@ -727,6 +727,14 @@ describe('refusals', () => {
     expect(body.citations.map((citation) => citation.action)).not.toContain(21);
   });
 
+  it('answers a question on women with the actions that name them, however they are written', async () => {
+    // "vrouwelijke nieuwkomers" (Actie 51) did not count for "vrouwen", and the sentence listing earlier advices, by the
+    // title "Advies laaggeschoolde vrouwen …", took the place of Actie 49.
+    const body = await ask('welke acties gaan over vrouwen');
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([49, 51]));
+    expect(body.answer).not.toContain('[Advies laaggeschoolde vrouwen');
+  });
+
   it('reads the Pact 2020 targets however they are written', async () => {
     // "pactdoelstelling" is in no passage and no glossary phrase: refused.
     for (const question of ['wat is de pactdoelstelling 2020', 'wat zijn de pactdoelstellingen?']) {

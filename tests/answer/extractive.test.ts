@@ -69,6 +69,22 @@ describe('composeExtractive', () => {
     expect(lines.some((line) => line.includes('maken van: Een jaarlijkse'))).toBe(false);
   });
 
+  it('chooses no sentence by the title of a linked document', () => {
+    // "[Advies laaggeschoolde vrouwen …](http://…)" names an earlier advice; its words took a place in answers on women.
+    const advices = passage(
+      'lijst:intro-10',
+      'Voor meer aanbevelingen rond ondernemerschap verwijst de commissie naar eerdere adviezen, waaronder [Advies laaggeschoolde vrouwen](http://www.serv.be/advies-vrouwen) (26 mei 2018).',
+      { kind: 'intro', section: { number: '3.3.2', title: 'Kansen op de arbeidsmarkt' } },
+    );
+    const outreach = passage('lijst:actie-49', 'VDAB moet outreachend werken ten aanzien van laaggeschoolde vrouwen.', { action: 49, actions: [49] });
+    const words = createSpellingCorrector([advices.text, outreach.text, ACTION.text]);
+    const women = quotedLines(composeExtractive('acties voor laaggeschoolde vrouwen', [searchHit(advices), searchHit(outreach)], words, [49]).answer);
+    expect(women).toEqual(['- “VDAB moet outreachend werken ten aanzien van laaggeschoolde vrouwen.” (Actie 49)']);
+    // The sentence's own words still choose it.
+    const enterprise = quotedLines(composeExtractive('aanbevelingen rond ondernemerschap', [searchHit(advices), searchHit(outreach)], words, [49]).answer);
+    expect(enterprise[0]).toContain('Voor meer aanbevelingen rond ondernemerschap');
+  });
+
   it('quotes a numbered item of another document whole, even when only its first sentence matches the question', () => {
     const { answer } = composeExtractive('Mag een job uitsluitend voorbehouden worden?', [searchHit(RESERVED_ITEM), searchHit(ACTION)], vocabulary, [44]);
     const line = quotedLines(answer).find((entry) => entry.includes('[Kader, punt 10]'));
