@@ -24,7 +24,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, framesTheLaw, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, framesTheLaw, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
@@ -145,11 +145,13 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: tool ? 'tool' : sources ? 'sources' : progress ? 'progress' : 'greeting' } : assessed;
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
+      const otherGroup = !listing && !evidence.injection && isPositiveActionForOtherGroup(input.question);
       const inScope =
-        (listing !== null && !evidence.injection) ||
+        !otherGroup &&
+        ((listing !== null && !evidence.injection) ||
         evidence.inScope ||
         (!evidence.injection && isPositiveActionForTargetGroup(input.question)) ||
-        (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false));
+        (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false)));
 
       let answer: string;
       let citations: Citation[] = [];
@@ -186,8 +188,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         refused = true;
         answer = sources
           ? describeSources(await listDocuments(deps.db.pool))
-          : refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
-        metrics.refused(evidence.reason);
+          : otherGroup
+            ? `${OTHER_LAW}\n${UNIA_REFERRAL}`
+            : refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
+        metrics.refused(otherGroup ? 'other-group' : evidence.reason);
         emit(answer);
       } else {
         // Held by the corpus index since the last ingest: one query fewer per question.

@@ -145,6 +145,18 @@ export const asksPositiveActionDetail = (question: string): boolean =>
 export const isPositiveActionForTargetGroup = (question: string): boolean =>
   isPositiveActionQuestion(question) && (ABOUT_TARGET_GROUP.test(question) || !OTHER_GROUP.test(question));
 
+/**
+ * Positive action for another group ("positieve actie voor vrouwen") is another law's: refused whatever the search finds,
+ * since the framework's conditions are the anti-racism law's. It was refused only while its words found too little, and
+ * answered with those conditions once "vrouwen" was a glossary word.
+ */
+export const isPositiveActionForOtherGroup = (question: string): boolean =>
+  isPositiveActionQuestion(question) && !ABOUT_TARGET_GROUP.test(question) && OTHER_GROUP.test(question);
+
+/** Said with that refusal, before the referral to Unia. */
+export const OTHER_LAW =
+  'Positieve actie voor een andere groep dan personen met een migratie-achtergrond valt onder een andere wet (de Antidiscriminatiewet of de Genderwet); daarover gaan deze documenten niet.';
+
 const isItem = (passage: StoredPassage) => passage.kind === 'action' && passage.action === null;
 
 /** The item that names the anti-racism law's criteria (point 1 of the legal framework). */
