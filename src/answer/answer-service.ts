@@ -28,7 +28,7 @@ import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asks
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
-import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, namesSection, refersToSection, sectionLines } from './structure-questions.js';
+import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, missingSections, missingSectionsLine, namesSection, refersToSection, sectionLines } from './structure-questions.js';
 import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, composePerTheme, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composeThemeList, narrowingFilter, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
@@ -479,7 +479,10 @@ async function tagListing(deps: AnswerServiceDeps, question: string, actor: Acto
     // Only then are all actions read: most questions are none of these.
     actions = await listActions(deps.db.pool);
     const sections = askedSections(question, actions).map((number) => composeSectionList(number, actions));
-    text = sections.length ? sections.join('\n') : asksOverview(question) ? composeOverview(actions) : null;
+    const missing = missingSections(question, actions);
+    // Where there is no such section, the sections there are: "wat zegt sectie 3.7?" was refused as naming no topic.
+    const listed = sections.length ? sections.join('\n') : missing.length || asksOverview(question) ? composeOverview(actions) : null;
+    text = listed !== null && missing.length ? `${missingSectionsLine(missing)}\n${listed}` : listed;
   } else {
     return null;
   }

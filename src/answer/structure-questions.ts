@@ -24,8 +24,26 @@ export function askedSections(question: string, actions: readonly StoredPassage[
   const topic = withoutPointers(question);
   const numbers = [...new Set([...topic.matchAll(SECTION_NUMBER)].map((match) => match[1] as string))];
   if (!numbers.length) return sectionsByTitle(topic, actions);
-  if (!numbers.every((number) => actions.some((passage) => inSection(passage, number)))) return [];
-  return leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length === 0 ? numbers : [];
+  // A number no action stands in is said apart (missingSections): "acties 3.2 en 3.8" lists 3.2.
+  const present = numbers.filter((number) => actions.some((passage) => inSection(passage, number)));
+  return leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length === 0 ? present : [];
+}
+
+/**
+ * The section numbers a question asks about, and nothing else, that no action stands in: "acties in 3.9", "wat staat er
+ * in 2.1?". They were refused as naming no topic.
+ */
+export function missingSections(question: string, actions: readonly StoredPassage[]): string[] {
+  const topic = withoutPointers(question);
+  const numbers = [...new Set([...topic.matchAll(SECTION_NUMBER)].map((match) => match[1] as string))];
+  if (!numbers.length || leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length) return [];
+  return numbers.filter((number) => !actions.some((passage) => inSection(passage, number)));
+}
+
+/** "De actielijst heeft geen sectie 3.9 met acties.", said before the sections that do exist, or the overview. */
+export function missingSectionsLine(missing: readonly string[]): string {
+  const names = missing.length === 1 ? `sectie ${missing[0]}` : `secties ${missing.slice(0, -1).join(', ')} en ${missing.at(-1)}`;
+  return `De actielijst heeft geen ${names} met acties.`;
 }
 
 /** Whether a question names a section number at all: a follow-up of it ("en 3.4?") is asked the same way. */

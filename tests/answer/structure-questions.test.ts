@@ -1,6 +1,6 @@
 // Questions about the list's structure: a section's actions, and the sections of the whole list.
 import { describe, expect, it } from 'vitest';
-import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, sectionLines } from '../../src/answer/structure-questions.js';
+import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, missingSections, missingSectionsLine, sectionLines } from '../../src/answer/structure-questions.js';
 import { storedPassage } from '../helpers/stored-passage.js';
 import { useTestApp } from '../helpers/test-app.js';
 
@@ -44,8 +44,19 @@ describe('askedSections', () => {
     expect(askedSections('wat zegt 3.1 over kinderopvang?', ACTIONS)).toEqual([]);
     expect(askedSections('werkzaamheidsgraad van 61,2%', ACTIONS)).toEqual([]);
     expect(askedSections('acties in 2.1', ACTIONS)).toEqual([]);
-    expect(askedSections('acties 3.1 en 2.1', ACTIONS)).toEqual([]);
     expect(askedSections('acties 3 en 4', ACTIONS)).toEqual([]);
+  });
+
+  it('keeps the sections that exist and names apart those no action stands in', () => {
+    expect(askedSections('acties 3.1 en 2.1', ACTIONS)).toEqual(['3.1']);
+    expect(missingSections('acties 3.1 en 2.1', ACTIONS)).toEqual(['2.1']);
+    expect(missingSections('wat zegt sectie 3.7?', ACTIONS)).toEqual(['3.7']);
+    expect(missingSections('acties in 3.1', ACTIONS)).toEqual([]);
+    // With a topic it is an ordinary question, and a figure is no section.
+    expect(missingSections('wat zegt 3.7 over kinderopvang?', ACTIONS)).toEqual([]);
+    expect(missingSections('hoeveel kost 3.5 euro', ACTIONS)).toEqual([]);
+    expect(missingSectionsLine(['3.7'])).toBe('De actielijst heeft geen sectie 3.7 met acties.');
+    expect(missingSectionsLine(['2.1', '3.7', '3.8'])).toBe('De actielijst heeft geen secties 2.1, 3.7 en 3.8 met acties.');
   });
 });
 
@@ -122,6 +133,16 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(body.answer).toMatch(/^De actielijst telt 60 acties, in deze secties:/);
     expect(body.answer).toContain('- 3.5 Antidiscriminatiebeleid: Actie 53 tot en met Actie 56');
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([1, 60]));
+  });
+
+  it('says that a section does not exist, with the sections that do (it was refused as naming no topic)', async () => {
+    const missing = await ask('wat zegt sectie 3.7');
+    expect(missing.refused).toBe(false);
+    expect(missing.answer.split('\n').slice(0, 2)).toEqual(['De actielijst heeft geen sectie 3.7 met acties.', 'De actielijst telt 60 acties, in deze secties:']);
+    const partly = await ask('acties 3.2 en 3.8');
+    expect(partly.answer.split('\n')[0]).toBe('De actielijst heeft geen sectie 3.8 met acties.');
+    expect(partly.answer.split('\n')[1]).toMatch(/^Sectie 3\.2 Systematische en doordachte monitoring en onderzoek telt 4 acties:/);
+    expect(partly.citations.map((citation) => citation.action)).toEqual([4, 5, 6, 7]);
   });
 
   it('answers "acties in 3.2" with the section’s actions (it was refused)', async () => {
