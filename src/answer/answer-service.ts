@@ -19,7 +19,7 @@ import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
 import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive, quotable } from './extractive.js';
-import { isFollowUp, resolveOrdinal } from './follow-up.js';
+import { isFollowUp, refersByOrdinal, resolveOrdinal } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
@@ -74,6 +74,8 @@ const PASSAGES_FOR_ANSWER = 6;
 // A question naming more actions than this ("acties 1 t/m 20") is answered for the first ones and says so.
 const NAMED_FOR_ANSWER = 10;
 const HISTORY_TURNS = 3;
+// "de eerste", "de tweede", … walk through one answer's actions over as many turns: read back this far to find it.
+const ORDINAL_TURNS = 12;
 const POSITIVE_ACTION_CORE = 44;
 /** Items of the legal document searched for a positive-action question when retrieval brought none. */
 const LEGAL_ITEMS = 2;
@@ -105,7 +107,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       };
       await nextTurn();
       const conversationId = input.conversationId ?? randomUUID();
-      const history = input.conversationId ? await recentTurns(deps.db.pool, conversationId, HISTORY_TURNS) : [];
+      const turns = input.conversationId ? await recentTurns(deps.db.pool, conversationId, ORDINAL_TURNS) : [];
+      const history = turns.slice(-HISTORY_TURNS);
+      const counted = ordinalActions(turns);
       const actor = askedActor(input.question);
       // A question about one actor alone, for the actions of one theme or section, or about the list as a whole is answered
       // from the tags and the sections, with or without a model.
@@ -113,7 +117,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         (await whoAfterList(deps, input.question, history)) ??
         (await narrowedList(deps, input.question, history)) ??
         (await whereAfterAnswer(deps, input.question, history)) ??
-        (await fullTextListing(deps, input.question, history)) ??
+        (await fullTextListing(deps, input.question, history, counted)) ??
         (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
@@ -127,7 +131,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const greeting = tool || sources || progress || (!listing && isGreeting(input.question));
       const standalone = listing || greeting
         ? { retrieval: listing?.standalone ?? input.question, display: input.question, followUp: false, previousActions: [] }
-        : await standaloneQuestion(input.question, history, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.repaired);
+        : await standaloneQuestion(input.question, history, counted, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.repaired);
       // An actor named beside a topic ("wat moet VDAB doen rond taal?") weighs its actions like a user's role does, also when
       // a follow-up ("en rond taal?") takes it from the previous question.
       const topicActor = standalone.followUp ? askedActor(standalone.retrieval) : actor;
@@ -334,9 +338,23 @@ interface Standalone {
   previousActions: number[];
 }
 
+/**
+ * The actions "de tweede" counts in: the previous answer's, unless that answer was itself about one of an earlier answer's
+ * ("wat houdt de eerste in?"), then that earlier answer's. "en de tweede?" after "wat houdt de eerste in?" searched
+ * "tweede" and quoted the second generation (Actie 52), since the answer before cited one action only.
+ */
+function ordinalActions(history: readonly Turn[]): number[] {
+  for (let index = history.length - 1; index > 0; index -= 1) {
+    const turn = history[index] as Turn;
+    if (!refersByOrdinal(turn.question)) return turn.actions;
+  }
+  return history[0]?.actions ?? [];
+}
+
 async function standaloneQuestion(
   asked: string,
   history: Turn[],
+  counted: readonly number[],
   llm: LlmClient | null,
   prompts: Prompts,
   signal: AbortSignal,
@@ -344,7 +362,7 @@ async function standaloneQuestion(
 ): Promise<Standalone> {
   const previous = history.at(-1);
   // "meer over de tweede" names an action of the previous answer: spelled out, it is searched (and rewritten) as that action.
-  const question = (previous && resolveOrdinal(asked, previous.actions)) ?? spellOutBareNumber(asked);
+  const question = (previous && resolveOrdinal(asked, counted)) ?? spellOutBareNumber(asked);
   // Retrieval leaves out the ages the question gives and whether it asks how far actions got (no document says), and
   // repairs the typos that broke a glossary phrase; the model reads the question as asked.
   const retrieval = (text: string) => repair(withoutProgress(withoutAges(text)));
@@ -442,9 +460,9 @@ async function whereAfterAnswer(deps: AnswerServiceDeps, question: string, histo
  * "geef de volledige tekst van actie 15" (or "… van de tweede", or "letterlijk?" after an answer): the actions' whole
  * text, with or without a model, which would paraphrase what the mediator wants word for word.
  */
-async function fullTextListing(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
+async function fullTextListing(deps: AnswerServiceDeps, question: string, history: Turn[], counted: readonly number[]): Promise<Listing | null> {
   const previous = history.at(-1);
-  const resolved = (previous && resolveOrdinal(question, previous.actions)) ?? question;
+  const resolved = (previous && resolveOrdinal(question, counted)) ?? question;
   if (!asksFullText(resolved)) return null;
   const named = namedNumbers(resolved);
   const back = !named.length && previous !== undefined && !previous.refused;

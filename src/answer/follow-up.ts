@@ -29,13 +29,21 @@ const ORDINAL = new RegExp(
  * in?", "de eerste actie"): "de eerste generatie" is a topic.
  */
 export function resolveOrdinal(question: string, previousActions: readonly number[]): string | null {
-  const match = ORDINAL.exec(question);
+  const match = ordinalMatch(question);
   if (!match) return null;
-  const next = match[2];
-  if (next !== undefined && otherWords(next, AFTER_ORDINAL).length > 0) return null;
   const word = (match[1] ?? '').toLowerCase();
   const index = word === 'laatste' ? previousActions.length - 1 : ORDINALS.includes(word) ? ORDINALS.indexOf(word) : Number.parseInt(word, 10) - 1;
   const action = previousActions[index];
   if (action === undefined) return null;
   return `${question.slice(0, match.index)}actie ${action}${question.slice(match.index + match[0].length)}`;
+}
+
+/** Whether a question names an action by its place in an earlier answer ("wat houdt de eerste in?", "en de laatste?"). */
+export const refersByOrdinal = (question: string): boolean => ordinalMatch(question) !== null;
+
+function ordinalMatch(question: string): RegExpExecArray | null {
+  const match = ORDINAL.exec(question);
+  if (!match) return null;
+  const next = match[2];
+  return next !== undefined && otherWords(next, AFTER_ORDINAL).length > 0 ? null : match;
 }

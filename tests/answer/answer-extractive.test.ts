@@ -882,16 +882,22 @@ describe('the wording of actions', () => {
 });
 
 describe('follow-ups', () => {
-  it('reads "de tweede" and "wat houdt de derde in?" as the previous answer\'s actions in the order it cited them', async () => {
+  it('reads "de tweede" and "wat houdt de derde in?" as the actions of the answer they count in, in the order it cited them', async () => {
     const first = await ask('wat moet VDAB doen?');
     const listed = first.citations.map((citation) => citation.action);
     expect(listed.length).toBeGreaterThan(3);
     const third = await ask('wat houdt de derde in?', first.conversationId);
     expect(third.refused).toBe(false);
     expect(third.citations[0]?.action).toBe(listed[2]);
-    // Each follow-up refers to the answer just before it: its second action.
+    // An ordinal after an ordinal counts in the same answer, the list: "en de tweede?" after "wat houdt de derde in?" asked
+    // for the second action of the answer on the third, which cites that action (and the one before it) only. So do the
+    // ordinals after it, more turns back than the three a follow-up is rewritten with.
     const second = await ask('en de tweede?', third.conversationId);
-    expect(second.citations[0]?.action).toBe(third.citations[1]?.action);
+    expect(second.citations[0]?.action).toBe(listed[1]);
+    for (const [ordinal, index] of [['eerste', 0], ['vierde', 3], ['vijfde', 4]] as const) {
+      expect((await ask(`en de ${ordinal}?`, first.conversationId)).citations[0]?.action, ordinal).toBe(listed[index]);
+    }
+    expect((await ask('en de laatste?', first.conversationId)).citations[0]?.action).toBe(listed.at(-1));
     // A number alone is the action of that number, also as a follow-up that adds the previous question's words.
     const twelve = await ask('12', second.conversationId);
     expect(twelve.citations[0]?.action).toBe(12);

@@ -1,6 +1,6 @@
 // Follow-up questions: which lean on the previous turn, and which of its actions an ordinal ("de tweede") means.
 import { describe, expect, it } from 'vitest';
-import { isFollowUp, resolveOrdinal } from '../../src/answer/follow-up.js';
+import { isFollowUp, refersByOrdinal, resolveOrdinal } from '../../src/answer/follow-up.js';
 
 describe('isFollowUp', () => {
   it('recognises a short question that refers back, and not one that stands alone', () => {
@@ -41,5 +41,15 @@ describe('resolveOrdinal', () => {
     // A number is the action's own: "nummer 2" is Actie 2.
     expect(resolveOrdinal('nummer 2', previous)).toBeNull();
     expect(resolveOrdinal('wat is het eerste dat ik moet doen?', previous)).toBeNull();
+  });
+});
+
+describe('refersByOrdinal', () => {
+  it('tells a question naming an action by its place from one naming a topic, whatever the previous answer cited', () => {
+    expect(refersByOrdinal('en de tweede?')).toBe(true);
+    expect(refersByOrdinal('wat houdt de derde in?')).toBe(true);
+    expect(refersByOrdinal('en de laatste')).toBe(true);
+    expect(refersByOrdinal('wat met de eerste generatie?')).toBe(false);
+    expect(refersByOrdinal('wat moet VDAB doen?')).toBe(false);
   });
 });
