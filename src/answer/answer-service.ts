@@ -21,6 +21,7 @@ import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Eviden
 import { composeExtractive, quotable } from './extractive.js';
 import { isFollowUp, refersByOrdinal, resolveOrdinal } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
+import { asksForSources, composeSourceNotes } from './source-notes.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
@@ -118,6 +119,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         (await narrowedList(deps, input.question, history)) ??
         (await whereAfterAnswer(deps, input.question, history)) ??
         (await fullTextListing(deps, input.question, history, counted)) ??
+        (await sourceNotesListing(deps, input.question, history, counted)) ??
         (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
@@ -474,6 +476,23 @@ async function fullTextListing(deps: AnswerServiceDeps, question: string, histor
 }
 
 /** A list's passages as the answer's hits: all equal, none found by the search. */
+/**
+ * "welke bronnen gebruikt actie 31?", "voetnoten bij actie 1", or after an answer "waar komt dat vandaan?": the notes of the
+ * actions and of their findings, whole. Searched, such questions quoted the actions' text and no source.
+ */
+async function sourceNotesListing(deps: AnswerServiceDeps, question: string, history: Turn[], counted: readonly number[]): Promise<Listing | null> {
+  const previous = history.at(-1);
+  const resolved = (previous && resolveOrdinal(question, counted)) ?? question;
+  if (!asksForSources(resolved)) return null;
+  const named = namedNumbers(resolved);
+  const back = !named.length && previous !== undefined && !previous.refused;
+  const asked = named.length ? named : back ? previous.actions : [];
+  const passages = await passagesForActions(deps.db.pool, asked);
+  const text = composeSourceNotes(asked, passages);
+  if (text === null) return null;
+  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action' && asked.includes(passage.action as number))), standalone: back ? previous.standaloneQuestion : resolved };
+}
+
 function listedHits(passages: StoredPassage[]): SearchHit[] {
   return passages.map((passage) => ({ passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: false }));
 }
