@@ -46,6 +46,9 @@ const LIST_LINE = /^\s*[-*]\s+/m;
 // ("IBO bij kmo" quoted the KMO-portefeuille's footnote first and not Actie 35 at all).
 const FIELD_TERM_MISS = 0.5;
 const FIGURE = /\d+(?:[,.]\d+)?\s?(?:%|procent|procentpunt)/;
+// "hoe groot", "hoe hoog": the adjective asks for a size, it is no topic ("hoe groot is de onderwijsachterstand?" quoted
+// Actie 17's "van groot belang" first).
+const HOW_MUCH = /\bhoe\s+(groot|hoog)\b/gi;
 const ASKS_FOR_FIGURES = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|scoort|scoren|vergelijk|vergeleken|hoe groot|hoe hoog)\b/i;
 
 export const EXTRACTIVE_PREFIX = 'Zonder taalmodel samengesteld uit de letterlijke tekst van de documenten:';
@@ -84,8 +87,9 @@ export function composeExtractive(
   rankedActions: number[],
   { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false }: ExtractiveContext = {},
 ): ExtractiveAnswer {
+  const degree = new Set([...question.matchAll(HOW_MUCH)].map((match) => (match[1] as string).toLowerCase()));
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
-    (token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token) && !situation.words.has(token),
+    (token) => !SUBJECT.has(token) && !QUESTION_WORDS.has(token) && !situation.words.has(token) && !degree.has(token),
   );
   // Words of the question that no passage has ("studiekeuze") count by what the search reads them as, its spelling repairs
   // and glossary terms ("studieoriëntering"), at the search's lower weight: without them the best-ranked action, found

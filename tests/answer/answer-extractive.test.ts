@@ -714,7 +714,9 @@ describe('refusals', () => {
     expect((await ask('leraren met een migratieachtergrond')).citations[0]?.action).toBe(32);
     const results = await ask('hoe groot is de onderwijsachterstand');
     expect(results.refused).toBe(false);
-    expect(results.answer).toContain('“In Vlaanderen is er een grote kloof in onderwijsprestaties tussen personen met en zonder migratie-achtergrond.” (bevindingen bij Actie 8)');
+    // "groot" in "hoe groot" asks for a size: it quoted Actie 17's "van groot belang" first.
+    expect(results.answer.split('\n')[1]).toBe('- “In Vlaanderen is er een grote kloof in onderwijsprestaties tussen personen met en zonder migratie-achtergrond.” (bevindingen bij Actie 8)');
+    expect(results.citations.map((citation) => citation.action)).not.toContain(17);
   });
 
   it('answers which actions matter most with what the commission calls a priority', async () => {
