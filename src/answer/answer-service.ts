@@ -30,7 +30,7 @@ import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, missingSections, missingSectionsLine, namesSection, refersToSection, sectionLines } from './structure-questions.js';
-import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, composePerTheme, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composeThemeList, narrowingFilter, type ActorQuestion } from './tag-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, composePerTheme, themeLines, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composeThemeList, narrowingFilter, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
@@ -120,6 +120,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         (await whereAfterAnswer(deps, input.question, history)) ??
         (await fullTextListing(deps, input.question, history, counted)) ??
         (await sourceNotesListing(deps, input.question, history, counted)) ??
+        (await themesOfActions(deps, input.question, history)) ??
         (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
@@ -412,6 +413,21 @@ function isListQuestion(question: string): boolean {
   return (
     askedActor(question)?.alone === true || askedTheme(question) !== null || asksPerTheme(question) !== null || narrowingFilter(question) !== null || namesSection(question) || asksOverview(question)
   );
+}
+
+/** "welk thema heeft actie 5?", or after an answer "over welk thema gaat dat?": each action's themes by the tags. */
+async function themesOfActions(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
+  if (!asksThemeOf(question)) return null;
+  const previous = history.at(-1);
+  const named = namedNumbers(question);
+  const back = !named.length && previous !== undefined && !previous.refused;
+  const asked = named.length ? named : back ? previous.actions : [];
+  const passages = (await passagesForActions(deps.db.pool, asked))
+    .filter((passage) => passage.kind === 'action' && asked.includes(passage.action as number))
+    .sort((a, b) => asked.indexOf(a.action as number) - asked.indexOf(b.action as number));
+  const text = themeLines(passages);
+  if (text === null) return null;
+  return { text, hits: listedHits(passages), standalone: back ? previous.standaloneQuestion : question };
 }
 
 /**

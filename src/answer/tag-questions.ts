@@ -154,6 +154,27 @@ export interface PerThemeQuestion {
   covenant: boolean;
 }
 
+// "welk thema heeft actie 5?", "onder welke thema's valt actie 12?", after an answer "over welk thema gaat dat?": the themes
+// of named actions, or of the previous answer's. Searched, "welk thema heeft actie 5" quoted Actie 5 without its themes.
+const THEME_OF = /\b(?:welk|welke)\s+(?:thema|themas|thema s)\b/;
+const THEME_OF_WORDS = new Set(['thema', 'themas', 'heeft', 'hebben', 'valt', 'vallen', 'onder', 'over', 'gaat', 'gaan', 'hoort', 'horen', 'bij', 'is', 'zijn', 'dat', 'dit', 'die', 'deze', 'daarvan', 'ervan', 'actie', 'acties', 'en', 'de', 'het']);
+
+/** Whether a question asks which themes actions have, and nothing else (their numbers aside). */
+export function asksThemeOf(question: string): boolean {
+  if (!THEME_OF.test(` ${foldText(question)} `)) return false;
+  return otherWords(question, THEME_OF_WORDS).every((word) => /^\d+$/.test(word));
+}
+
+/** For each action, its themes by the tags; null when none carries any. */
+export function themeLines(actions: readonly StoredPassage[]): string | null {
+  const lines = actions.flatMap((passage) =>
+    passage.action !== null && passage.themes.length ? [`- Actie ${passage.action}: ${passage.themes.map((theme) => THEMES[theme as ThemeId] ?? theme).join(', ')}`] : [],
+  );
+  if (!lines.length) return null;
+  const which = lines.length === 1 ? 'deze actie valt' : 'deze acties vallen';
+  return [`Onder welke thema’s ${which}, volgens de indeling van Actiewijzer (niet de tekst van de actielijst):`, ...lines].join('\n');
+}
+
 /** The actions grouped by theme, in the vocabulary's order; an action with several themes is under each. */
 export function composePerTheme(actions: readonly StoredPassage[], { actor, covenant }: PerThemeQuestion): string | null {
   const listed = actions.filter((passage) => passage.action !== null && (!actor || passage.actors.includes(actor)));

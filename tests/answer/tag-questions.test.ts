@@ -1,6 +1,6 @@
 // Questions answered from the tags: the actor or theme read from a question, the list of its actions, and whom cited actions address.
 import { describe, expect, it } from 'vitest';
-import { actorLines, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksWho, composeActorList, composePerTheme, composeThemeList, COVENANT_NOTE, composeNarrowedList, narrowingFilter } from '../../src/answer/tag-questions.js';
+import { actorLines, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, asksWho, composeActorList, composePerTheme, themeLines, composeThemeList, COVENANT_NOTE, composeNarrowedList, narrowingFilter } from '../../src/answer/tag-questions.js';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { useTestApp } from '../helpers/test-app.js';
 import { storedPassage } from '../helpers/stored-passage.js';
@@ -153,6 +153,25 @@ describe('per theme', () => {
     expect(sectors).not.toContain('Geïntegreerde trajecten');
     expect(sectors.split('\n').at(-1)).toBe(COVENANT_NOTE);
     expect(composePerTheme(actions, { actor: 'middenveld', covenant: false })).toBeNull();
+  });
+});
+
+describe('themes of actions', () => {
+  it('reads a question for the themes of actions, named or just answered, and nothing else', () => {
+    expect(asksThemeOf('welk thema heeft actie 5')).toBe(true);
+    expect(asksThemeOf("onder welke thema's valt actie 12?")).toBe(true);
+    expect(asksThemeOf('over welk thema gaat dat?')).toBe(true);
+    expect(asksThemeOf('welk thema gaat over taal')).toBe(false);
+    expect(asksThemeOf('acties per thema')).toBe(false);
+  });
+
+  it('names each action\'s themes in Dutch, for one action and for more', () => {
+    const action = (number: number, themes: string[]) => storedPassage(`l:actie-${number}`, { action: number, actions: [number], themes: themes as never });
+    expect(themeLines([action(5, ['monitoring', 'bereik-activering'])])).toBe(
+      'Onder welke thema’s deze actie valt, volgens de indeling van Actiewijzer (niet de tekst van de actielijst):\n- Actie 5: Monitoring en onderzoek, Bereik en activering',
+    );
+    expect(themeLines([action(44, ['positieve-actie']), action(45, ['positieve-actie'])])?.split('\n')[0]).toContain('deze acties vallen');
+    expect(themeLines([action(9, [])])).toBeNull();
   });
 });
 
@@ -310,6 +329,16 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(all.refused).toBe(false);
     expect(all.answer.split('\n')[0]).toBe('Volgens de indeling van Actiewijzer zijn dit de 60 acties per thema (een actie kan onder meer dan één thema staan):');
     expect(all.answer).toContain('- Mentoring: Acties 50, 51\n');
+  });
+
+  it('names the themes of a named action, and of the previous answer\'s (it quoted the action without them)', async () => {
+    const five = await ask('welk thema heeft actie 5');
+    expect(five.refused).toBe(false);
+    expect(five.citations.map((citation) => citation.action)).toEqual([5]);
+    expect(five.answer.split('\n')[1]).toBe('- Actie 5: Monitoring en onderzoek, Bereik en activering');
+    const okot = await ask('wat is OKOT?');
+    const back = await ask('over welk thema gaat dat?', okot.conversationId);
+    expect(back.answer.split('\n')[1]).toBe('- Actie 42: Onderwijs en studieoriëntering, Nederlands leren (NT2)');
   });
 
   it('lists the employers’ actions for "wat kunnen werkgevers doen?" (it was refused)', async () => {
