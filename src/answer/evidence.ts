@@ -33,6 +33,8 @@ const GREETING =
   /^\s*(hallo|hoi|hey|hi|hello|dag|goeiedag|goedendag|goedemorgen|goedemiddag|goedenavond|help|bedankt|dank\s*(je|u)(\s*wel)?|merci|wat\s+(kan|kun)\s+(je|jij|u)(\s+allemaal)?(\s+doen)?|wie\s+ben\s+(je|jij)|wat\s+ben\s+(je|jij))(\s+(allemaal|eigenlijk|zoal))?\s*[?!.]*\s*$/i;
 
 const MIN_COVERAGE = 0.45;
+// A word in at most this many passages names one thing of the list ("DISCO", "co-teaching"), not a topic of many.
+const RARE_WORD_PASSAGES = 3;
 const GLOSSARY_CREDIT = 1;
 const MIN_SIMILARITY = 0.22;
 const GLOSSARY_COVERAGE = 0.6;
@@ -104,8 +106,20 @@ export function assessEvidence(
   // Only one the corpus uses in few passages names an instrument; VDAB, in one passage of seven, names the organisation.
   const specific = abbreviations.some((term) => namesInstrument(term, vocabulary));
   const namesTheField = specific && coverage >= ABBREVIATION_COVERAGE && fullTextFound;
-  const inScope = namesTheField || (coverage >= MIN_COVERAGE && (agreement || maxSimilarity >= MIN_SIMILARITY || throughGlossary));
+  // A question about one word that few passages have, found by full-text search first: "wat is disco?" names DISCO
+  // (Actie 13), which the n-gram vectors of so short a question do not find.
+  const named = namesRareWord(question, topical, vocabulary);
+  const inScope = namesTheField || named || (coverage >= MIN_COVERAGE && (agreement || maxSimilarity >= MIN_SIMILARITY || throughGlossary));
   return { ...base, inScope, reason: inScope ? 'evidence' : 'weak-evidence' };
+}
+
+function namesRareWord(question: string, topical: readonly SearchHit[], vocabulary: SpellingCorrector): boolean {
+  const words = topicWords(question);
+  if (words.length !== 1) return false;
+  const word = words[0] as string;
+  const df = vocabulary.documentFrequency(word);
+  const first = topical.find((hit) => hit.ftsRank === 1);
+  return df > 0 && df <= RARE_WORD_PASSAGES && first !== undefined && tokenize(foldedPassage(first.passage)).includes(word);
 }
 
 // Asking for help says nothing of what with: "hoe help ik mijn klant?" names no topic.

@@ -737,6 +737,16 @@ describe('refusals', () => {
     expect(body.answer).not.toContain('[Advies laaggeschoolde vrouwen');
   });
 
+  it('answers a question about one rare word of the list that full-text search finds first', async () => {
+    // "DISCO" is in Actie 13 only; the n-gram vectors of "wat is disco" did not find it, so the evidence check refused it.
+    const body = await ask('wat is disco');
+    expect(body.refused).toBe(false);
+    expect(body.citations.map((citation) => citation.action)).toEqual([13]);
+    expect(body.answer).toContain('het gevalideerde instrument DISCO');
+    // A common word alone is no such evidence.
+    expect((await ask('wat is het weer')).refused).toBe(true);
+  });
+
   it('reads the Pact 2020 targets however they are written', async () => {
     // "pactdoelstelling" is in no passage and no glossary phrase: refused.
     for (const question of ['wat is de pactdoelstelling 2020', 'wat zijn de pactdoelstellingen?']) {
