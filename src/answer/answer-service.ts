@@ -21,16 +21,16 @@ import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Eviden
 import { composeExtractive, quotable } from './extractive.js';
 import { isFollowUp, refersByOrdinal, resolveOrdinal } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
-import { asksForSources, composeSourceNotes } from './source-notes.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
 import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, framesTheLaw, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
+import { asksForSources, composeSourceNotes } from './source-notes.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
 import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, missingSections, missingSectionsLine, namesSection, refersToSection, sectionLines } from './structure-questions.js';
-import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, composePerTheme, themeLines, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composeThemeList, narrowingFilter, type ActorQuestion } from './tag-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composePerTheme, composeThemeList, narrowingFilter, themeLines, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
@@ -415,19 +415,27 @@ function isListQuestion(question: string): boolean {
   );
 }
 
+/**
+ * The actions a question names, or when it names none, those of the previous answer (unless that was a refusal), which
+ * is then `answered`.
+ */
+function askedOrAnswered(question: string, previous: Turn | undefined): { asked: number[]; answered: Turn | null } {
+  const named = namedNumbers(question);
+  if (named.length) return { asked: named, answered: null };
+  return previous && !previous.refused ? { asked: previous.actions, answered: previous } : { asked: [], answered: null };
+}
+
 /** "welk thema heeft actie 5?", or after an answer "over welk thema gaat dat?": each action's themes by the tags. */
 async function themesOfActions(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
   if (!asksThemeOf(question)) return null;
   const previous = history.at(-1);
-  const named = namedNumbers(question);
-  const back = !named.length && previous !== undefined && !previous.refused;
-  const asked = named.length ? named : back ? previous.actions : [];
+  const { asked, answered } = askedOrAnswered(question, previous);
   const passages = (await passagesForActions(deps.db.pool, asked))
     .filter((passage) => passage.kind === 'action' && asked.includes(passage.action as number))
     .sort((a, b) => asked.indexOf(a.action as number) - asked.indexOf(b.action as number));
   const text = themeLines(passages);
   if (text === null) return null;
-  return { text, hits: listedHits(passages), standalone: back ? previous.standaloneQuestion : question };
+  return { text, hits: listedHits(passages), standalone: answered?.standaloneQuestion ?? question };
 }
 
 /**
@@ -482,16 +490,13 @@ async function fullTextListing(deps: AnswerServiceDeps, question: string, histor
   const previous = history.at(-1);
   const resolved = (previous && resolveOrdinal(question, counted)) ?? question;
   if (!asksFullText(resolved)) return null;
-  const named = namedNumbers(resolved);
-  const back = !named.length && previous !== undefined && !previous.refused;
-  const asked = named.length ? named : back ? previous.actions : [];
+  const { asked, answered } = askedOrAnswered(resolved, previous);
   const passages = await passagesForActions(deps.db.pool, asked);
   const text = composeFullText(asked, passages);
   if (text === null) return null;
-  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action')), standalone: back ? previous.standaloneQuestion : resolved };
+  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action')), standalone: answered?.standaloneQuestion ?? resolved };
 }
 
-/** A list's passages as the answer's hits: all equal, none found by the search. */
 /**
  * "welke bronnen gebruikt actie 31?", "voetnoten bij actie 1", or after an answer "waar komt dat vandaan?": the notes of the
  * actions and of their findings, whole. Searched, such questions quoted the actions' text and no source.
@@ -500,15 +505,14 @@ async function sourceNotesListing(deps: AnswerServiceDeps, question: string, his
   const previous = history.at(-1);
   const resolved = (previous && resolveOrdinal(question, counted)) ?? question;
   if (!asksForSources(resolved)) return null;
-  const named = namedNumbers(resolved);
-  const back = !named.length && previous !== undefined && !previous.refused;
-  const asked = named.length ? named : back ? previous.actions : [];
+  const { asked, answered } = askedOrAnswered(resolved, previous);
   const passages = await passagesForActions(deps.db.pool, asked);
   const text = composeSourceNotes(asked, passages);
   if (text === null) return null;
-  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action' && asked.includes(passage.action as number))), standalone: back ? previous.standaloneQuestion : resolved };
+  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action' && asked.includes(passage.action as number))), standalone: answered?.standaloneQuestion ?? resolved };
 }
 
+/** A list's passages as the answer's hits: all equal, none found by the search. */
 function listedHits(passages: StoredPassage[]): SearchHit[] {
   return passages.map((passage) => ({ passage, score: 1, ftsRank: null, vectorRank: null, similarity: null, named: false }));
 }

@@ -66,12 +66,17 @@ function takeOutNames<T extends string>(question: string, names: readonly (reado
   return found.size === 1 && tag !== undefined ? { tag, rest } : null;
 }
 
-/** The one actor a question names, and whether it is all the question is about; null for none or several. */
-export function askedActor(question: string): ActorQuestion | null {
+/** The one actor a question names (a covenant's actions name sectors and employers), and the question without it. */
+function namedActor(question: string): { named: { tag: ActorId; rest: string } | null; covenant: boolean } {
   const folded = foldText(question);
   const covenant = ASKS_ACTIONS.test(folded) && NAMES_COVENANT.test(folded);
   // "de overheid als werkgever" names two actors and is about neither: it asks about a theme.
-  const named = takeOutNames(question, covenant ? [...ACTOR_NAMES, ['sectoren-werkgevers', COVENANT] as const] : ACTOR_NAMES);
+  return { named: takeOutNames(question, covenant ? [...ACTOR_NAMES, ['sectoren-werkgevers', COVENANT] as const] : ACTOR_NAMES), covenant };
+}
+
+/** The one actor a question names, and whether it is all the question is about; null for none or several. */
+export function askedActor(question: string): ActorQuestion | null {
+  const { named, covenant } = namedActor(question);
   if (!named) return null;
   const topic = otherWords(named.rest, ASKING_WORDS);
   return { actor: named.tag, alone: topic.length === 0, ...(covenant ? { covenant: true as const } : {}) };
@@ -141,8 +146,7 @@ const PER_THEME_WORDS = new Set(['per', 'thema', 'themas', 'acties', 'actie', 'i
 export function asksPerTheme(question: string): PerThemeQuestion | null {
   const folded = ` ${foldText(withoutPointers(question))} `;
   if (!PER_THEME.test(folded)) return null;
-  const covenant = ASKS_ACTIONS.test(folded) && NAMES_COVENANT.test(folded);
-  const named = takeOutNames(question, covenant ? [...ACTOR_NAMES, ['sectoren-werkgevers', COVENANT] as const] : ACTOR_NAMES);
+  const { named, covenant } = namedActor(question);
   const topic = otherWords(named ? named.rest : folded, ASKING_WORDS).filter((word) => !PER_THEME_WORDS.has(word));
   if (topic.length) return null;
   return { actor: named?.tag ?? null, covenant };
