@@ -486,30 +486,33 @@ async function whereAfterAnswer(deps: AnswerServiceDeps, question: string, histo
  * "geef de volledige tekst van actie 15" (or "… van de tweede", or "letterlijk?" after an answer): the actions' whole
  * text, with or without a model, which would paraphrase what the mediator wants word for word.
  */
-async function fullTextListing(deps: AnswerServiceDeps, question: string, history: Turn[], counted: readonly number[]): Promise<Listing | null> {
-  const previous = history.at(-1);
-  const resolved = (previous && resolveOrdinal(question, counted)) ?? question;
-  if (!asksFullText(resolved)) return null;
-  const { asked, answered } = askedOrAnswered(resolved, previous);
-  const passages = await passagesForActions(deps.db.pool, asked);
-  const text = composeFullText(asked, passages);
-  if (text === null) return null;
-  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action')), standalone: answered?.standaloneQuestion ?? resolved };
-}
+const fullTextListing = (deps: AnswerServiceDeps, question: string, history: Turn[], counted: readonly number[]) =>
+  actionsListing(deps, question, history, counted, asksFullText, composeFullText);
 
 /**
  * "welke bronnen gebruikt actie 31?", "voetnoten bij actie 1", or after an answer "waar komt dat vandaan?": the notes of the
  * actions and of their findings, whole. Searched, such questions quoted the actions' text and no source.
  */
-async function sourceNotesListing(deps: AnswerServiceDeps, question: string, history: Turn[], counted: readonly number[]): Promise<Listing | null> {
+const sourceNotesListing = (deps: AnswerServiceDeps, question: string, history: Turn[], counted: readonly number[]) =>
+  actionsListing(deps, question, history, counted, asksForSources, composeSourceNotes);
+
+/** A request `asks` recognises about named actions, or the previous answer's, answered by `compose` from their passages. */
+async function actionsListing(
+  deps: AnswerServiceDeps,
+  question: string,
+  history: Turn[],
+  counted: readonly number[],
+  asks: (question: string) => boolean,
+  compose: (asked: readonly number[], passages: readonly StoredPassage[]) => string | null,
+): Promise<Listing | null> {
   const previous = history.at(-1);
   const resolved = (previous && resolveOrdinal(question, counted)) ?? question;
-  if (!asksForSources(resolved)) return null;
+  if (!asks(resolved)) return null;
   const { asked, answered } = askedOrAnswered(resolved, previous);
   const passages = await passagesForActions(deps.db.pool, asked);
-  const text = composeSourceNotes(asked, passages);
+  const text = compose(asked, passages);
   if (text === null) return null;
-  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action' && asked.includes(passage.action as number))), standalone: answered?.standaloneQuestion ?? resolved };
+  return { text, hits: listedHits(passages.filter((passage) => passage.kind === 'action')), standalone: answered?.standaloneQuestion ?? resolved };
 }
 
 /** A list's passages as the answer's hits: all equal, none found by the search. */
