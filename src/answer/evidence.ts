@@ -1,7 +1,7 @@
 // Decides from retrieval evidence alone whether the action list covers a question (so it works without a model).
 import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
-import type { SpellingCorrector } from '../search/spelling.js';
+import { LONG_WORD, type SpellingCorrector } from '../search/spelling.js';
 import { foldText, lightStem, tokenize } from '../search/text.js';
 
 export interface Evidence {
@@ -122,6 +122,16 @@ function namesRareWord(question: string, topical: readonly SearchHit[], vocabula
   return df > 0 && df <= RARE_WORD_PASSAGES && first !== undefined && tokenize(foldedPassage(first.passage)).includes(word);
 }
 
+/**
+ * A repair that changes the first letter of a word shorter than the corrector's long words is another word, not a typo:
+ * "morgen" is not "zorgen", and with it "Wat is het weer morgen in Gent?" counted as fully covered. The search still tries
+ * it; the coverage does not count it.
+ */
+function trustedCorrection(word: string, correction: string | undefined): string | undefined {
+  if (correction === undefined || word.length >= LONG_WORD || correction.includes(' ')) return correction;
+  return correction[0] === word[0] ? correction : undefined;
+}
+
 // Asking for help says nothing of what with: "hoe help ik mijn klant?" names no topic.
 const HELP_WORDS = new Set(['help', 'helpen', 'hulp', 'advies', 'tip', 'tips', 'raad', 'vraagje', 'probleem']);
 
@@ -151,7 +161,7 @@ export function queryCoverage(
   for (const word of words) {
     // A spelling correction is for words the passages lack: "melden" is found in "meldpunten", not corrected to "gelden".
     const found = occursIn(passageText, word);
-    const known = found ? word : corrections.get(word) ?? word;
+    const known = found ? word : trustedCorrection(word, corrections.get(word)) ?? word;
     // A compound the corpus writes apart ("diplomaerkenning" → "diploma erkenning") is as rare as an unknown word, and
     // found when both its parts are.
     const parts = known.split(' ');

@@ -20,7 +20,7 @@ export interface SpellingCorrector {
 
 const MIN_LENGTH = 5;
 // From this length on a word tolerates two edits: "huiswerkbegeleidng" is one edit, "tarrief" one as well.
-const LONG_WORD = 9;
+export const LONG_WORD = 9;
 
 const budgetFor = (length: number): 1 | 2 => (length >= LONG_WORD ? 2 : 1);
 // Each part of a split compound has at least this many letters: shorter corpus words ("de", "een", "ter") split anything.

@@ -141,6 +141,17 @@ describe('refusals', () => {
     },
   );
 
+  it('does not count a repair that changes a short word\'s first letter as finding the word', async () => {
+    // "morgen" was repaired to "zorgen" (Actie 52's "zorgen IBO … voor de beste resultaten"), and the question counted as
+    // fully covered by the list. A typo keeps its first letter, and is still answered.
+    const weather = await ask('Wat is het weer morgen in Gent?');
+    expect(weather.refused).toBe(true);
+    expect(weather.citations).toEqual([]);
+    const typo = await ask('taalcoching op de werkvloer');
+    expect(typo.refused).toBe(false);
+    expect(typo.citations.map((citation) => citation.action)).toContain(35);
+  });
+
   it('asks what about when a question names no topic, without actions near to nothing', async () => {
     // "wat kan ik doen?" was told the list says nothing on it, and to open three actions the search found for no words.
     for (const question of ['wat kan ik doen?', 'klant van 58 jaar, wat kan ik doen', 'hoe help ik mijn klant']) {
