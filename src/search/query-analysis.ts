@@ -75,6 +75,7 @@ export const QUESTION_WORDS = new Set(
    betekent betekenen betekenis doen gebeuren gebeurt rond omtrent inzake aangaande betreffende nodig weten voorgesteld voorgestelde voorstellen
    volledig volledige letterlijk letterlijke woordelijk integraal integrale voluit citeer citeren willen wilt belangrijkste voornaamste
    hoofdstuk hoofdstukken sectie secties paragraaf exporteer exporteren download downloaden print printen afdrukken
+   noemen noemt vermelden vermeldt verwijzen verwijst
    please tell what which how who why when can could should`.split(/\s+/),
 );
 
