@@ -197,7 +197,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           ? describeSources(await listDocuments(deps.db.pool))
           : otherGroup
             ? `${OTHER_LAW}\n${UNIA_REFERRAL}`
-            : refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
+            : refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote, meaning !== null);
         metrics.refused(otherGroup ? 'other-group' : evidence.reason);
         emit(answer);
       } else {
@@ -282,14 +282,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           refused = true;
           citations = [];
           actions = [];
-          answer = refusal({ ...evidence, reason: 'weak-evidence' }, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote);
+          answer = refusal({ ...evidence, reason: 'weak-evidence' }, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote, meaning !== null);
           metrics.refused('no-matching-sentence');
           emit(answer);
         } else if (!citations.some((citation) => citation.action !== null)) {
           // The guarantee: an answer that cites no action is not given; say what the list does cover instead.
           refused = true;
           citations = [];
-          answer = refusal({ ...evidence, reason: 'weak-evidence' }, [], missingNote);
+          answer = refusal({ ...evidence, reason: 'weak-evidence' }, [], missingNote, meaning !== null);
           actions = [];
           metrics.refused('no-citation');
         }
@@ -810,7 +810,7 @@ const SCOPE =
   'De actielijst gaat over de arbeidsmarktdeelname van personen met een migratie-achtergrond: onderwijs, competenties en EVC, erkenning van diploma’s, geïntegreerde trajecten, diversiteits- en antidiscriminatiebeleid en flankerend beleid.';
 
 /** `missingNote` (see missing-actions.ts) replaces the opening and the nearest actions: the question asked for a number the list lacks. */
-export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null): string {
+export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null, defined = false): string {
   if (evidence.reason === 'injection') {
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
   }
@@ -827,5 +827,7 @@ export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], m
     return 'Je vraag noemt nog geen onderwerp. Waarover gaat het: Nederlands leren, diploma-erkenning of EVC, een opleiding of stage, discriminatie, kinderopvang of vervoer? Vraag bijvoorbeeld: “Mijn klant spreekt weinig Nederlands, welke acties helpen?”';
   }
   const related = nearest.length ? ` Het dichtst in de buurt komen ${nearest.map((n) => `Actie ${n}`).join(', ')}; open die gerust om te zien of ze helpen.` : '';
-  return `Daarover zegt de actielijst niets, dus daar kan ik geen antwoord op geven. ${SCOPE}${related}`;
+  // After the glossary's meaning ("SERV staat voor …") "says nothing about it" would take back what was just said.
+  const opening = defined ? 'Meer zegt de actielijst er niet over.' : 'Daarover zegt de actielijst niets, dus daar kan ik geen antwoord op geven.';
+  return `${opening} ${SCOPE}${related}`;
 }

@@ -36,6 +36,15 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(body.citations.map((citation) => citation.action)).toContain(36);
   });
 
+  it('does not take back the meaning when the list has nothing more on it', async () => {
+    // "SERV staat voor …" was followed by "Daarover zegt de actielijst niets, dus daar kan ik geen antwoord op geven."
+    const body = await ask('wat is de SERV');
+    expect(body.refused).toBe(true);
+    const [meaning, rest] = body.answer.split('\n');
+    expect(meaning).toBe(`SERV staat voor “Sociaal-Economische Raad van Vlaanderen”${SOURCE}`);
+    expect(rest).toMatch(/^Meer zegt de actielijst er niet over\. De actielijst gaat over/);
+  });
+
   it('answers an abbreviation the list writes only in source footnotes by what it stands for, after the meaning', async () => {
     // The list writes "EAD" only in footnotes naming a source ("Zie advies conceptnota EAD"), which are not quoted. Its only
     // sentence with "betekent" was once quoted as the answer; then the question was refused with the meaning alone; now
