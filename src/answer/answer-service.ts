@@ -108,7 +108,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       };
       await nextTurn();
       const conversationId = input.conversationId ?? randomUUID();
-      const turns = input.conversationId ? await recentTurns(deps.db.pool, conversationId, ORDINAL_TURNS) : [];
+      // The turns further back are read only for a question that counts by place ("en de tweede?"): every other question
+      // needs three.
+      const depth = refersByOrdinal(input.question) ? ORDINAL_TURNS : HISTORY_TURNS;
+      const turns = input.conversationId ? await recentTurns(deps.db.pool, conversationId, depth) : [];
       const history = turns.slice(-HISTORY_TURNS);
       const counted = ordinalActions(turns);
       const actor = askedActor(input.question);
@@ -120,7 +123,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         (await whereAfterAnswer(deps, input.question, history)) ??
         (await fullTextListing(deps, input.question, history, counted)) ??
         (await sourceNotesListing(deps, input.question, history, counted)) ??
-        (await themesOfActions(deps, input.question, history)) ??
+        (await themesListing(deps, input.question, history, counted)) ??
         (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
@@ -425,19 +428,6 @@ function askedOrAnswered(question: string, previous: Turn | undefined): { asked:
   return previous && !previous.refused ? { asked: previous.actions, answered: previous } : { asked: [], answered: null };
 }
 
-/** "welk thema heeft actie 5?", or after an answer "over welk thema gaat dat?": each action's themes by the tags. */
-async function themesOfActions(deps: AnswerServiceDeps, question: string, history: Turn[]): Promise<Listing | null> {
-  if (!asksThemeOf(question)) return null;
-  const previous = history.at(-1);
-  const { asked, answered } = askedOrAnswered(question, previous);
-  const passages = (await passagesForActions(deps.db.pool, asked))
-    .filter((passage) => passage.kind === 'action' && asked.includes(passage.action as number))
-    .sort((a, b) => asked.indexOf(a.action as number) - asked.indexOf(b.action as number));
-  const text = themeLines(passages);
-  if (text === null) return null;
-  return { text, hits: listedHits(passages), standalone: answered?.standaloneQuestion ?? question };
-}
-
 /**
  * "wie moet dat doen?" right after a list answers for the listed actions (whom each addresses), not for a new search on
  * the list's question, which cited three of the eight language actions.
@@ -495,6 +485,12 @@ const fullTextListing = (deps: AnswerServiceDeps, question: string, history: Tur
  */
 const sourceNotesListing = (deps: AnswerServiceDeps, question: string, history: Turn[], counted: readonly number[]) =>
   actionsListing(deps, question, history, counted, asksForSources, composeSourceNotes);
+
+/** "welk thema heeft actie 5?", or after an answer "over welk thema gaat dat?": each action's themes by the tags. */
+const themesListing = (deps: AnswerServiceDeps, question: string, history: Turn[], counted: readonly number[]) =>
+  actionsListing(deps, question, history, counted, asksThemeOf, (asked, passages) =>
+    themeLines(asked.flatMap((number) => passages.filter((passage) => passage.kind === 'action' && passage.action === number))),
+  );
 
 /** A request `asks` recognises about named actions, or the previous answer's, answered by `compose` from their passages. */
 async function actionsListing(

@@ -89,11 +89,13 @@ export function assessEvidence(
   const topical = hits.filter((hit) => !hit.named);
   const maxSimilarity = Math.max(0, ...topical.map((hit) => hit.similarity ?? 0));
   const agreement = topical.some((hit) => hit.ftsRank !== null && hit.vectorRank !== null && hit.ftsRank <= 3 && hit.vectorRank <= 3);
-  const coverage = queryCoverage(question, topical.slice(0, 5), vocabulary, glossaryWords);
+  // What the question is about, read once: the coverage, the no-topic check and the one-rare-word check all need it.
+  const words = topicWords(question);
+  const coverage = queryCoverage(question, words, topical.slice(0, 5), vocabulary, glossaryWords);
   const base = { coverage, maxSimilarity, agreement, injection };
   if (injection) return { ...base, inScope: false, reason: 'injection' };
   if (hits.some((hit) => hit.named)) return { ...base, inScope: true, reason: 'named-action' };
-  if (!topicWords(question).length) return { ...base, inScope: false, reason: 'no-topic' };
+  if (!words.length) return { ...base, inScope: false, reason: 'no-topic' };
   if (!topical.length) return { ...base, inScope: false, reason: 'empty' };
   // A question in the glossary's words ("mystery calls") is found through the terms those words stand for, which the
   // n-gram vectors cannot see; full-text search finding them is then the agreement.
@@ -108,13 +110,12 @@ export function assessEvidence(
   const namesTheField = specific && coverage >= ABBREVIATION_COVERAGE && fullTextFound;
   // A question about one word that few passages have, found by full-text search first: "wat is disco?" names DISCO
   // (Actie 13), which the n-gram vectors of so short a question do not find.
-  const named = namesRareWord(question, topical, vocabulary);
+  const named = namesRareWord(words, topical, vocabulary);
   const inScope = namesTheField || named || (coverage >= MIN_COVERAGE && (agreement || maxSimilarity >= MIN_SIMILARITY || throughGlossary));
   return { ...base, inScope, reason: inScope ? 'evidence' : 'weak-evidence' };
 }
 
-function namesRareWord(question: string, topical: readonly SearchHit[], vocabulary: SpellingCorrector): boolean {
-  const words = topicWords(question);
+function namesRareWord(words: readonly string[], topical: readonly SearchHit[], vocabulary: SpellingCorrector): boolean {
   if (words.length !== 1) return false;
   const word = words[0] as string;
   const df = vocabulary.documentFrequency(word);
@@ -145,13 +146,13 @@ function topicWords(question: string): string[] {
  * A word the corpus does not know at all counts as the rarest possible word: "minimumloon" and
  * "stoofvlees" pull an out-of-scope question's coverage down however well the rest matches.
  */
-export function queryCoverage(
+function queryCoverage(
   question: string,
+  words: readonly string[],
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
-  glossaryWords: Set<string> = new Set(),
+  glossaryWords: Set<string>,
 ): number {
-  const words = topicWords(question);
   if (!words.length) return 0;
   const corrections = new Map(vocabulary.corrections(question).map((c) => [c.from, c.to]));
   const passageText = ` ${hits.map((hit) => foldedPassage(hit.passage)).join(' ')} `;

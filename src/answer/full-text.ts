@@ -36,8 +36,12 @@ export function composeFullText(asked: readonly number[], passages: readonly Sto
     const where = [passage.section.number, passage.section.title].filter(Boolean).join(' ');
     return `Actie ${passage.action}${where ? ` (${where})` : ''}, volledige tekst: “${passage.text}”`;
   });
-  const beyond = found.length > FULL_TEXT_ACTIONS
-    ? [`Dat zijn de eerste ${FULL_TEXT_ACTIONS} van ${found.length} acties; vraag de andere apart op (bijvoorbeeld "volledige tekst van actie ${found[FULL_TEXT_ACTIONS]?.action}").`]
-    : [];
-  return [...blocks, ...beyond].join('\n\n');
+  const beyond = moreActionsLine(found.map((passage) => passage.action as number), 'volledige tekst van actie');
+  return [...blocks, ...(beyond ? [beyond] : [])].join('\n\n');
+}
+
+/** When more than FULL_TEXT_ACTIONS actions were asked, how to ask for the others ("… bijvoorbeeld "<ask> 23"); else null. */
+export function moreActionsLine(found: readonly number[], ask: string): string | null {
+  if (found.length <= FULL_TEXT_ACTIONS) return null;
+  return `Dat zijn de eerste ${FULL_TEXT_ACTIONS} van ${found.length} acties; vraag de andere apart op (bijvoorbeeld "${ask} ${found[FULL_TEXT_ACTIONS]}").`;
 }

@@ -2,6 +2,7 @@
 import type { StoredPassage } from '../repositories/passages-repository.js';
 import { otherWords } from '../search/query-analysis.js';
 import { foldText } from '../search/text.js';
+import { FULL_TEXT_ACTIONS, moreActionsLine } from './full-text.js';
 
 const ASKS_SOURCES = /\b(?:bron|bronnen|bronvermelding|voetnoot|voetnoten|referentie|referenties|vandaan|onderbouwing|onderbouwd|gebaseerd)\b/;
 // What such a request says besides asking for sources and the actions' numbers. Not "actielijst" or "actiewijzer": "welke
@@ -11,9 +12,6 @@ const SOURCE_WORDS = new Set(
    gebruikte vermeld vermeldt vermelde komt komen staan geef toon noem waar waarop daarvan ervan hiervan daarvoor dat dit die deze
    cijfer cijfers bij van op en de het`.split(/\s+/),
 );
-
-/** Most actions whose notes one answer gives, as for their full text. */
-export const SOURCE_NOTE_ACTIONS = 5;
 
 /**
  * Whether a question asks for the sources of actions and nothing else: of the actions it names, or in a conversation of
@@ -32,7 +30,8 @@ export function composeSourceNotes(asked: readonly number[], passages: readonly 
   const actions = new Map(passages.flatMap((passage) => (passage.kind === 'action' && passage.action !== null ? [[passage.action, passage]] : [])));
   const found = asked.filter((number) => actions.has(number));
   if (!found.length) return null;
-  const blocks = found.slice(0, SOURCE_NOTE_ACTIONS).map((number) => {
+  // As many actions as their full text gives, and the same line on the others.
+  const blocks = found.slice(0, FULL_TEXT_ACTIONS).map((number) => {
     const own = new Set((actions.get(number) as StoredPassage).notes);
     const notes = passages
       .filter((passage) => passage.kind === 'note' && passage.number !== null && passage.actions.includes(number))
@@ -41,8 +40,6 @@ export function composeSourceNotes(asked: readonly number[], passages: readonly 
     const lines = notes.map((note) => `- voetnoot ${note.number} (${own.has(note.number as number) ? 'bij de actie' : 'bij de bevindingen'}): “${note.text}”`);
     return [`Voetnoten bij Actie ${number} in de actielijst:`, ...lines].join('\n');
   });
-  const beyond = found.length > SOURCE_NOTE_ACTIONS
-    ? [`Dat zijn de eerste ${SOURCE_NOTE_ACTIONS} van ${found.length} acties; vraag de andere apart op (bijvoorbeeld "bronnen van actie ${found[SOURCE_NOTE_ACTIONS]}").`]
-    : [];
-  return [...blocks, ...beyond].join('\n\n');
+  const beyond = moreActionsLine(found, 'bronnen van actie');
+  return [...blocks, ...(beyond ? [beyond] : [])].join('\n\n');
 }

@@ -22,11 +22,10 @@ const leftOver = (text: string, allowed: ReadonlySet<string>): string[] => other
  */
 export function askedSections(question: string, actions: readonly StoredPassage[]): string[] {
   const topic = withoutPointers(question);
-  const numbers = [...new Set([...topic.matchAll(SECTION_NUMBER)].map((match) => match[1] as string))];
-  if (!numbers.length) return sectionsByTitle(topic, actions);
+  const numbers = sectionNumbersOnly(topic);
+  if (numbers === null) return sectionsByTitle(topic, actions);
   // A number no action stands in is said apart (missingSections): "acties 3.2 en 3.8" lists 3.2.
-  const present = numbers.filter((number) => actions.some((passage) => inSection(passage, number)));
-  return leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length === 0 ? present : [];
+  return numbers.filter((number) => actions.some((passage) => inSection(passage, number)));
 }
 
 /**
@@ -34,10 +33,15 @@ export function askedSections(question: string, actions: readonly StoredPassage[
  * in 2.1?". They were refused as naming no topic.
  */
 export function missingSections(question: string, actions: readonly StoredPassage[]): string[] {
-  const topic = withoutPointers(question);
-  const numbers = [...new Set([...topic.matchAll(SECTION_NUMBER)].map((match) => match[1] as string))];
-  if (!numbers.length || leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length) return [];
+  const numbers = sectionNumbersOnly(withoutPointers(question)) ?? [];
   return numbers.filter((number) => !actions.some((passage) => inSection(passage, number)));
+}
+
+/** The section numbers a topic names: null when it names none, none when it says something besides them. */
+function sectionNumbersOnly(topic: string): string[] | null {
+  const numbers = [...new Set([...topic.matchAll(SECTION_NUMBER)].map((match) => match[1] as string))];
+  if (!numbers.length) return null;
+  return leftOver(topic.replace(SECTION_NUMBER, ' '), SECTION_WORDS).length === 0 ? numbers : [];
 }
 
 /** "De actielijst heeft geen sectie 3.9 met acties.", said before the sections that do exist, or the overview. */
