@@ -19,7 +19,7 @@ import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
 import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive, quotable } from './extractive.js';
-import { isFollowUp, refersByOrdinal, resolveOrdinal } from './follow-up.js';
+import { asksOnlyAboutNamed, isFollowUp, refersByOrdinal, resolveOrdinal } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
@@ -29,7 +29,24 @@ import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { asksForSources, composeSourceNotes } from './source-notes.js';
 import { createSourceDirectory, withoutLabels, type SourceDirectory } from './sources.js';
-import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, missingSections, missingSectionsLine, namesSection, refersToSection, sectionLines } from './structure-questions.js';
+import {
+  actionAt,
+  askedSections,
+  asksOnlyWhere,
+  asksOverview,
+  asksWhere,
+  composeOverview,
+  composeSectionList,
+  listPlace,
+  mentionsPlace,
+  missingSections,
+  missingSectionsLine,
+  namesSection,
+  refersToSection,
+  sectionLines,
+  withActionAt,
+  type ListPlace,
+} from './structure-questions.js';
 import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composePerTheme, composeThemeList, narrowingFilter, themeLines, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
@@ -114,30 +131,32 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const turns = input.conversationId ? await recentTurns(deps.db.pool, conversationId, depth) : [];
       const history = turns.slice(-HISTORY_TURNS);
       const counted = ordinalActions(turns);
-      const actor = askedActor(input.question);
+      // "wat is de laatste actie van de lijst?" is asked as "wat is actie 60?"; the turn keeps the user's words.
+      const question = await placedQuestion(deps, input.question, turns, counted);
+      const actor = askedActor(question);
       // A question about one actor alone, for the actions of one theme or section, or about the list as a whole is answered
       // from the tags and the sections, with or without a model.
       const listing =
-        (await whoAfterList(deps, input.question, history)) ??
-        (await narrowedList(deps, input.question, history)) ??
-        (await whereAfterAnswer(deps, input.question, history)) ??
-        (await fullTextListing(deps, input.question, history, counted)) ??
-        (await sourceNotesListing(deps, input.question, history, counted)) ??
-        (await themesListing(deps, input.question, history, counted)) ??
-        (listsTagged(input.question, history) ? await tagListing(deps, input.question, actor) : null);
+        (await whoAfterList(deps, question, history)) ??
+        (await narrowedList(deps, question, history)) ??
+        (await whereAfterAnswer(deps, question, history)) ??
+        (await fullTextListing(deps, question, history, counted)) ??
+        (await sourceNotesListing(deps, question, history, counted)) ??
+        (await themesListing(deps, question, history, counted)) ??
+        (listsTagged(question, history) ? await tagListing(deps, question, actor) : null);
       let mode = listing ? 'extractive' : await chooseMode(input.mode ?? deps.defaultMode);
       input.onStart?.({ conversationId, mode });
 
       // A greeting or "wat kun je?" asks nothing of the list, in a conversation neither: "bedankt" is no follow-up, so it is
       // neither rewritten (a model call) nor searched. Nor is a question on how to export what Actiewijzer shows, or on who
       // wrote its documents and when.
-      const tool = !listing && asksAboutTheTool(input.question);
-      const sources = !listing && asksAboutSources(input.question);
-      const progress = !listing && asksOnlyAboutProgress(input.question);
-      const greeting = tool || sources || progress || (!listing && isGreeting(input.question));
+      const tool = !listing && asksAboutTheTool(question);
+      const sources = !listing && asksAboutSources(question);
+      const progress = !listing && asksOnlyAboutProgress(question);
+      const greeting = tool || sources || progress || (!listing && isGreeting(question));
       const standalone = listing || greeting
-        ? { retrieval: listing?.standalone ?? input.question, display: input.question, followUp: false, previousActions: [] }
-        : await standaloneQuestion(input.question, history, counted, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.repaired);
+        ? { retrieval: listing?.standalone ?? question, display: question, followUp: false, previousActions: [] }
+        : await standaloneQuestion(question, history, counted, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.repaired);
       // An actor named beside a topic ("wat moet VDAB doen rond taal?") weighs its actions like a user's role does, also when
       // a follow-up ("en rond taal?") takes it from the previous question.
       const topicActor = standalone.followUp ? askedActor(standalone.retrieval) : actor;
@@ -155,12 +174,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: tool ? 'tool' : sources ? 'sources' : progress ? 'progress' : 'greeting' } : assessed;
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
-      const otherGroup = !listing && !evidence.injection && isPositiveActionForOtherGroup(input.question);
+      const otherGroup = !listing && !evidence.injection && isPositiveActionForOtherGroup(question);
       const inScope =
         !otherGroup &&
         ((listing !== null && !evidence.injection) ||
         evidence.inScope ||
-        (!evidence.injection && isPositiveActionForTargetGroup(input.question)) ||
+        (!evidence.injection && isPositiveActionForTargetGroup(question)) ||
         (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false)));
 
       let answer: string;
@@ -169,28 +188,28 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       let fallback: string | null = null;
       let actions: number[] = [];
       // "wat betekent EAD?": the glossary's meaning first, then the answer from the passages.
-      const meaning = evidence.injection ? null : definitionLine(input.question, deps.corpus.glossary);
+      const meaning = evidence.injection ? null : definitionLine(question, deps.corpus.glossary);
       if (meaning) emit(`${meaning}\n`);
       const positiveAction =
-        isPositiveActionQuestion(input.question) ||
-        (standalone.followUp && isPositiveActionQuestion(standalone.retrieval) && asksPositiveActionDetail(input.question));
+        isPositiveActionQuestion(question) ||
+        (standalone.followUp && isPositiveActionQuestion(standalone.retrieval) && asksPositiveActionDetail(question));
       // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
       const wording = legalWording(standalone.retrieval);
       // A follow-up that asks a detail ("wie keurt dat goed?") is matched by itself: the words of the turns before it
       // ("hoe lang mag dat duren? wat is een positief actieplan") chose the point on how long a plan runs.
-      const detail = asksPositiveActionDetail(input.question) ? legalWording(input.question) : wording;
+      const detail = asksPositiveActionDetail(question) ? legalWording(question) : wording;
       const legal = positiveAction ? await legalPassages(deps, hits, wording, detail) : { pinned: [], conditions: null, lead: null };
       // A question of law on nationality, origin or skin colour is answered first by the legal item naming them as the
       // anti-racism law's criteria: "mag ik bij een sollicitatie naar de nationaliteit vragen?" quoted the list's figures on
       // nationality, and the item (which elaborates Actie 44) was left out as off topic.
-      const criteria = !positiveAction && asksAboutProtectedCriterion(input.question) ? await criteriaPassage(deps) : null;
+      const criteria = !positiveAction && asksAboutProtectedCriterion(question) ? await criteriaPassage(deps) : null;
       const namedCount = hits.filter((hit) => hit.named).length;
-      const missingNote = missingActionsNote(namedNumbers(input.question), deps.corpus.actionNumbers());
+      const missingNote = missingActionsNote(namedNumbers(question), deps.corpus.actionNumbers());
       // The legal items come on top of the usual passages, so they do not push the action list's out.
       const pinned = criteria ? [criteria] : legal.pinned;
       const answerHits = listing
         ? listing.hits
-        : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, abbreviations), input.question, standalone.previousActions, pinned).then((all) =>
+        : await withRequiredActions(deps, positiveAction ? hits : onTopic(deps, hits, abbreviations), question, standalone.previousActions, pinned).then((all) =>
             leading(withQuotable(all, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + pinned.length), legal.lead),
           );
 
@@ -258,11 +277,11 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           if (fallback) text = `Het taalmodel kon niet gebruikt worden; dit antwoord is zonder taalmodel samengesteld.\n${text}`;
           if (!unmatched) emit(fallback ? `\n\n${text}` : text);
         }
-        answer = await withRequiredCitations(deps, text, requiredActions(input.question).filter((n) => given.has(n)));
+        answer = await withRequiredCitations(deps, text, requiredActions(question).filter((n) => given.has(n)));
         // A who question keeps asking who through its follow-ups ("en voor taal?"), unless one asks where instead.
-        const where = asksWhere(input.question);
+        const where = asksWhere(question);
         const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
-        if (!listing && !unmatched && (asksWho(input.question) || (asksWho(standalone.retrieval) && !where))) {
+        if (!listing && !unmatched && (asksWho(question) || (asksWho(standalone.retrieval) && !where))) {
           const who = actorLines(cited, deps.corpus.actionActors());
           if (who) {
             answer = `${answer}\n${who}`;
@@ -308,15 +327,15 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // policy, not law) or refused ("mag ik als werkgever een hoofddoek verbieden?"), says where to ask what the law allows.
       // Answered from the list alone, it says so first: "is een taaltest bij aanwerving toegestaan?" quoted sentences on
       // screenings for training, which a reader could take for what the law says.
-      else if (!evidence.injection && !greeting && asksTheLaw(input.question)) {
+      else if (!evidence.injection && !greeting && asksTheLaw(question)) {
         const fromTheList = !refused && !citations.some((citation) => citation.document === LEGAL_DOCUMENT_ID);
         answer = [answer, ...(fromTheList ? [POLICY_NOT_LAW] : []), UNIA_REFERRAL].join('\n');
       }
       // "exporteer alle acties over taal" is answered with those actions (the export verb is a question word to the search,
       // it was refused as a word the list lacks), and says how to keep them.
-      if (!refused && asksToExport(input.question)) answer = `${answer}\n${EXPORT_HINT}`;
+      if (!refused && asksToExport(question)) answer = `${answer}\n${EXPORT_HINT}`;
       // "is actie 18 al uitgevoerd?" is answered with what Actie 18 asks, and says that no document follows it up.
-      if (!refused && asksAboutProgress(input.question)) answer = `${answer}\n${PROGRESS_NOTE}`;
+      if (!refused && asksAboutProgress(question)) answer = `${answer}\n${PROGRESS_NOTE}`;
 
       if (signal.aborted) throw signal.reason;
       const turn = await storeTurn(deps, { conversationId, question: input.question, standaloneQuestion: standalone.retrieval, answer, citations, actions, mode, refused });
@@ -342,6 +361,37 @@ interface Standalone {
   display: string;
   followUp: boolean;
   previousActions: number[];
+}
+
+/**
+ * A question that names an action by its place in the list or a section, with the action's number in its place. Without
+ * the list or a section named, "de eerste actie" means the list's only when no earlier answer has actions to count in.
+ */
+async function placedQuestion(deps: AnswerServiceDeps, question: string, turns: Turn[], counted: readonly number[]): Promise<string> {
+  if (!mentionsPlace(question)) return question;
+  const actions = await listActions(deps.db.pool);
+  const place = listPlace(question, { alone: counted.length === 0 }) ?? countingOn(question, turns, actions);
+  const action = place && actionAt(place, actions);
+  return place && action ? withActionAt(question, place, action) : question;
+}
+
+/**
+ * "en de tweede?", then "en de laatste?", after "wat is de eerste actie van 3.4?" count on in 3.4: the turns before are
+ * read back to the one that named the place in full, and each must have been answered with the action at its place.
+ */
+function countingOn(question: string, turns: readonly Turn[], actions: readonly StoredPassage[]): ListPlace | null {
+  const chain: { turn: Turn; place: ListPlace }[] = [];
+  for (const turn of [...turns].reverse()) {
+    const place = listPlace(turn.question, { alone: true, after: { section: null } });
+    if (!place) break;
+    chain.unshift({ turn, place });
+    if (!place.bare) break;
+  }
+  const first = chain[0];
+  if (!first || first.place.bare) return null;
+  const within = { section: first.place.section };
+  const answered = chain.every(({ turn, place }) => turn.actions[0] === actionAt(place.bare ? { ...place, ...within } : place, actions));
+  return answered ? listPlace(question, { alone: false, after: within }) : null;
 }
 
 /**
@@ -372,7 +422,7 @@ async function standaloneQuestion(
   // Retrieval leaves out the ages the question gives and whether it asks how far actions got (no document says), and
   // repairs the typos that broke a glossary phrase; the model reads the question as asked.
   const retrieval = (text: string) => repair(withoutProgress(withoutAges(text)));
-  if (!previous || !isFollowUp(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
+  if (!previous || !isFollowUp(question) || asksOnlyAboutNamed(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);
     try {

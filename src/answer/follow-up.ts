@@ -1,6 +1,6 @@
 // Recognises follow-up questions ("en wat zegt actie 45 daarover?", "geef een voorbeeld") that lean on the previous turn,
 // and which of its actions "de tweede" means.
-import { otherWords } from '../search/query-analysis.js';
+import { namedNumbers, otherWords } from '../search/query-analysis.js';
 import { tokenize } from '../search/text.js';
 
 const REFERRING = /\b(daar|daarover|daarvan|daarbij|daarmee|daarin|daarop|hierover|hiervan|hierbij|hierin|hierop|erover|ervan|erbij|erin|erop|dat|die|dit|deze|het vorige|zo'n|zulke|voorbeeld|voorbeelden|meer|verder|ook|nog)\b/i;
@@ -15,7 +15,7 @@ export function isFollowUp(question: string): boolean {
 
 // Words that may follow the ordinal besides function and question words: "leg de tweede eens uit", "de eerste daarvan".
 const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan']);
-const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
+export const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
 // "de tweede", "die eerste", "de 3de", "de laatste": the answer's actions in the order it cited them. Not "het eerste dat ik
 // moet doen", and not "nummer 2", which reads as Actie 2 (see spellOutBareNumber): the answer shows every action by its number.
 const ORDINAL = new RegExp(
@@ -31,11 +31,30 @@ const ORDINAL = new RegExp(
 export function resolveOrdinal(question: string, previousActions: readonly number[]): string | null {
   const match = ordinalMatch(question);
   if (!match) return null;
-  const word = (match[1] ?? '').toLowerCase();
-  const index = word === 'laatste' ? previousActions.length - 1 : ORDINALS.includes(word) ? ORDINALS.indexOf(word) : Number.parseInt(word, 10) - 1;
-  const action = previousActions[index];
+  const index = ordinalIndex(match[1] ?? '', previousActions.length);
+  const action = index === null ? undefined : previousActions[index];
   if (action === undefined) return null;
   return `${question.slice(0, match.index)}actie ${action}${question.slice(match.index + match[0].length)}`;
+}
+
+// What a question about one action may say besides naming it: "wat houdt actie 20 in?", "leg de laatste actie eens uit".
+export const ABOUT_ONE_ACTION = new Set([...AFTER_ORDINAL, 'houdt', 'inhoudt', 'waarover', 'leg', 'uitleggen', 'vraagt', 'toon', 'luidt', 'uitvoeren']);
+
+/**
+ * A question about the actions it names and nothing else, without pointing back: "en actie 4?", and "en de tweede?" once
+ * spelled out. It stands alone: read as a follow-up, the previous question's words were searched with it, and its answer
+ * quoted the actions counted in after the one asked for.
+ */
+export function asksOnlyAboutNamed(question: string): boolean {
+  return namedNumbers(question).length > 0 && !REFERRING.test(question) && otherWords(question, ABOUT_ONE_ACTION).every((word) => /^\d+$/.test(word));
+}
+
+/** Which of `count` items "eerste", "3de", "laatste" or "voorlaatste" stands for; null when there is no such item. */
+export function ordinalIndex(ordinal: string, count: number): number | null {
+  const word = ordinal.toLowerCase().replace(/\s/g, '');
+  const index =
+    word === 'laatste' ? count - 1 : word === 'voorlaatste' ? count - 2 : ORDINALS.includes(word) ? ORDINALS.indexOf(word) : Number.parseInt(word, 10) - 1;
+  return Number.isInteger(index) && index >= 0 && index < count ? index : null;
 }
 
 /** Whether a question names an action by its place in an earlier answer ("wat houdt de eerste in?", "en de laatste?"). */

@@ -3,6 +3,7 @@ import type { StoredPassage } from '../repositories/passages-repository.js';
 import { namedNumbers, otherWords, withoutPointers } from '../search/query-analysis.js';
 import { foldText, tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
+import { ABOUT_ONE_ACTION, ORDINALS, ordinalIndex } from './follow-up.js';
 
 // "3.2", "sectie 3.3.2", "hoofdstuk 3.4": a section number as the list writes it.
 const SECTION_NUMBER = /(?<![\d.,])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d,]|\.\d)/g;
@@ -80,6 +81,62 @@ export function asksOverview(question: string): boolean {
   // "samenvatting actie 44" asks about the action it names ("actie" is a stopword, its number no word).
   return OVERVIEW.test(foldText(question)) && leftOver(topic, OVERVIEW_WORDS).length === 0 && namedNumbers(question).length === 0;
 }
+
+// "de eerste actie", "de laatste actie van de lijst", "de tweede aanbeveling in 3.4", "de voorlaatste uit sectie 3.2".
+const PLACE = new RegExp(
+  String.raw`\b(?:(?:de|die)\s+)?(?:aller)?(${ORDINALS.join('|')}|laatste|voorlaatste|\d{1,2}\s?(?:e|de|ste)\b)(\s+(?:actie|maatregel|aanbeveling))?` +
+    String.raw`(?:\s+(?:van|in|uit|op)\s+(?:de\s+)?(?:(actielijst|lijst)\b|(?:(?:sectie|hoofdstuk|onderdeel|deel|paragraaf)\s+)?(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d.,]\d|\d)))?`,
+  'iu',
+);
+
+/** An action named by its place: the ordinal, the section it counts in (null: the whole list), and the words that name it. */
+export interface ListPlace {
+  ordinal: string;
+  section: string | null;
+  /** The list or a section was named ("van de lijst", "in 3.4"): no earlier answer is meant. */
+  named: boolean;
+  /** Only the ordinal ("en de tweede?"), which counts on from a place asked before. */
+  bare: boolean;
+  start: number;
+  end: number;
+}
+
+export interface ListPlaceOptions {
+  /** No earlier answer to count in, so "de eerste actie" can only mean the list's. */
+  alone: boolean;
+  /** Counting on from a previous question's place ("en de tweede?"): a bare ordinal counts, in this section if none is named. */
+  after?: { section: string | null };
+}
+
+/** Whether a question may name an action by its place: a cheap test before the actions are read. */
+export const mentionsPlace = (question: string): boolean => PLACE.test(question);
+
+/**
+ * An action named by its place in the list or in a section: "wat is de laatste actie van de lijst?", "de eerste actie in
+ * 3.4". Without the list or a section, only a question that asks nothing besides ("wat is de eerste actie?"; not "de
+ * tweede generatie"), and only when there is no earlier answer that "de eerste" would count in.
+ */
+export function listPlace(question: string, options: ListPlaceOptions): ListPlace | null {
+  const match = PLACE.exec(question);
+  if (!match) return null;
+  const named = match[3] !== undefined || match[4] !== undefined;
+  const bare = !named && match[2] === undefined;
+  const place = { ordinal: match[1] as string, section: match[4] ?? options.after?.section ?? null, named, bare, start: match.index, end: match.index + match[0].length };
+  if (named) return place;
+  if (otherWords(`${question.slice(0, place.start)} ${question.slice(place.end)}`, ABOUT_ONE_ACTION).length) return null;
+  return options.after || (options.alone && !bare) ? place : null;
+}
+
+/** The action at a place among `actions` (in list order), or null when the list or the section has no such place. */
+export function actionAt(place: ListPlace, actions: readonly StoredPassage[]): number | null {
+  const counted = actions.filter((passage) => passage.action !== null && (place.section === null || inSection(passage, place.section)));
+  const index = ordinalIndex(place.ordinal, counted.length);
+  return index === null ? null : (counted[index]?.action ?? null);
+}
+
+/** The question with the place spelled out as the action: "wat is de laatste actie van de lijst?" → "wat is actie 60?". */
+export const withActionAt = (question: string, place: ListPlace, action: number): string =>
+  `${question.slice(0, place.start)}actie ${action}${question.slice(place.end)}`;
 
 const inSection = (passage: StoredPassage, number: string): boolean =>
   passage.section.number === number || (passage.section.number ?? '').startsWith(`${number}.`);

@@ -63,9 +63,16 @@ const POINTER = new RegExp(
   'giu',
 );
 
-/** The query without the words that point at the document; the query itself when nothing else would remain. */
+// "Wat is het verschil tussen EVC en EKV?" compares what follows: "verschil" chose "Het verschil kan niet worden verklaard …"
+// (on the employment gap) and the PISA scores' "verschil tussen de twee groepen". "Het verschil in … tussen" asks about a gap.
+const COMPARISON = /(?<![\p{L}\p{N}])(?:wat\s+(?:is|zijn)\s+)?(?:het|de)?\s*verschil(?:len)?\s+tussen(?![\p{L}\p{N}])/giu;
+
+/**
+ * The query without the words that say how it asks rather than what about: those pointing at the document, and a
+ * comparison's frame. The query itself when nothing else would remain.
+ */
 export function withoutPointers(query: string): string {
-  return withoutMatches(query, POINTER);
+  return withoutMatches(withoutMatches(query, POINTER), COMPARISON);
 }
 
 /** Words that say how something is asked, not what about: they decide neither whether nor with which sentences to answer. */

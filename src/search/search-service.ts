@@ -65,7 +65,10 @@ const REMEMBERED_PASSAGES = 5_000;
 export function createSearchService(deps: SearchDeps): SearchService {
   const passages = createPassageReader(REMEMBERED_PASSAGES);
   const expand = (topic: string, about?: readonly string[]): string[] => {
-    const all = deps.spelling?.().corrections(topic) ?? [];
+    // A word of a glossary phrase the topic has is spelt right: "peter" in "peter- en meterschap" was repaired to
+    // "pieter", and the letter's signature ("Pieter Kerremans, administrateur-generaal") was quoted.
+    const phraseWords = deps.glossary.matchedWords(topic);
+    const all = (deps.spelling?.().corrections(topic) ?? []).filter((c) => !phraseWords.has(c.from));
     const corrections = about ? all.filter((c) => about.includes(c.from)) : all;
     // A correction is a guess ("bereiden" is a word, not a typo of "bereiken"), so it is searched
     // at the expansions' lower weight, beside the typed word.

@@ -5,6 +5,7 @@ import { isVerbatim } from '../../src/answer/citations.js';
 import { POLICY_NOT_LAW, UNIA_REFERRAL } from '../../src/answer/positive-action.js';
 import { PROGRESS_NOTE } from '../../src/answer/about-actiewijzer.js';
 import { getActionDetail } from '../../src/actions/action-service.js';
+import { listActions } from '../../src/repositories/passages-repository.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -251,6 +252,27 @@ describe('refusals', () => {
     const rate = await ask('hoeveel migranten werkn er');
     expect(rate.citations.map((citation) => citation.action)[0]).toBe(1);
     expect(rate.answer).toMatch(/werkzaamheidsgraad/);
+  });
+
+  it('does not repair a word of a glossary phrase the question has', async () => {
+    // "peter" was repaired to "pieter", and the letter's signature was quoted for mentoring.
+    for (const question of ['peter- en meterschap', 'peter en meterschap']) {
+      const body = await ask(question);
+      expect(body.refused).toBe(false);
+      expect(body.answer).not.toMatch(/Kerremans/);
+      expect(body.answer.split('\n')[1]).toMatch(/mentor/i);
+    }
+  });
+
+  it('answers "het verschil tussen A en B" about A and B, not with sentences on some other difference', async () => {
+    // "verschil" quoted "Het verschil kan niet worden verklaard …" (the employment gap, Actie 46) and the PISA scores'
+    // "verschil tussen de twee groepen" (Actie 8).
+    const evc = await ask('wat is het verschil tussen evc en ekv');
+    expect(evc.answer).not.toMatch(/verschil/i);
+    expect(evc.citations.map((citation) => citation.action)).toEqual([18]);
+    const women = await ask('verschil tussen mannen en vrouwen met migratieachtergrond');
+    expect(women.answer).not.toMatch(/PISA|verschil/);
+    expect(women.citations.map((citation) => citation.action)[0]).toBe(49);
   });
 
   it('answers an abbreviation the list uses only in a source footnote by what it stands for', async () => {
@@ -922,10 +944,11 @@ describe('follow-ups', () => {
     expect(third.refused).toBe(false);
     expect(third.citations[0]?.action).toBe(listed[2]);
     // An ordinal after an ordinal counts in the same answer, the list: "en de tweede?" after "wat houdt de derde in?" asked
-    // for the second action of the answer on the third, which cites that action (and the one before it) only. So do the
-    // ordinals after it, more turns back than the three a follow-up is rewritten with.
+    // for the second action of the answer on the third. So do the ordinals after it, more turns back than the three a
+    // follow-up is rewritten with. Spelled out, "en de tweede?" asks about that action alone: read as a follow-up, it
+    // also quoted the action asked about before.
     const second = await ask('en de tweede?', third.conversationId);
-    expect(second.citations[0]?.action).toBe(listed[1]);
+    expect(second.citations.map((citation) => citation.action)).toEqual([listed[1]]);
     for (const [ordinal, index] of [['eerste', 0], ['vierde', 3], ['vijfde', 4]] as const) {
       expect((await ask(`en de ${ordinal}?`, first.conversationId)).citations[0]?.action, ordinal).toBe(listed[index]);
     }
@@ -934,6 +957,27 @@ describe('follow-ups', () => {
     const twelve = await ask('12', second.conversationId);
     expect(twelve.citations[0]?.action).toBe(12);
     expect((await ask('12')).citations[0]?.action).toBe(12);
+  });
+
+  it('reads "de eerste actie" as the list\'s first, or its section\'s when one is named, and counts on from there', async () => {
+    const actions = (await listActions(t.runtime.db.pool)).map((passage) => ({ action: passage.action, section: passage.section.number ?? '' }));
+    const methods = actions.filter((passage) => passage.section.startsWith('3.4')).map((passage) => passage.action);
+    expect(methods.length).toBeGreaterThan(2);
+    const cited = (body: AskBody) => body.citations.map((citation) => citation.action);
+    // "de laatste" quoted "Deze laatste vormen …" (Actie 29), and "de eerste actie" was refused.
+    expect(cited(await ask('wat is de laatste actie van de lijst?'))).toEqual([actions.at(-1)?.action]);
+    expect(cited(await ask('wat is de eerste actie'))).toEqual([1]);
+    expect(cited(await ask('de voorlaatste actie'))).toEqual([actions.at(-2)?.action]);
+    const first = await ask('eerste actie van 3.4');
+    expect(cited(first)).toEqual([methods[0]]);
+    expect(cited(await ask('en de tweede?', first.conversationId))).toEqual([methods[1]]);
+    expect(cited(await ask('en de laatste?', first.conversationId))).toEqual([methods.at(-1)]);
+    // After an answer, "de eerste actie" is that answer's first; naming the list or a section counts in it instead.
+    const vdab = await ask('wat moet VDAB doen?');
+    expect(cited(await ask('wat houdt de eerste actie in?', vdab.conversationId))[0]).toBe(vdab.citations[0]?.action);
+    expect(cited(await ask('wat zegt de laatste actie van de lijst?', vdab.conversationId))[0]).toBe(actions.at(-1)?.action);
+    // An ordinal before a topic is that topic: "de tweede generatie" is Actie 52's.
+    expect(cited(await ask('wat met de tweede generatie'))[0]).toBe(52);
   });
 
   it('resolves "en wat zegt actie 45 daarover?" within the conversation and stores both turns', async () => {

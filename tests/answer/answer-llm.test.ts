@@ -104,7 +104,7 @@ describe('with a model', () => {
     expect(chats()).toBe(before);
   });
 
-  it('asks the model to rewrite "wat houdt de tweede in?" with the action it refers to spelled out', async () => {
+  it('asks the model about "wat houdt de tweede in?" and "en de tweede?" with the action spelled out, without a rewrite', async () => {
     ollama.setDefaultChat((body) => {
       const allowed = allowedIn(body);
       return { kind: 'answer', content: allowed.includes(20) ? 'Erkenning van diploma’s (Actie 19) en competentiegericht werven (Actie 20).' : `Zie (Actie ${allowed[0]}).` };
@@ -113,10 +113,22 @@ describe('with a model', () => {
     expect(first.json().citations.map((citation: { action: number }) => citation.action)).toEqual([19, 20]);
     const before = ollama.requests.length;
     await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'wat houdt de tweede in?', mode: 'llm', conversationId: first.json().conversationId } });
-    const rewrite = ollama.requests.slice(before).find((request) => request.path === '/api/chat')?.body as ChatRequestBody;
-    const prompt = rewrite.messages.map((message) => message.content).join('\n');
+    // The question names one action and nothing else once spelled out: it stands alone, so the model is not asked to
+    // rewrite it, and the answer's prompt has the action's number.
+    const chats = ollama.requests.slice(before).filter((request) => request.path === '/api/chat');
+    const contents = chats.map((request) => (request.body as ChatRequestBody).messages.map((message) => message.content).join('\n'));
+    expect(contents.some((content) => content.includes('Herschrijf de laatste vraag'))).toBe(false);
+    const prompt = contents[0] as string;
+    expect(prompt).toContain('Fragmenten uit de documenten');
     expect(prompt).toContain('wat houdt actie 20 in?');
     expect(prompt).not.toContain('de tweede');
+    // "en …" opens a follow-up, which was rewritten with the turns before and answered from the previous actions too.
+    const next = ollama.requests.length;
+    const second = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'en de tweede?', mode: 'llm', conversationId: first.json().conversationId } });
+    const asked = ollama.requests.slice(next).map((request) => (request.body as ChatRequestBody).messages.map((message) => message.content).join('\n'));
+    expect(asked.some((content) => content.includes('Herschrijf de laatste vraag'))).toBe(false);
+    expect(asked[0]).toContain('en actie 20?');
+    expect(second.json().citations.map((citation: { action: number }) => citation.action)).toEqual([20]);
   });
 
   it('repairs an answer that cites an action it was not given, once', async () => {

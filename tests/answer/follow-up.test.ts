@@ -1,6 +1,6 @@
 // Follow-up questions: which lean on the previous turn, and which of its actions an ordinal ("de tweede") means.
 import { describe, expect, it } from 'vitest';
-import { isFollowUp, refersByOrdinal, resolveOrdinal } from '../../src/answer/follow-up.js';
+import { asksOnlyAboutNamed, isFollowUp, ordinalIndex, refersByOrdinal, resolveOrdinal } from '../../src/answer/follow-up.js';
 
 describe('isFollowUp', () => {
   it('recognises a short question that refers back, and not one that stands alone', () => {
@@ -51,5 +51,30 @@ describe('refersByOrdinal', () => {
     expect(refersByOrdinal('en de laatste')).toBe(true);
     expect(refersByOrdinal('wat met de eerste generatie?')).toBe(false);
     expect(refersByOrdinal('wat moet VDAB doen?')).toBe(false);
+  });
+});
+
+describe('ordinalIndex', () => {
+  it.each([
+    ['eerste', 5, 0],
+    ['3de', 5, 2],
+    ['laatste', 5, 4],
+    ['voorlaatste', 5, 3],
+    ['zesde', 5, null],
+    ['voorlaatste', 1, null],
+    ['0de', 5, null],
+  ])('reads "%s" of %i items as index %s', (ordinal, count, index) => {
+    expect(ordinalIndex(ordinal, count)).toBe(index);
+  });
+});
+
+describe('asksOnlyAboutNamed', () => {
+  it('tells a question about the actions it names alone from one that points back or adds a topic', () => {
+    expect(asksOnlyAboutNamed('en actie 4?')).toBe(true);
+    expect(asksOnlyAboutNamed('wat houdt actie 20 in?')).toBe(true);
+    expect(asksOnlyAboutNamed('en wat zegt actie 45 daarover?')).toBe(false);
+    expect(asksOnlyAboutNamed('meer over actie 41')).toBe(false);
+    expect(asksOnlyAboutNamed('actie 41 voor werkgevers')).toBe(false);
+    expect(asksOnlyAboutNamed('en de tweede?')).toBe(false);
   });
 });

@@ -1,6 +1,19 @@
 // Questions about the list's structure: a section's actions, and the sections of the whole list.
 import { describe, expect, it } from 'vitest';
-import { askedSections, asksOnlyWhere, asksOverview, asksWhere, composeOverview, composeSectionList, missingSections, missingSectionsLine, sectionLines } from '../../src/answer/structure-questions.js';
+import {
+  actionAt,
+  askedSections,
+  asksOnlyWhere,
+  asksOverview,
+  asksWhere,
+  composeOverview,
+  composeSectionList,
+  listPlace,
+  missingSections,
+  missingSectionsLine,
+  sectionLines,
+  withActionAt,
+} from '../../src/answer/structure-questions.js';
 import { storedPassage } from '../helpers/stored-passage.js';
 import { useTestApp } from '../helpers/test-app.js';
 
@@ -12,6 +25,43 @@ const ACTIONS = [
   action(3, '3.3.1', 'Onderwijs', 'Derde actie.'),
   action(4, '3.3.2', 'Arbeidsmarkt', 'Vierde actie.'),
 ];
+
+describe('listPlace', () => {
+  const at = (question: string, alone = true) => {
+    const place = listPlace(question, { alone });
+    return place && actionAt(place, ACTIONS);
+  };
+
+  it.each([
+    ['wat is de eerste actie?', 1],
+    ['de laatste actie', 4],
+    ['wat zegt de laatste actie van de lijst', 4],
+    ['eerste actie van 3.3', 3],
+    ['de laatste aanbeveling in sectie 3.3', 4],
+    ['de 2de actie uit hoofdstuk 3.1', 2],
+    ['de voorlaatste actie', 3],
+    ['wat houdt de tweede actie in?', 2],
+  ])('reads "%s" as Actie %i', (question, action) => {
+    expect(at(question)).toBe(action);
+  });
+
+  it('reads no place in an ordinal before a topic, past the end of a section, or without the list named after an answer', () => {
+    expect(at('wat met de tweede generatie')).toBeNull();
+    expect(at('de eerste actie die ik moet doen voor een nieuwkomer')).toBeNull();
+    expect(at('de derde actie van 3.1')).toBeNull();
+    expect(at('de laatste actie van 3.2')).toBeNull();
+    expect(at('wat is de laatste?')).toBeNull();
+    expect(at('wat is de eerste actie?', false)).toBeNull();
+    expect(at('wat is de eerste actie van de lijst?', false)).toBe(1);
+  });
+
+  it('counts a bare ordinal on in the section of the place before it, and spells the action out in the question', () => {
+    const place = listPlace('en de tweede?', { alone: false, after: { section: '3.3' } });
+    expect(place && actionAt(place, ACTIONS)).toBe(4);
+    expect(place && withActionAt('en de tweede?', place, 4)).toBe('en actie 4?');
+    expect(listPlace('en de tweede?', { alone: true })).toBeNull();
+  });
+});
 
 describe('askedSections', () => {
   it.each([

@@ -79,7 +79,10 @@ describe('withoutPointers', () => {
     ['welke acties in de actielijst gaan over EVC', 'welke acties gaan over EVC'],
     ['wat verwacht de commissie van sectorfondsen', 'wat verwacht van sectorfondsen'],
     ['wat doet de lijst rond NEETs?', 'wat rond NEETs?'],
-  ])('drops the document and its author from "%s"', (query, topic) => {
+    ['wat is het verschil tussen EVC en EKV?', 'EVC en EKV?'],
+    ['verschil tussen mannen en vrouwen', 'mannen en vrouwen'],
+    ['Wat zijn de verschillen tussen IBO en K-IBO', 'IBO en K-IBO'],
+  ])('drops the document and its author, or a comparison\'s frame, from "%s"', (query, topic) => {
     expect(withoutPointers(query)).toBe(topic);
   });
 
@@ -95,6 +98,9 @@ describe('withoutPointers', () => {
     'lijsttrekkers en tekstverwerking',
     // Nothing would be left to search for.
     'wat zegt de actielijst?',
+    // A gap between groups is a topic: "het verschil in … tussen".
+    'Hoe groot is het verschil in PISA-scores tussen leerlingen met en zonder migratieachtergrond?',
+    'de verschillende culturen',
   ])('leaves "%s" as it is', (query) => {
     expect(withoutPointers(query)).toBe(query);
   });
