@@ -6,11 +6,13 @@ import { foldText } from '../search/text.js';
 
 // "hoe kan ik dit gesprek exporteren?" asks how to use Actiewijzer, not the list: it quoted actions on job interviews
 // ("gesprek"). Only when the question says nothing else: "kopie" or "opslaan" are left out, a diploma can be copied.
-const TOOL = /\b(?:exporte\w*|download\w*|markdown|afdruk\w*|printen|print)\b/;
+// Sharing with colleagues is an export too: "hoe deel ik deze acties met collega's?" quoted the soft skill "omgang met collega's".
+const TOOL = /\b(?:exporte\w*|download\w*|markdown|afdruk\w*|printen|print|deel ik|delen met|doorsturen|door te sturen|stuur ik|e-?mailen|mail ik|mailen)\b/;
 // The export verbs themselves are question words (query-analysis.ts), which otherWords leaves out already.
 const TOOL_WORDS = new Set(
   `gesprek gesprekken chat antwoord antwoorden acties actie lijst actielijst overzicht resultaat resultaten sectoren sector convenant
-   sectorconvenant bestand pdf word exporteert markdown alles dit deze`.split(/\s+/),
+   sectorconvenant bestand pdf word exporteert markdown alles dit deze deel delen doorsturen sturen stuur door mail mailen collega collegas
+   team teamleden`.split(/\s+/),
 );
 
 /** A question that asks for an export or a print, of whatever else it names ("exporteer alle acties over taal"). */

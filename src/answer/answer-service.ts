@@ -161,7 +161,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // a follow-up ("en rond taal?") takes it from the previous question.
       const topicActor = standalone.followUp ? askedActor(standalone.retrieval) : actor;
       const preferActors = [...(input.role ? ROLE_ACTORS[input.role] : []), ...(topicActor ? [topicActor.actor] : [])];
-      const hits = listing ? listing.hits : greeting ? [] : await deps.search.search(standalone.retrieval, { k: 12, preferActors });
+      // A question of law on one of the anti-racism law's criteria is answered from the actions on discrimination, after the
+      // criteria: "mag een uitzendkantoor etnische voorkeuren van klanten volgen?" quoted the list's "etnische kloof".
+      const searched = asksAboutProtectedCriterion(question) && !isPositiveActionQuestion(question) ? `${standalone.retrieval} discriminatie` : standalone.retrieval;
+      const hits = listing ? listing.hits : greeting ? [] : await deps.search.search(searched, { k: 12, preferActors });
       await nextTurn();
       const abbreviations = abbreviationPhrases(deps, standalone.retrieval);
       const assessed = assessEvidence(

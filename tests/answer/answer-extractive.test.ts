@@ -195,10 +195,15 @@ describe('refusals', () => {
     expect(nationality.answer.split('\n')[1]).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
     // Figures on nationality are no question of law.
     expect((await ask('hoeveel mensen met een niet-EU-nationaliteit werken er?')).answer).not.toContain('Antiracismewet');
-    // "rekening houden met leerlingenkenmerken" (Actie 16) was quoted first.
+    // "rekening houden met leerlingenkenmerken" (Actie 16) was quoted first. After the criteria come the actions on
+    // discrimination, Actie 54 (every intermediary's part) among them: "etnische voorkeuren" quoted the "etnische kloof".
     const agency = await ask('mag een interimkantoor rekening houden met afkomst op vraag van de klant?');
-    expect(agency.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 55]));
+    expect(agency.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 54]));
     expect(agency.answer).not.toContain('leerlingenkenmerken');
+    const preferences = await ask('mag een uitzendkantoor etnische voorkeuren van klanten volgen');
+    expect(preferences.answer.split('\n')[2]).toBe('- “Die criteria zijn nationaliteit, zogenaamd ras, huidskleur, afkomst en nationale of etnische afstamming.”');
+    expect(preferences.citations.map((citation) => citation.action)[0]).toBe(54);
+    expect(preferences.answer.split('\n').at(-1)).toBe(UNIA);
     // A headscarf at work is a question of law however it is put, and the list says nothing on it.
     const headscarf = await ask('werkgever wil geen hoofddoek, wat nu');
     expect(headscarf.refused).toBe(true);
@@ -472,7 +477,16 @@ describe('refusals', () => {
 
   it('says how to export or print what it shows when asked that alone, without quoting actions', async () => {
     // "hoe kan ik dit gesprek exporteren" quoted the actions on job interviews ("gesprek", Acties 46 and 48).
-    for (const question of ['hoe kan ik dit gesprek exporteren', 'exporteer dit gesprek', 'kan ik het antwoord downloaden?', 'hoe print ik dit']) {
+    // "hoe deel ik deze acties met collega's" quoted the soft skill "omgang met collega's" (Actie 20).
+    for (const question of [
+      'hoe kan ik dit gesprek exporteren',
+      'exporteer dit gesprek',
+      'kan ik het antwoord downloaden?',
+      'hoe print ik dit',
+      "hoe deel ik deze acties met collega's",
+      'kan ik dit gesprek doorsturen naar mijn team',
+      'dit antwoord e-mailen naar een collega',
+    ]) {
       const body = await ask(question);
       expect(body.refused, question).toBe(true);
       expect(body.citations, question).toEqual([]);

@@ -221,8 +221,8 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(where.answer).toContain('- Actie 57: 3.6 Flankerend beleid');
     expect(where.answer).not.toContain('Tot wie deze acties zich richten');
     // It places the previous answer's actions, all of them and only those: searched again with "sectie" and "staat", the
-    // question after an answer citing 6, 1 and 52 placed Actie 1 alone.
-    const law = await post('mag ik bij een sollicitatie naar de nationaliteit vragen');
+    // question after an answer citing 6, 1 and 52 (on asking for nationality) placed Actie 1 alone.
+    const law = await post('mag ik vragen naar iemands afkomst bij een sollicitatie?');
     const turns = (await t.app.inject({ url: `/api/conversations/${law.conversationId}` })).json<{ turns: { citations: { action: number | null }[] }[] }>().turns;
     const cited = [...new Set(turns[0]!.citations.flatMap((citation) => (citation.action === null ? [] : [citation.action])))];
     expect(cited.length).toBeGreaterThan(1);
