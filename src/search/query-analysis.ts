@@ -6,8 +6,10 @@ import { tokenize } from './text.js';
 const NAMED = /\bacties?\s*(?:nr\.?|nummer)?\s*(\d{1,3}(?!\d|\.\d)(?:\s*(?:,|\/|&|en|of|t\/m|tot en met|tot|-|–)\s*\d{1,3}(?!\d|\.\d))*)/gi;
 const RANGE = /(\d{1,3})\s*(?:t\/m|tot en met|tot|-|–)\s*(\d{1,3})/g;
 // A number and nothing else ("12", "nr. 12", "#12?") asks for that action: in a chat about a numbered list, it is how a
-// mediator looks one up.
-const BARE_NUMBER = /^\s*(?:(?:nr\.?|nummer|#)\s*)?(\d{1,3})\s*[?.!]*\s*$/i;
+// mediator looks one up. So does a number after a short lead ("wat zegt 45?", "toon 45", "en 46?"): that was refused as
+// naming no topic.
+const BARE_NUMBER =
+  /^\s*(?:(?:wat\s+(?:zegt|is|was|staat\s+er\s+in|houdt)|toon|geef|en)\s+)?(?:(?:nr\.?|nummer|#)\s*)?(\d{1,3})(?:\s+in)?\s*[?.!]*\s*$/i;
 const LONGEST_RANGE = 60;
 
 /** Every number the query names as an action, in the order named, ranges expanded; whether the list has it is not checked. */

@@ -971,6 +971,8 @@ describe('follow-ups', () => {
     const twelve = await ask('12', second.conversationId);
     expect(twelve.citations[0]?.action).toBe(12);
     expect((await ask('12')).citations[0]?.action).toBe(12);
+    // So is a number after a short lead: "wat zegt 45?" was refused as naming no topic.
+    expect((await ask('wat zegt 45?')).citations.map((citation) => citation.action)).toEqual([45]);
   });
 
   it('reads "de eerste actie" as the list\'s first, or its section\'s when one is named, and counts on from there', async () => {

@@ -65,6 +65,13 @@ describe('namedNumbers', () => {
     expect(namedNumbers('12 jaar')).toEqual([]);
     expect(namedNumbers('2019')).toEqual([]);
     expect(spellOutBareNumber('nummer 7')).toBe('actie 7');
+    // After a short lead the number is still the action: "wat zegt 45" was refused as naming no topic.
+    expect(spellOutBareNumber('wat zegt 45?')).toBe('actie 45');
+    expect(spellOutBareNumber('toon nr 12')).toBe('actie 12');
+    expect(spellOutBareNumber('en 46?')).toBe('actie 46');
+    expect(spellOutBareNumber('wat houdt 17 in')).toBe('actie 17');
+    expect(spellOutBareNumber('wat is 45%')).toBe('wat is 45%');
+    expect(spellOutBareNumber('wat zegt 45 over taal')).toBe('wat zegt 45 over taal');
     expect(spellOutBareNumber('wat is EVC')).toBe('wat is EVC');
   });
 });
