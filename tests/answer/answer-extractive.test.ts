@@ -648,6 +648,11 @@ describe('refusals', () => {
     expect(noDutch.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([22, 24]));
     const ownBusiness = await ask('klant wil starten als zelfstandige');
     expect(ownBusiness.answer.split('\n')[1]).toMatch(/ondernemerschap/);
+    // Someone who already works is one of the list's "werkenden" (Actie 25: NT2 for people at work); "taalles" was refused.
+    const working = await ask('nt2 voor iemand die al werkt');
+    expect(working.answer.split('\n')[1]).toMatch(/voor werkenden.*\(Actie 25\)$/);
+    const lesson = await ask('taalles');
+    expect(lesson.refused).toBe(false);
   });
 
   it('answers a short abbreviation of the field that no passage has as a word of its own', async () => {
