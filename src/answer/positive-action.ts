@@ -20,7 +20,7 @@ const EQUAL_COMPETENCE = String.raw`(bij|met) gelijke (geschiktheid|competenties
 // Recruitment aimed at the group, which the framework lists among positive actions ("gerichte wervingscampagnes"): a
 // campaign, a diversity clause, or a vacancy that encourages the group to apply.
 const RECRUITMENT =
-  String.raw`gerichte? (werving|rekrutering)|wervingscampagnes?|diversiteits(clausule|verklaring|statement)s?` +
+  String.raw`gerichte? (werving|rekrutering)|(wervings|rekruterings)campagnes?|diversiteits(clausule|verklaring|statement)s?` +
   String.raw`|(vacatures?|vacatureteksten?|personeelsadvertenties?)\b[^.?!]{0,80}\b(aanmoedig\w*|moedig\w*|aanspor\w*|oproep\w*|uitnodig\w*|aantrekken)`;
 // Asking whether something may be offered to the group alone ("mag een sectorfonds een opleiding enkel voor nieuwkomers
 // organiseren?"): a training or a coaching programme for the group is one of the framework's examples of positive action.
@@ -48,9 +48,10 @@ export const UNIA_REFERRAL = 'Voor een juridisch oordeel over gelijke behandelin
 // What may be done at work, asked as a question of law: "is het legaal …", "mag ik als werkgever …", "mag ik bij een sollicitatie …",
 // "mag ik cv's anoniem maken?";
 // a headscarf or other religious sign at work always is ("werkgever wil geen hoofddoek, wat nu?"), and the list says nothing on it;
-// so is a client's request to send no one of a group ("uitzendbureau vraagt geen buitenlanders"), which a mediator must refuse.
+// so is a client's request to send no one of a group ("uitzendbureau vraagt geen buitenlanders", "werkgever zegt: geen
+// allochtonen"), which a mediator must refuse, and a requirement or refusal on language ("mag ik Nederlands als vereiste stellen?").
 const ASKS_THE_LAW =
-  /\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)|(?:vraagt|vragen|vroeg|wil|wilt|willen) geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten)|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|uitzend\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*))\b/i;
+  /\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)|(?:vraagt|vragen|vroeg|wil|wilt|willen|zegt|zei|zeggen):?\s+["“‘']?geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten)|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|uitzend\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*|vereiste\w*|taaleis\w*|taaltest\w*|weigeren (?:omdat|wegens|vanwege|op basis)))\b/i;
 
 /** A question about what the law allows at work: a refusal still says where to ask it. */
 export const asksTheLaw = (question: string): boolean => ASKS_THE_LAW.test(question);

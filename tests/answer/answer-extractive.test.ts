@@ -200,6 +200,10 @@ describe('refusals', () => {
     const agency = await ask('mag een interimkantoor rekening houden met afkomst op vraag van de klant?');
     expect(agency.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 54]));
     expect(agency.answer).not.toContain('leerlingenkenmerken');
+    // "meld ik discriminatie" is "discriminatie melden" (Unia, Actie 54): it quoted the VDAB's own staff (Actie 33) first.
+    const report = await ask('hoe meld ik discriminatie als bemiddelaar');
+    expect(report.citations.map((citation) => citation.action)).toEqual([54]);
+    expect(report.answer).toMatch(/Unia/);
     const preferences = await ask('mag een uitzendkantoor etnische voorkeuren van klanten volgen');
     expect(preferences.answer.split('\n')[2]).toBe('- “Die criteria zijn nationaliteit, zogenaamd ras, huidskleur, afkomst en nationale of etnische afstamming.”');
     expect(preferences.citations.map((citation) => citation.action)[0]).toBe(54);

@@ -64,6 +64,8 @@ describe('positive-action helpers', () => {
     for (const question of [
       'mogen we in onze vacature schrijven dat we kandidaten met migratieachtergrond aanmoedigen?',
       'een wervingscampagne gericht op nieuwkomers, mag dat?',
+      // "rekruteringscampagne" was refused.
+      'is een rekruteringscampagne gericht op migranten toegestaan',
       'is een diversiteitsclausule in een vacature toegelaten',
       'positief actieplan opstellen hoe',
       'wie keurt positieve actieplannen goed?',
@@ -92,6 +94,11 @@ describe('positive-action helpers', () => {
     // Recruitment in HR's words: it was refused without saying where to ask.
     expect(asksTheLaw("mag ik cv's anoniem maken")).toBe(true);
     expect(asksTheLaw('mogen we in de selectie een taaltest gebruiken?')).toBe(true);
+    // A client's "geen allochtonen" however it is reported, and a requirement or refusal on language.
+    expect(asksTheLaw('werkgever zegt: geen allochtonen, wat nu')).toBe(true);
+    expect(asksTheLaw('mag ik Nederlands als vereiste stellen')).toBe(true);
+    expect(asksTheLaw('mag ik iemand weigeren omdat hij geen nederlands spreekt')).toBe(true);
+    expect(asksTheLaw('mag ik een opleiding weigeren')).toBe(false);
     expect(asksTheLaw('mag ik vragen welke acties over taal gaan?')).toBe(false);
     expect(asksTheLaw('Wat is de hoofdstad van Australië?')).toBe(false);
     // Of those, the ones on a criterion of the anti-racism law, which the legal framework's first point names.
