@@ -1,4 +1,5 @@
 // Reads a query beyond its words: the actions it names ("acties 44 en 45"), and words that only point at the document or say how it is asked.
+import { editDistance, type SpellingCorrector } from './spelling.js';
 import { tokenize } from './text.js';
 
 // Numbers of four digits or more are not action numbers: "actie 2020" is a year, not Actie 202. Nor is a section
@@ -35,6 +36,23 @@ export function namedNumbers(query: string): number[] {
 export function spellOutBareNumber(query: string): string {
   const bare = BARE_NUMBER.exec(query);
   return bare ? `actie ${bare[1]}` : query;
+}
+
+/**
+ * The query with a mistyped "actie" or "acties" spelled right ("hoeveel aciteis zijn er?", "welke acites zijn voor
+ * vdab"): the lists of actions by actor, theme or section are recognised by that word, and a typo was searched as a
+ * topic instead, or refused. Only a word that no passage has: "actief" and "actieve" are words of their own.
+ */
+export function withActionWordSpelled(query: string, vocabulary: SpellingCorrector): string {
+  return query.replace(/(?<![\p{L}\p{N}])[aA][\p{L}]{3,7}(?![\p{L}\p{N}])/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (lower === 'actie' || lower === 'acties' || vocabulary.documentFrequency(lower) > 0) return word;
+    // A typo of another word stays for the spelling repair: "aktief" is "actief".
+    const repair = vocabulary.corrections(lower)[0]?.to;
+    if (repair !== undefined && repair !== 'actie' && repair !== 'acties') return word;
+    if (editDistance(lower, 'actie', 1) <= 1) return 'actie';
+    return editDistance(lower, 'acties', 2) <= 2 ? 'acties' : word;
+  });
 }
 
 /** Action numbers named in the query, in the order named, within 1–`maxNumber`. */

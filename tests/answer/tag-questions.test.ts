@@ -275,6 +275,14 @@ describe('through POST /api/ask, on the real corpus', () => {
     return response.json<{ actions: { number: number; text: string }[] }>().actions;
   }
 
+  it('reads a mistyped "acties" as the word, so the list of an actor or the overview is given', async () => {
+    // "welke acites zijn voor vdab" searched "acites" as a topic and quoted three actions; "hoeveel aciteis zijn er" was refused.
+    const actions = await tagged('vdab');
+    const typed = await ask('welke acites zijn voor vdab');
+    expect(typed.citations.map((citation) => citation.action)).toEqual(actions.map((action) => action.number));
+    expect((await ask('hoeveel aciteis zijn er')).answer).toMatch(/^De actielijst telt 60 acties, in deze secties:/);
+  });
+
   it('answers "wat moet VDAB doen?" with every action tagged VDAB, quoted verbatim (it was refused)', async () => {
     const body = await ask('wat moet VDAB doen volgens de actielijst?');
     const actions = await tagged('vdab');

@@ -1,6 +1,7 @@
 // Which action numbers a query names (single numbers, lists, ranges, no numbers that are not actions), and the words that only point at the document.
 import { describe, expect, it } from 'vitest';
-import { namedActions, namedNumbers, spellOutBareNumber, withoutAges, withoutPointers } from '../../src/search/query-analysis.js';
+import { namedActions, namedNumbers, spellOutBareNumber, withActionWordSpelled, withoutAges, withoutPointers } from '../../src/search/query-analysis.js';
+import { createSpellingCorrector } from '../../src/search/spelling.js';
 
 describe('namedActions', () => {
   it.each([
@@ -135,5 +136,22 @@ describe('withoutAges', () => {
     '55 jaar',
   ])('leaves "%s" as it is', (query) => {
     expect(withoutAges(query)).toBe(query);
+  });
+});
+
+describe('withActionWordSpelled', () => {
+  const vocabulary = createSpellingCorrector(['De acties van VDAB zijn actief en gericht op een actieve benadering.', 'Actie 12 vraagt advies.']);
+
+  it.each([
+    ['hoeveel aciteis zijn er', 'hoeveel acties zijn er'],
+    ['welke acites zijn voor vdab', 'welke acties zijn voor vdab'],
+    ['aktie 12', 'actie 12'],
+    ['akties rond taal', 'acties rond taal'],
+  ])('spells "%s" as "%s"', (query, spelled) => {
+    expect(withActionWordSpelled(query, vocabulary)).toBe(spelled);
+  });
+
+  it.each(['actief zoeken', 'een actieve benadering', 'aktief zoeken', 'advies', 'acties in 3.2', 'Actie 5'])('leaves "%s" as it is', (query) => {
+    expect(withActionWordSpelled(query, vocabulary)).toBe(query);
   });
 });
