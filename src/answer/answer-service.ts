@@ -426,7 +426,10 @@ async function standaloneQuestion(
   // Retrieval leaves out the ages the question gives and whether it asks how far actions got (no document says), and
   // repairs the typos that broke a glossary phrase; the model reads the question as asked.
   const retrieval = (text: string) => repair(withoutProgress(withoutAges(text)));
-  if (!previous || !isFollowUp(question) || asksOnlyAboutNamed(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
+  // After a positive-action question, "hoe lang mag het duren?" or "wie moet het goedkeuren?" asks about the same measure
+  // even without a word that points back: it was searched alone and quoted "Te lange trajecten …" (Actie 22).
+  const continues = isFollowUp(question) || (asksPositiveActionDetail(question) && isPositiveActionQuestion(previous?.standaloneQuestion ?? ''));
+  if (!previous || !continues || asksOnlyAboutNamed(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);
     try {

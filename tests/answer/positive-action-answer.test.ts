@@ -350,6 +350,11 @@ describe('POST /api/ask with a positive-action question', () => {
     // The point on approval, though "hoe lang mag dat duren?" is among the words the answer is matched by.
     const approval = await ask2('wie keurt dat goed?', first.conversationId);
     expect(approval.answer).toContain('moet goedgekeurd worden door de federale minister van Werk');
+    // Without a word that points back ("het" is none) it was searched alone, and quoted "Te lange trajecten …" again.
+    const plan = (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'we willen als bedrijf een positief actieplan opstellen', mode: 'extractive' } })).json<{ conversationId: string }>();
+    const itsDuration = await ask2('hoe lang mag het duren?', plan.conversationId);
+    expect(itsDuration.answer.split('\n').find((line) => line.startsWith('- “'))).toMatch(/^- “Volgens Acerta en 1819\.brussels loopt een plan hoogstens drie jaar/);
+    expect(itsDuration.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
     const evc = await ask2('en wat zegt de lijst over EVC?', first.conversationId);
     expect(evc.answer).not.toContain(LEGAL_DISCLAIMER);
     expect(evc.citations.map((citation) => citation.action)).toContain(18);
