@@ -12,8 +12,9 @@ const ANY_SECTION_NUMBER = new RegExp(SECTION_NUMBER.source);
 const SECTION_WORDS = new Set(['sectie', 'secties', 'hoofdstuk', 'hoofdstukken', 'deel', 'onderdeel', 'paragraaf', 'punt', 'staat', 'staan', 'inhoud']);
 // What asks for the list as a whole: its size, its parts, a summary.
 // "de belangrijkste acties": the list ranks none, so its parts are the answer.
-const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen|(?:belangrijkste|voornaamste) acties|kernpunten|hoofdpunten)\b/;
-const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inhoud', 'inhoudstafel', 'structuur', 'opbouw', 'hoofdstukken', 'secties', 'onderdelen', 'delen', 'telt', 'bevat', 'heeft', 'totaal', 'kernpunten', 'hoofdpunten']);
+// "geef alle acties", "lijst van alle acties": sixty actions quoted at once would bury the answer, so their sections are it.
+const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen|(?:belangrijkste|voornaamste) acties|kernpunten|hoofdpunten|alle (?:\d+ )?acties)\b/;
+const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inhoud', 'inhoudstafel', 'structuur', 'opbouw', 'hoofdstukken', 'secties', 'onderdelen', 'delen', 'telt', 'bevat', 'heeft', 'totaal', 'kernpunten', 'hoofdpunten', 'alle', 'toon', 'geef', 'opsommen', 'oplijsten']);
 
 const leftOver = (text: string, allowed: ReadonlySet<string>): string[] => otherWords(text, allowed).filter((word) => !/^\d+$/.test(word));
 

@@ -118,6 +118,11 @@ describe('asksOverview', () => {
     // The list ranks no action above another: asked for the most important ones, its parts are the answer (it was refused).
     expect(asksOverview('wat zijn de belangrijkste acties')).toBe(true);
     expect(asksOverview('kernpunten van de actielijst')).toBe(true);
+    // All actions at once are their sections: "geef alle acties" was asked what about, "toon alle 60 acties" refused.
+    expect(asksOverview('geef alle acties')).toBe(true);
+    expect(asksOverview('toon alle 60 acties')).toBe(true);
+    expect(asksOverview('lijst van alle acties')).toBe(true);
+    expect(asksOverview('alle acties over taal')).toBe(false);
     expect(asksOverview('overzicht acties erkenning van buitenlandse diploma’s')).toBe(false);
     expect(asksOverview('hoeveel acties gaan over taal?')).toBe(false);
     // It names an action: a summary of that one, not of the list.
