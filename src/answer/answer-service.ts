@@ -38,7 +38,6 @@ import {
   composeOverview,
   composeSectionList,
   listPlace,
-  mentionsPlace,
   missingSections,
   missingSectionsLine,
   namesSection,
@@ -372,9 +371,11 @@ interface Standalone {
  * the list or a section named, "de eerste actie" means the list's only when no earlier answer has actions to count in.
  */
 async function placedQuestion(deps: AnswerServiceDeps, question: string, turns: Turn[], counted: readonly number[]): Promise<string> {
-  if (!mentionsPlace(question)) return question;
+  const direct = listPlace(question, { alone: counted.length === 0 });
+  // The actions are read only for a question that may name one by its place ("de eerste generatie" does not).
+  if (!direct && !(turns.length && listPlace(question, { alone: false, after: { section: null } }))) return question;
   const actions = await listActions(deps.db.pool);
-  const place = listPlace(question, { alone: counted.length === 0 }) ?? countingOn(question, turns, actions);
+  const place = direct ?? countingOn(question, turns, actions);
   const action = place && actionAt(place, actions);
   return place && action ? withActionAt(question, place, action) : question;
 }

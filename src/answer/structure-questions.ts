@@ -109,9 +109,6 @@ export interface ListPlaceOptions {
   after?: { section: string | null };
 }
 
-/** Whether a question may name an action by its place: a cheap test before the actions are read. */
-export const mentionsPlace = (question: string): boolean => PLACE.test(question);
-
 /**
  * An action named by its place in the list or in a section: "wat is de laatste actie van de lijst?", "de eerste actie in
  * 3.4". Without the list or a section, only a question that asks nothing besides ("wat is de eerste actie?"; not "de
