@@ -657,6 +657,14 @@ describe('refusals', () => {
     expect(working.answer.split('\n')[1]).toMatch(/voor werkenden.*\(Actie 25\)$/);
     const lesson = await ask('taalles');
     expect(lesson.refused).toBe(false);
+    // Refused: the languages a client does speak were words the list lacks. And "vindt geen werk" quoted the Flemish
+    // government's staff target (Actie 31) for a jobseeker of 50.
+    const languages = await ask('klant spreekt frans en engels maar geen nederlands');
+    expect(languages.refused).toBe(false);
+    expect(languages.answer).toMatch(/Nederland/);
+    const noJob = await ask('klant is 50 en migrant, vindt geen werk');
+    expect(noJob.citations.map((citation) => citation.action)).not.toContain(31);
+    expect(noJob.answer.split('\n')[1]).toMatch(/werkzoekenden/);
   });
 
   it('answers a short abbreviation of the field that no passage has as a word of its own', async () => {
