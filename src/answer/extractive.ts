@@ -52,6 +52,8 @@ const HOW_MUCH = /\bhoe\s+(groot|hoog)\b/gi;
 const ASKS_FOR_FIGURES = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|scoort|scoren|vergelijk|vergeleken|hoe groot|hoe hoog)\b/i;
 
 export const EXTRACTIVE_PREFIX = 'Zonder taalmodel samengesteld uit de letterlijke tekst van de documenten:';
+/** Said after the quotes when a question asks for a figure and none of them has a number. */
+export const NO_FIGURE = 'Geen van deze zinnen geeft het gevraagde cijfer.';
 
 /** Default source label: only another document's numbered items are recognisable from the passage alone. */
 const itemLabelOnly = (passage: StoredPassage): string | null => (passage.kind === 'action' && passage.action === null ? passage.label : null);
@@ -222,8 +224,11 @@ export function composeExtractive(
   }
 
   const lines = chosen.map((entry) => `- “${entry.text}” ${citationTag(entry)}`);
+  // "hoeveel kost een NARIC-aanvraag?", "hoeveel jongeren verlaten school zonder diploma?": the quotes are on the topic, and
+  // without this line they read as the answer to how many.
+  const noFigure = wantsFigures && chosen.length > 0 && !chosen.some((entry) => /\d/.test(entry.text));
   return {
-    answer: [EXTRACTIVE_PREFIX, ...lines].join('\n'),
+    answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : [])].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
     matched: candidates.length > 0 || named.length > 0,

@@ -1,6 +1,6 @@
 // composeExtractive on hand-made passages: which sentences are quoted, and how another document's numbered items are quoted.
 import { describe, expect, it } from 'vitest';
-import { composeExtractive } from '../../src/answer/extractive.js';
+import { composeExtractive, NO_FIGURE } from '../../src/answer/extractive.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
 import { tokenize } from '../../src/search/text.js';
@@ -46,6 +46,19 @@ describe('composeExtractive', () => {
         '- “Met deze actielijst wil de commissie het ondernemerschap stimuleren.” (inleiding van de actielijst)',
       ]),
     );
+  });
+
+  it('says when a question asks for a figure and none of the quotes has one', () => {
+    // "hoeveel jongeren verlaten school zonder diploma?" quoted sentences on early school leaving, none with a number, as
+    // if they answered how many.
+    const leavers = passage('lijst:context-15', 'Jongeren verlaten de school te vaak zonder diploma.', { kind: 'context', actions: [15] });
+    const share = passage('lijst:context-16', 'Van de jongeren verlaat 12,4% de school zonder diploma.', { kind: 'context', actions: [15] });
+    const words = createSpellingCorrector([leavers.text, share.text]);
+    const without = composeExtractive('hoeveel jongeren verlaten school zonder diploma', [searchHit(leavers)], words, [15]).answer;
+    expect(without.split('\n').at(-1)).toBe(NO_FIGURE);
+    const withFigure = composeExtractive('hoeveel jongeren verlaten school zonder diploma', [searchHit(share), searchHit(leavers)], words, [15]).answer;
+    expect(withFigure).not.toContain(NO_FIGURE);
+    expect(composeExtractive('jongeren zonder diploma', [searchHit(leavers)], words, [15]).answer).not.toContain(NO_FIGURE);
   });
 
   it('quotes a sentence ending in a colon with the line it introduces, and not with a list', () => {
