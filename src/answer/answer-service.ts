@@ -46,7 +46,7 @@ import {
   withActionAt,
   type ListPlace,
 } from './structure-questions.js';
-import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composePerTheme, composeThemeList, narrowingFilter, themeLines, type ActorQuestion } from './tag-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composePerTheme, composeThemeList, narrowingFilter, sectorLine, themeLines, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
@@ -585,7 +585,9 @@ async function tagListing(deps: AnswerServiceDeps, question: string, actor: Acto
     text = composePerTheme(actions, perTheme);
   } else if (actor?.alone) {
     actions = await listActions(deps.db.pool, { actor: actor.actor });
+    const sector = actor.actor === 'sectoren-werkgevers' ? sectorLine(question) : null;
     text = composeActorList(actor.actor, actions, actor.covenant === true);
+    if (text !== null && sector) text = `${text}\n${sector}`;
   } else if (theme) {
     actions = await listActions(deps.db.pool, { theme: theme.theme });
     text = composeThemeList(theme.theme, actions);

@@ -11,6 +11,9 @@ import { sentences } from './citations.js';
  * first and are taken out before the next are looked for: "lokale overheid" is not also "overheid", "werkgeversorganisaties"
  * not also "werkgevers".
  */
+// Sectors by name, which the list never names: "de zorgsector", "bouwsector", "de horeca".
+const SECTORS =
+  'bouw|horeca|logistiek|transport|schoonmaak|metaal|chemie|textiel|retail|voedingsindustrie|industrie|zorg|gezondheidszorg|ouderenzorg|thuiszorg|ziekenhuis|ziekenhuizen|welzijn|landbouw|tuinbouw|distributie|handel|ict|haven|bewaking';
 const ACTOR_NAMES: readonly (readonly [ActorId, RegExp])[] = [
   ['inburgering', /\b(?:agentschap (?:integratie (?:en )?)?inburgering|agii)\b/g],
   ['sociale-partners', /\b(?:sociale partners?|vakbond(?:en)?|werkgeversorganisaties?|werkgeversfederaties?)\b/g],
@@ -18,7 +21,7 @@ const ACTOR_NAMES: readonly (readonly [ActorId, RegExp])[] = [
   ['vdab', /\bvdab\b/g],
   ['onderwijs', /\b(?:onderwijs(?:sector)?|scholen|school|onderwijsinstellingen|clbs?)\b/g],
   // A sector by name ("de zorgsector", "bouwsector", "de horeca"): the list names none, so it asks what sectors can do.
-  ['sectoren-werkgevers', /\b(?:[a-z]*sector(?:en)?|sectorfondsen|sectorfonds|sectorconsulent(?:en)?|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming|bouw|horeca|logistiek|transport|schoonmaak|metaal|chemie|textiel|retail|voedingsindustrie|industrie|zorg|gezondheidszorg|ouderenzorg|thuiszorg|ziekenhuis|ziekenhuizen|welzijn|landbouw|tuinbouw|distributie|handel|ict|haven|bewaking)\b/g],
+  ['sectoren-werkgevers', new RegExp(String.raw`\b(?:[a-z]*sector(?:en)?|sectorfondsen|sectorfonds|sectorconsulent(?:en)?|werkgevers?|bedrijven|bedrijf|ondernemingen|onderneming|${SECTORS})\b`, 'g')],
   ['vlaamse-overheid', /\b(?:(?:vlaamse )?(?:overheid|regering)|ministers?(?: van werk)?)\b/g],
   ['middenveld', /\b(?:middenveld|zelforganisaties|verenigingen|organisaties van de doelgroep)\b/g],
   ['onderzoek', /\b(?:onderzoekers|onderzoeksinstellingen|statistiek vlaanderen)\b/g],
@@ -224,6 +227,17 @@ export function composeActorList(actor: ActorId, actions: readonly StoredPassage
   const count = tagged.length === 1 ? 'richt 1 actie zich' : `richten ${tagged.length} acties zich`;
   const list = taggedList(`Volgens de indeling van Actiewijzer ${count} (mede) tot ${ACTORS[actor]}:`, tagged, ACTOR_NAMES.find(([id]) => id === actor)?.[1], 'actoren');
   return covenant ? `${list}\n${COVENANT_NOTE}` : list;
+}
+
+const ONE_SECTOR = new RegExp(String.raw`\b(?:de )?(?:${SECTORS})(?:sector)?\b`);
+
+/**
+ * Said after the actions for sectors when the question names one ("acties voor de horeca"): the list names no sector, and
+ * the answer lists the actions for all of them.
+ */
+export function sectorLine(question: string): string | null {
+  const sector = ONE_SECTOR.exec(foldText(question))?.[0];
+  return sector ? `De actielijst noemt geen afzonderlijke sectoren, ook ${sector} niet: dit zijn de acties voor sectoren en werkgevers in het algemeen.` : null;
 }
 
 // A theme of one or two actions is answered better from the search: its answer quotes them anyway, by more than one sentence.

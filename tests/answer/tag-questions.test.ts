@@ -275,6 +275,15 @@ describe('through POST /api/ask, on the real corpus', () => {
     return response.json<{ actions: { number: number; text: string }[] }>().actions;
   }
 
+  it('says the list names no sector when a question names one, and lists the actions for sectors', async () => {
+    const actions = await tagged('sectoren-werkgevers');
+    const catering = await ask('acties voor de horeca');
+    expect(catering.citations.map((citation) => citation.action)).toEqual(actions.map((action) => action.number));
+    expect(catering.answer.split('\n').at(-1)).toBe('De actielijst noemt geen afzonderlijke sectoren, ook de horeca niet: dit zijn de acties voor sectoren en werkgevers in het algemeen.');
+    expect((await ask('welke acties passen in een sectorconvenant voor de bouwsector')).answer).toMatch(/ook de bouwsector niet/);
+    expect((await ask('wat moeten werkgevers doen')).answer).not.toMatch(/afzonderlijke sectoren/);
+  });
+
   it('reads a mistyped "acties" as the word, so the list of an actor or the overview is given', async () => {
     // "welke acites zijn voor vdab" searched "acites" as a topic and quoted three actions; "hoeveel aciteis zijn er" was refused.
     const actions = await tagged('vdab');
