@@ -585,9 +585,7 @@ async function tagListing(deps: AnswerServiceDeps, question: string, actor: Acto
     text = composePerTheme(actions, perTheme);
   } else if (actor?.alone) {
     actions = await listActions(deps.db.pool, { actor: actor.actor });
-    const sector = actor.actor === 'sectoren-werkgevers' ? sectorLine(question) : null;
-    text = composeActorList(actor.actor, actions, actor.covenant === true);
-    if (text !== null && sector) text = `${text}\n${sector}`;
+    text = composeActorList(actor.actor, actions, actor.covenant === true, actor.actor === 'sectoren-werkgevers' ? sectorLine(question) : null);
   } else if (theme) {
     actions = await listActions(deps.db.pool, { theme: theme.theme });
     text = composeThemeList(theme.theme, actions);

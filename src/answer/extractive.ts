@@ -52,6 +52,8 @@ const HOW_MUCH = /\bhoe\s+(groot|hoog)\b/gi;
 const ASKS_FOR_FIGURES = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|scoort|scoren|vergelijk|vergeleken|hoe groot|hoe hoog)\b/i;
 
 export const EXTRACTIVE_PREFIX = 'Zonder taalmodel samengesteld uit de letterlijke tekst van de documenten:';
+// A number of its own, not part of a name ("B2", "NT2", "Pact2020").
+const A_NUMBER = /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?!\p{L})/u;
 /** Said after the quotes when a question asks for a figure and none of them has a number. */
 export const NO_FIGURE = 'Geen van deze zinnen geeft het gevraagde cijfer.';
 
@@ -226,7 +228,7 @@ export function composeExtractive(
   const lines = chosen.map((entry) => `- “${entry.text}” ${citationTag(entry)}`);
   // "hoeveel kost een NARIC-aanvraag?", "hoeveel jongeren verlaten school zonder diploma?": the quotes are on the topic, and
   // without this line they read as the answer to how many.
-  const noFigure = wantsFigures && chosen.length > 0 && !chosen.some((entry) => /\d/.test(entry.text));
+  const noFigure = wantsFigures && chosen.length > 0 && !chosen.some((entry) => A_NUMBER.test(entry.text));
   return {
     answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : [])].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),

@@ -221,19 +221,19 @@ export const COVENANT_NOTE =
   'Per thema geordend en als Markdown te downloaden: tabblad ‘Sectorconvenant voorbereiden’.';
 
 /** The answer to a question about one actor alone: every action tagged with it. Null when no action carries the tag. */
-export function composeActorList(actor: ActorId, actions: readonly StoredPassage[], covenant = false): string | null {
+export function composeActorList(actor: ActorId, actions: readonly StoredPassage[], covenant = false, sector: string | null = null): string | null {
   const tagged = actions.filter((passage) => passage.action !== null && passage.actors.includes(actor));
   if (!tagged.length) return null;
   const count = tagged.length === 1 ? 'richt 1 actie zich' : `richten ${tagged.length} acties zich`;
   const list = taggedList(`Volgens de indeling van Actiewijzer ${count} (mede) tot ${ACTORS[actor]}:`, tagged, ACTOR_NAMES.find(([id]) => id === actor)?.[1], 'actoren');
-  return covenant ? `${list}\n${COVENANT_NOTE}` : list;
+  return [list, ...(sector ? [sector] : []), ...(covenant ? [COVENANT_NOTE] : [])].join('\n');
 }
 
 const ONE_SECTOR = new RegExp(String.raw`\b(?:de )?(?:${SECTORS})(?:sector)?\b`);
 
 /**
- * Said after the actions for sectors when the question names one ("acties voor de horeca"): the list names no sector, and
- * the answer lists the actions for all of them.
+ * Said after the actions for sectors when the question names one ("acties voor de horeca"), before a covenant's note: the
+ * list names no sector, and the answer lists the actions for all of them.
  */
 export function sectorLine(question: string): string | null {
   const sector = ONE_SECTOR.exec(foldText(question))?.[0];

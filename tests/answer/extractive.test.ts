@@ -59,6 +59,10 @@ describe('composeExtractive', () => {
     const withFigure = composeExtractive('hoeveel jongeren verlaten school zonder diploma', [searchHit(share), searchHit(leavers)], words, [15]).answer;
     expect(withFigure).not.toContain(NO_FIGURE);
     expect(composeExtractive('jongeren zonder diploma', [searchHit(leavers)], words, [15]).answer).not.toContain(NO_FIGURE);
+    // A number in a name is no figure: "hoeveel nieuwkomers zijn er?" quoted the entry level "(B2)" and said nothing.
+    const level = passage('lijst:actie-23', 'Het vereiste instapniveau voor nieuwkomers ligt erg hoog (B2).', { action: 23, actions: [23] });
+    const levelWords = createSpellingCorrector([level.text]);
+    expect(composeExtractive('hoeveel nieuwkomers zijn er', [searchHit(level)], levelWords, [23]).answer.split('\n').at(-1)).toBe(NO_FIGURE);
   });
 
   it('quotes a sentence ending in a colon with the line it introduces, and not with a list', () => {
