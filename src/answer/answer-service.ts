@@ -163,7 +163,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const preferActors = [...(input.role ? ROLE_ACTORS[input.role] : []), ...(topicActor ? [topicActor.actor] : [])];
       // A question of law on one of the anti-racism law's criteria is answered from the actions on discrimination, after the
       // criteria: "mag een uitzendkantoor etnische voorkeuren van klanten volgen?" quoted the list's "etnische kloof".
-      const searched = asksAboutProtectedCriterion(question) && !isPositiveActionQuestion(question) ? `${standalone.retrieval} discriminatie` : standalone.retrieval;
+      const onCriterion = asksAboutProtectedCriterion(question) && !isPositiveActionQuestion(question);
+      const searched = onCriterion ? `${standalone.retrieval} discriminatie` : standalone.retrieval;
       const hits = listing ? listing.hits : greeting ? [] : await deps.search.search(searched, { k: 12, preferActors });
       await nextTurn();
       const abbreviations = abbreviationPhrases(deps, standalone.retrieval);
@@ -205,7 +206,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // A question of law on nationality, origin or skin colour is answered first by the legal item naming them as the
       // anti-racism law's criteria: "mag ik bij een sollicitatie naar de nationaliteit vragen?" quoted the list's figures on
       // nationality, and the item (which elaborates Actie 44) was left out as off topic.
-      const criteria = !positiveAction && asksAboutProtectedCriterion(question) ? await criteriaPassage(deps) : null;
+      const criteria = onCriterion && !positiveAction ? await criteriaPassage(deps) : null;
       const namedCount = hits.filter((hit) => hit.named).length;
       const missingNote = missingActionsNote(namedNumbers(question), deps.corpus.actionNumbers());
       // The legal items come on top of the usual passages, so they do not push the action list's out.
@@ -412,6 +413,15 @@ function ordinalActions(history: readonly Turn[]): number[] {
   return history[0]?.actions ?? [];
 }
 
+/**
+ * Whether a question leans on the turn before it. After a positive-action question, "hoe lang mag het duren?" or "wie moet
+ * het goedkeuren?" asks about the same measure even without a word that points back: it was searched alone and quoted "Te
+ * lange trajecten …" (Actie 22).
+ */
+function continuesFrom(question: string, previous: Turn): boolean {
+  return isFollowUp(question) || (asksPositiveActionDetail(question) && isPositiveActionQuestion(previous.standaloneQuestion));
+}
+
 async function standaloneQuestion(
   asked: string,
   history: Turn[],
@@ -427,10 +437,7 @@ async function standaloneQuestion(
   // Retrieval leaves out the ages the question gives and whether it asks how far actions got (no document says), and
   // repairs the typos that broke a glossary phrase; the model reads the question as asked.
   const retrieval = (text: string) => repair(withoutProgress(withoutAges(text)));
-  // After a positive-action question, "hoe lang mag het duren?" or "wie moet het goedkeuren?" asks about the same measure
-  // even without a word that points back: it was searched alone and quoted "Te lange trajecten …" (Actie 22).
-  const continues = isFollowUp(question) || (asksPositiveActionDetail(question) && isPositiveActionQuestion(previous?.standaloneQuestion ?? ''));
-  if (!previous || !continues || asksOnlyAboutNamed(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
+  if (!previous || !continuesFrom(question, previous) || asksOnlyAboutNamed(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);
     try {

@@ -15,11 +15,13 @@ export function isFollowUp(question: string): boolean {
 
 // Words that may follow the ordinal besides function and question words: "leg de tweede eens uit", "de eerste daarvan".
 const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan']);
-export const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
+const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
+/** An ordinal word as a capturing group, as `ordinalIndex` reads it: "tweede", "3de", "laatste", "voorlaatste". */
+export const ORDINAL_WORD = String.raw`(${ORDINALS.join('|')}|laatste|voorlaatste|\d{1,2}\s?(?:e|de|ste)\b)`;
 // "de tweede", "die eerste", "de 3de", "de laatste": the answer's actions in the order it cited them. Not "het eerste dat ik
 // moet doen", and not "nummer 2", which reads as Actie 2 (see spellOutBareNumber): the answer shows every action by its number.
 const ORDINAL = new RegExp(
-  String.raw`\b(?:de|die)\s+(${ORDINALS.join('|')}|laatste|\d{1,2}\s?(?:e|de|ste)\b)(?:\s+(?:actie|maatregel|punt|aanbeveling))?(?=\s+(\p{L}+)|[\s?.!,]*$)`,
+  String.raw`\b(?:de|die)\s+${ORDINAL_WORD}(?:\s+(?:actie|maatregel|punt|aanbeveling))?(?=\s+(\p{L}+)|[\s?.!,]*$)`,
   'iu',
 );
 

@@ -3,7 +3,7 @@ import type { StoredPassage } from '../repositories/passages-repository.js';
 import { namedNumbers, otherWords, withoutPointers } from '../search/query-analysis.js';
 import { foldText, tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
-import { ABOUT_ONE_ACTION, ORDINALS, ordinalIndex } from './follow-up.js';
+import { ABOUT_ONE_ACTION, ORDINAL_WORD, ordinalIndex } from './follow-up.js';
 
 // "3.2", "sectie 3.3.2", "hoofdstuk 3.4": a section number as the list writes it.
 const SECTION_NUMBER = /(?<![\d.,])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d,]|\.\d)/g;
@@ -85,7 +85,7 @@ export function asksOverview(question: string): boolean {
 
 // "de eerste actie", "de laatste actie van de lijst", "de tweede aanbeveling in 3.4", "de voorlaatste uit sectie 3.2".
 const PLACE = new RegExp(
-  String.raw`\b(?:(?:de|die)\s+)?(?:aller)?(${ORDINALS.join('|')}|laatste|voorlaatste|\d{1,2}\s?(?:e|de|ste)\b)(\s+(?:actie|maatregel|aanbeveling))?` +
+  String.raw`\b(?:(?:de|die)\s+)?(?:aller)?${ORDINAL_WORD}(\s+(?:actie|maatregel|aanbeveling))?` +
     String.raw`(?:\s+(?:van|in|uit|op)\s+(?:de\s+)?(?:(actielijst|lijst)\b|(?:(?:sectie|hoofdstuk|onderdeel|deel|paragraaf)\s+)?(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d.,]\d|\d)))?`,
   'iu',
 );

@@ -28,6 +28,8 @@ describe('resolveOrdinal', () => {
     ['de 3de', 'actie 23'],
     ['leg die Tweede eens uit', 'leg actie 41 eens uit'],
     ['de eerste daarvan', 'actie 51 daarvan'],
+    // The same ordinal words as a place in the list (structure-questions.ts): "voorlaatste" was read there only.
+    ['en de voorlaatste?', 'en actie 41?'],
   ])('spells out "%s" as "%s"', (question, resolved) => {
     expect(resolveOrdinal(question, previous)).toBe(resolved);
   });
