@@ -24,7 +24,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, framesTheLaw, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { asksForSources, composeSourceNotes } from './source-notes.js';
@@ -231,6 +231,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const existing = deps.corpus.actionNumbers();
         const directory = createSourceDirectory(await listDocuments(deps.db.pool));
         const given = new Set(answerHits.flatMap((hit) => hit.passage.actions));
+        // Positive action is governed by Actie 44: an answer that does not quote it gets a line for it at the end.
+        const required = requiredActions(question).filter((n) => given.has(n));
         let text: string | null = listing?.text ?? null;
         let unmatched = false;
         if (listing) emit(listing.text);
@@ -263,7 +265,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             expand,
             fieldTerms,
             situation: deps.corpus.glossary.situation(wording),
-            ...(positiveAction ? { otherDocumentsOnly: framesTheLaw } : {}),
+            ...(positiveAction ? { otherDocumentsOnly: lawFraming(standalone.retrieval) } : {}),
+            citesActionAfter: required.length > 0,
           });
           text = composed.answer;
           // No sentence shares a word with the question ("anonieme sollicitaties" found only "sollicitatietraining"): the
@@ -281,7 +284,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           if (fallback) text = `Het taalmodel kon niet gebruikt worden; dit antwoord is zonder taalmodel samengesteld.\n${text}`;
           if (!unmatched) emit(fallback ? `\n\n${text}` : text);
         }
-        answer = await withRequiredCitations(deps, text, requiredActions(question).filter((n) => given.has(n)));
+        answer = await withRequiredCitations(deps, text, required);
         // A who question keeps asking who through its follow-ups ("en voor taal?"), unless one asks where instead.
         const where = asksWhere(question);
         const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));

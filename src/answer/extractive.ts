@@ -78,10 +78,17 @@ export interface ExtractiveContext {
    */
   situation?: Situation;
   /**
-   * Words of the question that choose only sentences of other documents (see positive-action.ts, framesTheLaw): a
-   * positive-action question's permission and target group, which nearly every sentence of the list would match.
+   * Words of the question that choose only sentences of other documents (see positive-action.ts, lawFraming): a
+   * positive-action question's permission and target group, which nearly every sentence of the list would match, and the
+   * legal framework's words added to it.
    */
   otherDocumentsOnly?: (token: string) => boolean;
+  /**
+   * The answer cites an action after these quotes (a positive-action answer's Actie 44), so the best-ranked action's opening
+   * is not added when no quote carries one: "mag ik in een vacature zetten dat we mensen met migratieachtergrond zoeken?"
+   * quoted Actie 49's opening on VDAB's outreach.
+   */
+  citesActionAfter?: boolean;
 }
 
 export function composeExtractive(
@@ -89,7 +96,7 @@ export function composeExtractive(
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false }: ExtractiveContext = {},
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false }: ExtractiveContext = {},
 ): ExtractiveAnswer {
   const degree = new Set([...question.matchAll(HOW_MUCH)].map((match) => (match[1] as string).toLowerCase()));
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
@@ -212,7 +219,7 @@ export function composeExtractive(
   }
 
   // Every answer cites an action: if the chosen sentences carry none, add the best sentence of the top action.
-  if (!chosen.some((entry) => entry.action !== null)) {
+  if (!citesActionAfter && !chosen.some((entry) => entry.action !== null)) {
     const topAction = hits.find((hit) => hit.passage.kind === 'action' && hit.passage.action !== null);
     const fallback = topAction ?? hits.find((hit) => hit.passage.actions.length > 0 && quotable(hit.passage));
     if (fallback) {

@@ -17,11 +17,22 @@ const RESERVED_FOR_GROUP =
   String.raw`|${ONLY}\b[^.?!]{0,60}\b${TARGET_GROUP}\b[^.?!]{0,40}\b${HIRE}`;
 // The legal framework's condition for a preference, as HR staff ask about it: "bij gelijke geschiktheid".
 const EQUAL_COMPETENCE = String.raw`(bij|met) gelijke (geschiktheid|competenties?|kwalificaties?|bekwaamheid|verdiensten?)|bij gelijkwaardigheid`;
+// A client or employer who wants no one of the group ("geen allochtonen", "geen mensen met een migratieachtergrond").
+const EXCLUDED_GROUP =
+  String.raw`geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten|marokkanen|turken|afrikanen` +
+  String.raw`|(?:mensen|personen|kandidaten) (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst))`;
+// The group as a vacancy would name those it seeks; "afkomst" alone is a criterion asked about ("naar de afkomst vragen").
+const SOUGHT_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|migrant(en)?|buitenlanders|buitenlandse (herkomst|afkomst|roots)|nieuwkomers|vluchtelingen)`;
+const VACANCY = String.raw`(vacatures?|vacatureteksten?|(job|personeels)advertenties?)`;
 // Recruitment aimed at the group, which the framework lists among positive actions ("gerichte wervingscampagnes"): a
-// campaign, a diversity clause, or a vacancy that encourages the group to apply.
+// campaign, a diversity clause, a vacancy that encourages the group to apply, or one that says it seeks them ("mag ik in
+// een vacature zetten dat we mensen met migratieachtergrond zoeken?", "een jobadvertentie richten op nieuwkomers"); a
+// vacancy that wants "geen buitenlanders" is the opposite, discrimination, and one "enkel voor" the group reserves a job.
 const RECRUITMENT =
   String.raw`gerichte? (werving|rekrutering)|(wervings|rekruterings)campagnes?|diversiteits(clausule|verklaring|statement)s?` +
-  String.raw`|(vacatures?|vacatureteksten?|personeelsadvertenties?)\b[^.?!]{0,80}\b(aanmoedig\w*|moedig\w*|aanspor\w*|oproep\w*|uitnodig\w*|aantrekken)`;
+  String.raw`|${VACANCY}\b[^.?!]{0,80}\b(aanmoedig\w*|moedig\w*|aanspor\w*|oproep\w*|uitnodig\w*|aantrekken)` +
+  String.raw`|(mag|mogen|toegelaten|toegestaan|legaal)\b[^.?!]{0,40}\b${VACANCY}\b(?:(?!\b(?:geen|naar|enkel|alleen|uitsluitend|exclusief)\b)[^.?!]){0,80}\b${SOUGHT_GROUP}` +
+  String.raw`|${VACANCY}\b[^.?!]{0,30}\b(richten|gericht)\s+op\b[^.?!]{0,30}\b${SOUGHT_GROUP}`;
 // Asking whether something may be offered to the group alone ("mag een sectorfonds een opleiding enkel voor nieuwkomers
 // organiseren?"): a training or a coaching programme for the group is one of the framework's examples of positive action.
 // Without the permission it is a mediator's question about what exists ("welke opleidingen zijn er alleen voor nieuwkomers?").
@@ -50,13 +61,16 @@ export const UNIA_REFERRAL = 'Voor een juridisch oordeel over gelijke behandelin
 // a headscarf or other religious sign at work always is ("werkgever wil geen hoofddoek, wat nu?"), and the list says nothing on it;
 // so is a client's request to send no one of a group ("uitzendbureau vraagt geen buitenlanders", "werkgever zegt: geen
 // allochtonen"), which a mediator must refuse, and a requirement or refusal on language ("mag ik Nederlands als vereiste stellen?").
-const ASKS_THE_LAW =
-  /\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)|(?:vraagt|vragen|vroeg|wil|wilt|willen|zegt|zei|zeggen):?\s+["“‘']?geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten)|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|uitzend\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*|vereiste\w*|taaleis\w*|taaltest\w*|weigeren (?:omdat|wegens|vanwege|op basis)))\b/i;
+const ASKS_THE_LAW = new RegExp(
+  String.raw`\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)|(?:vraagt|vragen|vroeg|wil|wilt|willen|zegt|zei|zeggen):?\s+["“‘']?${EXCLUDED_GROUP}|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|uitzend\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*|vereiste\w*|taaleis\w*|taaltest\w*|weigeren (?:omdat|wegens|vanwege|op basis)))\b`,
+  'i',
+);
 
 /** A question about what the law allows at work: a refusal still says where to ask it. */
 export const asksTheLaw = (question: string): boolean => ASKS_THE_LAW.test(question);
-// The anti-racism law's criteria, as HR staff name them in a question of law: "mag ik bij een sollicitatie naar de nationaliteit vragen?".
-const PROTECTED_CRITERION = /\b(nationaliteit\w*|afkomst|herkomst|huidskleur|ras|etnisch\w*|afstamming)\b/i;
+// The anti-racism law's criteria, as HR staff name them in a question of law: "mag ik bij een sollicitatie naar de nationaliteit
+// vragen?"; so is wanting no one of the group ("mag ik in een vacature zetten dat we geen buitenlanders willen?").
+const PROTECTED_CRITERION = new RegExp(String.raw`\b(nationaliteit\w*|afkomst|herkomst|huidskleur|ras|etnisch\w*|afstamming|${EXCLUDED_GROUP})\b`, 'i');
 // What finds the legal item listing those criteria, whichever one of them a question names.
 const CRITERIA_WORDS = 'criteria antiracismewet nationaliteit huidskleur afkomst afstamming';
 
@@ -93,11 +107,20 @@ export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_
 
 // Words that frame a positive-action question rather than name the measure it asks about: the permission asked for and
 // the group it is for. Nearly every sentence of the action list names the group, and "is een stage enkel voor
-// vluchtelingen toegelaten?" quoted "… waardoor enkel sterke profielen worden toegelaten" (Actie 40).
-const LAW_FRAME = new RegExp(String.raw`^(${TARGET_GROUP}|toegelaten|toegestaan|legaal|illegaal|wettelijk|verboden|buitenlandse)$`);
+// vluchtelingen toegelaten?" quoted "… waardoor enkel sterke profielen worden toegelaten" (Actie 40). So do the verbs of
+// putting it in a vacancy: "… zetten dat we mensen met migratieachtergrond zoeken" quoted "inzetten" and "onderzoekers".
+const LAW_FRAME = new RegExp(String.raw`^(${TARGET_GROUP}|zetten|vermelden|schrijven|zoeken|zoekt|toegelaten|toegestaan|legaal|illegaal|wettelijk|verboden|buitenlandse)$`);
 
-/** Whether a (folded) word of a positive-action question frames it: it then chooses sentences of the legal framework only. */
-export const framesTheLaw = (token: string): boolean => LAW_FRAME.test(token);
+/**
+ * Which (folded) words of a positive-action question's legal wording choose sentences of the legal framework only: those
+ * that frame the question, and the framework's words that legalWording added for it. Added, "gerichte" quoted Actie 49's
+ * "vindplaatsgericht werken" for a vacancy seeking the group.
+ */
+export function lawFraming(question: string): (token: string) => boolean {
+  const asked = new Set(tokenize(question));
+  const added = new Set(tokenize(legalWording(question)).filter((token) => !asked.has(token)));
+  return (token) => LAW_FRAME.test(token) || added.has(token);
+}
 
 /**
  * The question as the legal items are matched against it: with the framework's words for reserving a job, for aimed

@@ -208,6 +208,14 @@ describe('refusals', () => {
     expect(preferences.answer.split('\n')[2]).toBe('- “Die criteria zijn nationaliteit, zogenaamd ras, huidskleur, afkomst en nationale of etnische afstamming.”');
     expect(preferences.citations.map((citation) => citation.action)[0]).toBe(54);
     expect(preferences.answer.split('\n').at(-1)).toBe(UNIA);
+    // Wanting no one of the group is asked as a criterion too: the vacancy quoted duaal leren, IBO and NT2 (Acties 41, 12,
+    // 35, 22); a client's "geen allochtonen" quoted the IBO action and the target figure before any on discrimination.
+    for (const question of ['mag ik in een vacature zetten dat we geen buitenlanders willen?', 'werkgever zegt: geen allochtonen']) {
+      const excluded = await ask(question);
+      expect(excluded.answer.split('\n')[1], question).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
+      expect(excluded.answer.split('\n')[4], question).toMatch(/discrimin.*\(Actie 5[3456]\)$/);
+      expect(excluded.answer.split('\n').at(-1), question).toBe(UNIA);
+    }
     // A headscarf at work is a question of law however it is put, and the list says nothing on it.
     const headscarf = await ask('werkgever wil geen hoofddoek, wat nu');
     expect(headscarf.refused).toBe(true);
@@ -358,9 +366,12 @@ describe('refusals', () => {
     // ("geen buitenlanders"), and nothing said that the request is a question for Unia.
     const body = await ask('uitzendbureau vraagt geen buitenlanders');
     expect(body.refused).toBe(false);
-    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 54, 55]));
+    // The law's criteria first, as for any question of law on origin, then the actions on discrimination.
+    expect(body.answer.split('\n')[1]).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
+    expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([53, 54]));
     expect(body.answer.trim().split('\n').at(-1)).toBe(UNIA_REFERRAL);
-    await expectVerbatimQuotes(body);
+    // The quotes of the list are verbatim (the legal item's are checked where it is quoted for nationality).
+    await expectVerbatimQuotes({ ...body, citations: body.citations.filter((citation) => citation.action !== null) });
   });
 
   it('says that the list is policy, not law, when only its actions answer a question of law', async () => {
@@ -610,7 +621,7 @@ describe('refusals', () => {
     }
     // The quotes are chosen by what "geen buitenlanders" stands for: "werkgevers" alone first quoted IBO promotion (Actie 36).
     const body = await ask('werkgever wil geen buitenlanders, wat kan ik doen?');
-    expect(body.answer.split('\n')[1]).toMatch(/discriminatie/);
+    expect(body.answer.split('\n').find((line) => /\(Actie \d+\)$/.test(line))).toMatch(/discriminatie/);
   });
 
   it('quotes the target figure, not a list of earlier advices whose web addresses say "allochtonen"', async () => {

@@ -69,9 +69,16 @@ describe('positive-action helpers', () => {
       'is een diversiteitsclausule in een vacature toegelaten',
       'positief actieplan opstellen hoe',
       'wie keurt positieve actieplannen goed?',
+      // A vacancy that says whom it seeks, or is aimed at them.
+      'mag ik in een vacature zetten dat we mensen met migratieachtergrond zoeken?',
+      'mag ik in mijn vacature vermelden dat kandidaten met een migratieachtergrond welkom zijn',
+      'kan ik een jobadvertentie richten op nieuwkomers?',
     ]) {
       expect(isPositiveActionQuestion(question), question).toBe(true);
     }
+    // Wanting no one of the group is the opposite, and asking for someone's origin is a criterion of the law.
+    expect(isPositiveActionQuestion('mag ik in een vacature zetten dat we geen buitenlanders willen?')).toBe(false);
+    expect(isPositiveActionQuestion('mag ik in de vacature naar de afkomst van nieuwkomers vragen')).toBe(false);
     expect(isPositiveActionForTargetGroup('mogen we in onze vacature schrijven dat we kandidaten met migratieachtergrond aanmoedigen?')).toBe(true);
     expect(isPositiveActionQuestion('hoe schrijf ik een vacature voor een lasser?')).toBe(false);
     expect(isPositiveActionQuestion('een gerichte opleiding voor nieuwkomers')).toBe(false);
@@ -104,6 +111,8 @@ describe('positive-action helpers', () => {
     // Of those, the ones on a criterion of the anti-racism law, which the legal framework's first point names.
     expect(asksAboutProtectedCriterion('mag ik vragen naar iemands afkomst bij een sollicitatie?')).toBe(true);
     expect(asksAboutProtectedCriterion('is selecteren op huidskleur verboden?')).toBe(true);
+    expect(asksAboutProtectedCriterion('mag ik in een vacature zetten dat we geen mensen met een migratieachtergrond willen')).toBe(true);
+    expect(asksAboutProtectedCriterion('klant zegt "geen marokkanen"')).toBe(true);
     expect(asksAboutProtectedCriterion('mag ik als werkgever een hoofddoek verbieden')).toBe(false);
     expect(asksAboutProtectedCriterion('hoeveel mensen met een niet-EU-nationaliteit werken er?')).toBe(false);
   });
@@ -284,6 +293,17 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(first).toMatch(/^- “Als voorbeelden noemen commentaren op het KB: gerichte wervingscampagnes/);
     expect(body.answer).toContain('[Antiracismewet art. 10 §2]');
     expect(body.citations.map((citation) => citation.action)).toContain(44);
+    expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+  });
+
+  it('answers a vacancy that says it seeks the group with the point on aimed recruitment and no sentence of the list but Actie 44', async () => {
+    // Not read as positive action, it quoted Acties 35, 8 and 27 and said only that the list is no law. Read as one, its
+    // "zetten" and "zoeken" still quoted "inzetten" and "onderzoekers", the framework's "gerichte" Actie 49's
+    // "vindplaatsgericht", and Actie 49's opening stood in for an action until Actie 44's line came after it.
+    const body = await ask('mag ik in een vacature zetten dat we mensen met migratieachtergrond zoeken?');
+    const first = body.answer.split('\n').find((line) => line.startsWith('- “'));
+    expect(first).toMatch(/^- “Als voorbeelden noemen commentaren op het KB: gerichte wervingscampagnes/);
+    expect(body.citations.map((citation) => citation.action).filter((action) => action !== null)).toEqual([44]);
     expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
