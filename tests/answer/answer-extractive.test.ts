@@ -676,6 +676,13 @@ describe('refusals', () => {
     const noJob = await ask('klant is 50 en migrant, vindt geen werk');
     expect(noJob.citations.map((citation) => citation.action)).not.toContain(31);
     expect(noJob.answer.split('\n')[1]).toMatch(/werkzoekenden/);
+    // Women at home are the list's inactive ("vrouwen … sterk vertegenwoordigd in de inactiviteit", Actie 49): refused.
+    const atHome = await ask('hoe bereik ik thuiszittende vrouwen');
+    expect(atHome.refused).toBe(false);
+    expect(atHome.answer.split('\n')[1]).toMatch(/inactiviteit.*\(bevindingen bij Actie 49\)$/);
+    // A master's degree makes a client highly educated (Acties 23 and 26): it quoted the potential labour reserve (Actie 2).
+    const master = await ask('iemand met een master uit syrië vindt geen werk, welke acties?');
+    expect(master.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([23, 26]));
   });
 
   it('answers a short abbreviation of the field that no passage has as a word of its own', async () => {
