@@ -640,6 +640,14 @@ describe('refusals', () => {
     expect(firstWithout === -1 ? quoted.length : firstWithout).toBeGreaterThanOrEqual(3);
   });
 
+  it('quotes the action on the instrument a question names when the search ranked it beyond the passages quoted', async () => {
+    // "laaggeschoolde" found footnotes titled "Laaggeschoolde vrouwen …" first, and the EVC action twelfth: the answer
+    // quoted Acties 20, 35, 19 and 26, none on EVC.
+    const body = await ask('evc procedure voor laaggeschoolde');
+    expect(body.citations[0]?.action).toBe(18);
+    expect(body.answer.split('\n')[1]).toMatch(/EVC/);
+  });
+
   it('reads a client\'s country of origin as a detail of the person, not as a topic the list lacks', async () => {
     // "marokko" and "verpleegkundige" are in no passage; as the rarest words of the question they refused it.
     const body = await ask('klant heeft diploma uit Marokko, kan hij als verpleegkundige werken?');
