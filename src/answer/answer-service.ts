@@ -24,7 +24,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutApproval, asksAboutDuration, asksAboutProtectedCriterion, asksForExamples, asksAboutRecruitment, asksPositiveActionDetail, asksTheLaw, asksToReserve, conditionLines, conditionsItem, criteriaItem, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutProtectedCriterion, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { asksForSources, composeSourceNotes } from './source-notes.js';
@@ -735,8 +735,7 @@ async function legalPassages(
   // recruitment aimed at the group by the item naming "gerichte wervingscampagnes" (a vacancy text brought points 6 and 7);
   // a plan's duration by the item saying how long one runs, its approval by the one saying who approves it, and examples
   // (or an offer only for the group) by the one listing examples.
-  const specific = asksToReserve(detail) || asksAboutRecruitment(detail) || asksAboutDuration(detail) || asksAboutApproval(detail) || asksForExamples(detail);
-  const leader = specific ? (detail === question ? ranked : rankLegalItems(detail, items, deps.corpus.spelling()))[0] ?? null : null;
+  const leader = detailItem(detail, items, deps.corpus.spelling());
   const named = leader && !top.some((hit) => hit.passage.id === leader.id) ? [leader] : [];
   const best = retrieved ? named : [...named, ...ranked.slice(0, LEGAL_ITEMS).filter((passage) => !named.includes(passage))];
   const pinned = conditions && !best.some((passage) => passage.id === conditions.id) ? [...best, conditions] : best;

@@ -126,17 +126,34 @@ export function lawFraming(question: string): (token: string) => boolean {
  * The question as the legal items are matched against it: with the framework's words for reserving a job, for aimed
  * recruitment, for a plan's duration or for its approval when it asks that.
  */
-export const legalWording = (question: string): string =>
-  [
-    question,
+export const legalWording = (question: string): string => [question, ...frameworkWords(question)].join(' ');
+
+/** The framework's words for what the question asks: reserving a job, aimed recruitment, a plan's duration or approval, examples. */
+function frameworkWords(question: string): string[] {
+  return [
     asksToReserve(question) ? RESERVATION_WORDS : null,
     asksAboutRecruitment(question) ? RECRUITMENT_WORDS : null,
     asksAboutDuration(question) ? DURATION_WORDS : null,
     asksAboutApproval(question) ? APPROVAL_WORDS : null,
     asksForExamples(question) ? EXAMPLE_WORDS : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  ].filter((words): words is string => words !== null);
+}
+
+/**
+ * The item that answers the detail a question asks (see frameworkWords): the one with most of the framework's words for
+ * it, the question's own words deciding between equals. Ranked by all words at once, "bij wie moet ik een positief
+ * actieplan laten goedkeuren?" led with the item on reserving a job ("… goedgekeurd positief actieplan … laten toetsen")
+ * before those naming the minister and the FOD. Null when the question asks no such detail.
+ */
+export function detailItem(question: string, passages: readonly StoredPassage[], vocabulary: Pick<SpellingCorrector, 'documentFrequency' | 'documents'>): StoredPassage | null {
+  const words = frameworkWords(question);
+  if (!words.length) return null;
+  const byDetail = scoredLegalItems(words.join(' '), passages, vocabulary);
+  const best = byDetail[0];
+  if (!best) return null;
+  const tied = new Set(byDetail.filter((entry) => entry.score === best.score).map((entry) => entry.passage));
+  return rankLegalItems(legalWording(question), passages, vocabulary).find((passage) => tied.has(passage)) ?? best.passage;
+}
 
 /** "een wervingscampagne gericht op nieuwkomers", "kandidaten met een migratieachtergrond aanmoedigen in de vacature". */
 export const asksAboutRecruitment = (question: string): boolean => RECRUITING.test(question);
@@ -196,6 +213,14 @@ export function conditionsItem(passages: readonly StoredPassage[]): StoredPassag
 
 /** The document's items by how well their text matches the question (rarer shared words weigh more); ties keep document order. */
 export function rankLegalItems(question: string, passages: readonly StoredPassage[], vocabulary: Pick<SpellingCorrector, 'documentFrequency' | 'documents'>): StoredPassage[] {
+  return scoredLegalItems(question, passages, vocabulary).map((entry) => entry.passage);
+}
+
+function scoredLegalItems(
+  question: string,
+  passages: readonly StoredPassage[],
+  vocabulary: Pick<SpellingCorrector, 'documentFrequency' | 'documents'>,
+): { passage: StoredPassage; score: number }[] {
   const wanted = [...new Set(tokenize(question))];
   const idf = (token: string) => {
     const df = vocabulary.documentFrequency(token);
@@ -208,8 +233,7 @@ export function rankLegalItems(question: string, passages: readonly StoredPassag
       return { passage, index, score: wanted.reduce((sum, token) => sum + (tokens.has(token) ? idf(token) : 0), 0) };
     })
     .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map((entry) => entry.passage);
+    .sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
 /**

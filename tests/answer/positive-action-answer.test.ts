@@ -353,6 +353,9 @@ describe('POST /api/ask with a positive-action question', () => {
     // And first: the point on reserving a job ("… binnen een goedgekeurd positief actieplan") was quoted before it.
     const first = approval.answer.split('\n').find((line) => line.startsWith('- “'));
     expect(first).toContain('moet goedgekeurd worden door de federale minister van Werk');
+    // Asked with "laten", which the point on reserving a job has too ("juridisch te laten toetsen"), that point came first.
+    const having = await ask('bij wie moet ik een positief actieplan laten goedkeuren');
+    expect(having.answer.split('\n').find((line) => line.startsWith('- “'))).toMatch(/FOD Werkgelegenheid|federale minister van Werk/);
     // "wat is een toetredingsakte" cited Actie 55 ("discriminerende praktijken …") because no other sentence had an action.
     const deed = await ask('wat is een toetredingsakte');
     expect(deed.citations.map((citation) => citation.action).filter((action) => action !== null)).toEqual([44]);
