@@ -102,6 +102,8 @@ const APPROVAL_WORDS = 'goedgekeurd goedkeuring federale minister aanspreekpunt'
 // noemen commentaren op het KB: gerichte wervingscampagnes, …, opleidingen, …") was eighth in the search.
 const EXAMPLES = new RegExp(String.raw`\b(voorbeeld(en)?|bijvoorbeeld|zoals wat)\b|${ONLY_FOR_GROUP_ALLOWED}`, 'i');
 const EXAMPLE_WORDS = 'voorbeelden';
+// A preference between equally suited candidates, the framework's condition for one.
+const EQUAL_MERIT = new RegExp(EQUAL_COMPETENCE, 'gi');
 
 export const isPositiveActionQuestion = (question: string): boolean => POSITIVE_ACTION.test(question);
 
@@ -119,7 +121,9 @@ const LAW_FRAME = new RegExp(String.raw`^(${TARGET_GROUP}|zetten|vermelden|schri
 export function lawFraming(question: string): (token: string) => boolean {
   const asked = new Set(tokenize(question));
   const added = new Set(tokenize(legalWording(question)).filter((token) => !asked.has(token)));
-  return (token) => LAW_FRAME.test(token) || added.has(token);
+  // "bij gelijke competenties" is the framework's condition, not a topic: it quoted Actie 18 on recognising competences.
+  const condition = new Set([...question.matchAll(EQUAL_MERIT)].flatMap((match) => tokenize(match[0])));
+  return (token) => LAW_FRAME.test(token) || added.has(token) || condition.has(token);
 }
 
 /**

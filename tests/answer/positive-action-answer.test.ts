@@ -307,6 +307,13 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
   });
 
+  it('answers a preference between equally competent candidates with the point on it, first, and no sentence of the list but Actie 44', async () => {
+    // "competenties" of the framework's condition chose Actie 18 ("competenties te herkennen"), quoted first.
+    const body = await ask('mag ik bij gelijke competenties iemand met migratieachtergrond kiezen');
+    expect(body.answer.split('\n').find((line) => line.startsWith('- “'))).toMatch(/^- “Volgens de richtlijnen van Unia mag een kandidaat uit de doelgroep alleen voorrang krijgen/);
+    expect(body.citations.map((citation) => citation.action).filter((action) => action !== null)).toEqual([44]);
+  });
+
   it('answers for examples of positive actions, or an offer only for the group, with the point listing examples, first', async () => {
     // The point was eighth in the search: the answer quoted Actie 45's "goede praktijkvoorbeelden" and points 6 and 3.
     for (const question of ['voorbeelden van positieve acties', 'mag een sectorfonds een opleiding enkel voor nieuwkomers organiseren']) {
