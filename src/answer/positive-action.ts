@@ -115,8 +115,9 @@ const LAW_FRAME = new RegExp(String.raw`^(${TARGET_GROUP}|zetten|vermelden|schri
 
 /**
  * Which (folded) words of a positive-action question's legal wording choose sentences of the legal framework only: those
- * that frame the question, and the framework's words that legalWording added for it. Added, "gerichte" quoted Actie 49's
- * "vindplaatsgericht werken" for a vacancy seeking the group.
+ * that frame the question (LAW_FRAME), the words of the framework's condition "bij gelijke competenties", and the
+ * framework's words that legalWording added for it. Added, "gerichte" quoted Actie 49's "vindplaatsgericht werken" for a
+ * vacancy seeking the group.
  */
 export function lawFraming(question: string): (token: string) => boolean {
   const asked = new Set(tokenize(question));
