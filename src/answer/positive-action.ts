@@ -41,9 +41,11 @@ const RECRUITMENT =
 const ONLY_FOR_GROUP_ALLOWED =
   String.raw`(mag|mogen|toegelaten|toegestaan|legaal)\b[^.?!]{0,80}\b(${ONLY}\s+voor|voor\s+${ONLY})\b[^.?!]{0,40}\b${TARGET_GROUP}` +
   String.raw`|(${ONLY}\s+voor|voor\s+${ONLY})\b[^.?!]{0,40}\b${TARGET_GROUP}\b[^.?!]{0,12}\b(toegelaten|toegestaan|legaal|wettelijk|mag dat|mag dit|mag het)`;
-// "positieve actie", the misspelling "positive actie", and the framework's instruments "positief actieplan" and "toetredingsakte".
+// "positieve actie", the misspelling "positive actie", the framework's instruments "positief actieplan" and "toetredingsakte",
+// its first condition ("kennelijke ongelijkheid") and the royal decree on it, the only one the documents know ("geldt het KB
+// ook voor gemeenten?" quoted Acties 34 and 35 on local employers).
 export const POSITIVE_ACTION = new RegExp(
-  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|toetredingsakte|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|quotums?|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT}|${ONLY_FOR_GROUP_ALLOWED})\b`,
+  String.raw`\b(positie?[fv]e? actie(s|plan|plannen)?|toetredingsakte|kennelijke ongelijkheid|kb|koninklijk besluit|voorkeursbehandeling|voorrang (geven|bij)|streefcijfers?|quota|quotums?|voorbehouden|${EQUAL_COMPETENCE}|${RESERVED_FOR_GROUP}|${RECRUITMENT}|${ONLY_FOR_GROUP_ALLOWED})\b`,
   'i',
 );
 const ABOUT_TARGET_GROUP = new RegExp(String.raw`\b${TARGET_GROUP}\b`, 'i');
@@ -98,6 +100,14 @@ const DURATION_WORDS = 'loopt hoogstens drie jaar';
 // Who approves a plan, asked with the separable verb: "wie keurt een positief actieplan goed?" shares no word with "goedgekeurd".
 const APPROVAL = /\b(goedkeur\w*|goedgekeurd|keur(t|en|de|den)\b[^.?!]{0,60}\bgoed)\b/i;
 const APPROVAL_WORDS = 'goedgekeurd goedkeuring federale minister aanspreekpunt';
+// How the inequality is shown: "welke cijfers heb ik nodig voor een positief actieplan?" shares no word with the item on
+// showing it "met elk passend bewijsmiddel (bijvoorbeeld statistieken)", and led with the item on reserving a job.
+const EVIDENCE = /\b(aan ?tonen|toon\w*\b[^.?!]{0,60}\baan|bewijs\w*|cijfers|statistieken)\b/i;
+const EVIDENCE_WORDS = 'toont kennelijke ongelijkheid bewijsmiddel statistieken';
+// For whom the rules hold: "geldt het KB ook voor gemeenten?" quoted Acties 34 and 35 before the item saying the decree
+// holds for the private sector only.
+const SCOPE = /\b(geldt|gelden|van toepassing)\b/i;
+const SCOPE_WORDS = 'van toepassing privésector';
 // Examples of positive actions, or of what an offer only for the group may be: the item that lists them ("Als voorbeelden
 // noemen commentaren op het KB: gerichte wervingscampagnes, …, opleidingen, …") was eighth in the search.
 const EXAMPLES = new RegExp(String.raw`\b(voorbeeld(en)?|bijvoorbeeld|zoals wat)\b|${ONLY_FOR_GROUP_ALLOWED}`, 'i');
@@ -133,7 +143,10 @@ export function lawFraming(question: string): (token: string) => boolean {
  */
 export const legalWording = (question: string): string => [question, ...frameworkWords(question)].join(' ');
 
-/** The framework's words for what the question asks: reserving a job, aimed recruitment, a plan's duration or approval, examples. */
+/**
+ * The framework's words for what the question asks: reserving a job, aimed recruitment, a plan's duration or approval,
+ * examples, how the inequality is shown, or for whom the rules hold.
+ */
 function frameworkWords(question: string): string[] {
   return [
     asksToReserve(question) ? RESERVATION_WORDS : null,
@@ -141,6 +154,8 @@ function frameworkWords(question: string): string[] {
     asksAboutDuration(question) ? DURATION_WORDS : null,
     asksAboutApproval(question) ? APPROVAL_WORDS : null,
     asksForExamples(question) ? EXAMPLE_WORDS : null,
+    EVIDENCE.test(question) ? EVIDENCE_WORDS : null,
+    SCOPE.test(question) ? SCOPE_WORDS : null,
   ].filter((words): words is string => words !== null);
 }
 

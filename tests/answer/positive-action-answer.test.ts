@@ -69,6 +69,9 @@ describe('positive-action helpers', () => {
       'is een diversiteitsclausule in een vacature toegelaten',
       'positief actieplan opstellen hoe',
       'wie keurt positieve actieplannen goed?',
+      // The framework's first condition and the royal decree.
+      'hoe toon ik een kennelijke ongelijkheid aan',
+      'geldt het KB ook voor gemeenten',
       // A vacancy that says whom it seeks, or is aimed at them.
       'mag ik in een vacature zetten dat we mensen met migratieachtergrond zoeken?',
       'mag ik in mijn vacature vermelden dat kandidaten met een migratieachtergrond welkom zijn',
@@ -312,6 +315,20 @@ describe('POST /api/ask with a positive-action question', () => {
     const body = await ask('mag ik bij gelijke competenties iemand met migratieachtergrond kiezen');
     expect(body.answer.split('\n').find((line) => line.startsWith('- “'))).toMatch(/^- “Volgens de richtlijnen van Unia mag een kandidaat uit de doelgroep alleen voorrang krijgen/);
     expect(body.citations.map((citation) => citation.action).filter((action) => action !== null)).toEqual([44]);
+  });
+
+  it('answers how the inequality is shown, and for whom the royal decree holds, with the points on them, first', async () => {
+    // Not positive-action questions: "geldt het KB ook voor gemeenten?" quoted Acties 34 and 35 on local employers, "hoe toon
+    // ik een kennelijke ongelijkheid aan?" Actie 20; "welke cijfers …" led with the point on reserving a job.
+    const first = (body: AskBody) => body.answer.split('\n').find((line) => line.startsWith('- “'));
+    const scope = await ask('geldt het KB ook voor gemeenten');
+    expect(first(scope)).toContain('Het is alleen van toepassing op de privésector.');
+    expect(scope.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+    for (const question of ['hoe toon ik een kennelijke ongelijkheid aan', 'welke cijfers heb ik nodig voor een positief actieplan']) {
+      const body = await ask(question);
+      expect(first(body), question).toMatch(/^- “Het plan toont de kennelijke ongelijkheid aan .*bijvoorbeeld statistieken/);
+      expect(body.citations.map((citation) => citation.action).filter((action) => action !== null), question).toEqual([44]);
+    }
   });
 
   it('answers for examples of positive actions, or an offer only for the group, with the point listing examples, first', async () => {
