@@ -454,8 +454,11 @@ async function standaloneQuestion(
       deadline.clear();
     }
   }
-  // Without a model: the previous question supplies the topic, and its actions stay in play.
-  return { retrieval: `${retrieval(question)} ${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
+  // Without a model: the previous question supplies the topic, and its actions stay in play. A question that only asks who
+  // adds no topic: "wie moet dat organiseren?" after IBO was searched with "organiseren" and quoted Actie 58's organised
+  // transport.
+  const own = asksOnlyWho(question) ? '' : `${retrieval(question)} `;
+  return { retrieval: `${own}${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
 }
 
 /** An answer composed from the list itself, without a search or a model. */

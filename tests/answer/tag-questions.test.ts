@@ -413,6 +413,11 @@ describe('through POST /api/ask, on the real corpus', () => {
     const block = body.answer.slice(body.answer.indexOf('Tot wie deze acties zich richten'));
     expect(block).toContain('- Actie 19: Vlaamse overheid, Sectoren en werkgevers');
     expect(block.split('\n').filter((line) => line.startsWith('- Actie ')).length).toBe(new Set(cited).size);
+    // The words that ask who are no topic: "organiseren" brought Actie 58 ("… georganiseerd vervoer") into the IBO answer.
+    const ibo = await ask('wat zegt de lijst over IBO');
+    const organise = await ask('wie moet dat organiseren?', ibo.conversationId);
+    expect(organise.citations.map((citation) => citation.action)).toEqual(ibo.citations.map((citation) => citation.action));
+    expect(organise.answer).toContain('Tot wie deze acties zich richten');
   });
 
   it('narrows a list to the actions of one theme or actor when asked "welke daarvan …"', async () => {
