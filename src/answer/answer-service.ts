@@ -88,6 +88,8 @@ export interface AnswerService {
 }
 
 const PASSAGES_FOR_ANSWER = 6;
+// What a question of law on a criterion of the anti-racism law is searched and quoted with, beside its own words.
+const DISCRIMINATION = 'discriminatie';
 // A question naming more actions than this ("acties 1 t/m 20") is answered for the first ones and says so.
 const NAMED_FOR_ANSWER = 10;
 const HISTORY_TURNS = 3;
@@ -164,7 +166,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // A question of law on one of the anti-racism law's criteria is answered from the actions on discrimination, after the
       // criteria: "mag een uitzendkantoor etnische voorkeuren van klanten volgen?" quoted the list's "etnische kloof".
       const onCriterion = asksAboutProtectedCriterion(question) && !isPositiveActionQuestion(question);
-      const searched = onCriterion ? `${standalone.retrieval} discriminatie` : standalone.retrieval;
+      const searched = onCriterion ? `${standalone.retrieval} ${DISCRIMINATION}` : standalone.retrieval;
       const hits = listing ? listing.hits : greeting ? [] : await deps.search.search(searched, { k: 12, preferActors });
       await nextTurn();
       const abbreviations = abbreviationPhrases(deps, standalone.retrieval);
@@ -184,6 +186,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         ((listing !== null && !evidence.injection) ||
         evidence.inScope ||
         (!evidence.injection && isPositiveActionForTargetGroup(question)) ||
+        // So is a question of law on a criterion of the anti-racism law, which the framework's point on the criteria answers:
+        // "mag een sollicitatieformulier naar nationaliteit vragen" was refused, its rare "sollicitatieformulier" unfound.
+        (!evidence.injection && onCriterion) ||
         (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false)));
 
       let answer: string;
@@ -259,7 +264,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             .map((entry) => entry.phrases);
           // The criteria item is quoted whole and first, in its own order, so the sentences come from the other passages.
           const quotable = criteria ? answerHits.filter((hit) => hit.passage.id !== criteria.id) : answerHits;
-          const composed = composeExtractive(wording, quotable, deps.corpus.spelling(), ranked, {
+          // After the criteria, the actions are quoted by what they were searched with too, "discriminatie": "mag een
+          // sollicitatieformulier naar nationaliteit vragen" quoted the list's employment targets for people with a non-EU
+          // nationality (Actie 1).
+          const composed = composeExtractive(criteria ? `${wording} ${DISCRIMINATION}` : wording, quotable, deps.corpus.spelling(), ranked, {
             labelOf: directory.labelOf,
             actionWords: deps.corpus.actionWords(),
             expand,

@@ -193,6 +193,14 @@ describe('refusals', () => {
     const nationality = await ask('mag ik bij een sollicitatie naar de nationaliteit vragen');
     expect(nationality.answer.split('\n')[2]).toBe('- “Die criteria zijn nationaliteit, zogenaamd ras, huidskleur, afkomst en nationale of etnische afstamming.”');
     expect(nationality.answer.split('\n')[1]).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
+    // A rarer word for the application ("sollicitatieformulier") left the question's words unfound, and it was refused;
+    // answered, it quoted the list's employment targets for people with a non-EU nationality (Actie 1).
+    const form = await ask('mag een sollicitatieformulier naar nationaliteit vragen');
+    expect(form.refused).toBe(false);
+    expect(form.answer.split('\n')[1]).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
+    const listed = form.citations.map((citation) => citation.action).filter((action) => action !== null);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((action) => action! >= 53 && action! <= 56)).toBe(true);
     // Figures on nationality are no question of law.
     expect((await ask('hoeveel mensen met een niet-EU-nationaliteit werken er?')).answer).not.toContain('Antiracismewet');
     // "rekening houden met leerlingenkenmerken" (Actie 16) was quoted first. After the criteria come the actions on
