@@ -50,6 +50,8 @@ const FIGURE = /\d+(?:[,.]\d+)?\s?(?:%|procent|procentpunt)/;
 // Actie 17's "van groot belang" first).
 const HOW_MUCH = /\bhoe\s+(groot|hoog)\b/gi;
 const ASKS_FOR_FIGURES = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|scoort|scoren|vergelijk|vergeleken|hoe groot|hoe hoog)\b/i;
+// Of those, the words that ask for a number itself: a comparison ("vergelijk actie 18 en 19") asks for none.
+const ASKS_FOR_A_NUMBER = /\b(hoeveel|cijfer|cijfers|percentage|procent|aandeel|hoe groot|hoe hoog)\b/i;
 
 export const EXTRACTIVE_PREFIX = 'Zonder taalmodel samengesteld uit de letterlijke tekst van de documenten:';
 // A number of its own, not part of a name ("B2", "NT2", "Pact2020").
@@ -235,7 +237,7 @@ export function composeExtractive(
   const lines = chosen.map((entry) => `- “${entry.text}” ${citationTag(entry)}`);
   // "hoeveel kost een NARIC-aanvraag?", "hoeveel jongeren verlaten school zonder diploma?": the quotes are on the topic, and
   // without this line they read as the answer to how many.
-  const noFigure = wantsFigures && chosen.length > 0 && !chosen.some((entry) => A_NUMBER.test(entry.text));
+  const noFigure = ASKS_FOR_A_NUMBER.test(question) && chosen.length > 0 && !chosen.some((entry) => A_NUMBER.test(entry.text));
   return {
     answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : [])].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),

@@ -59,6 +59,8 @@ describe('composeExtractive', () => {
     const withFigure = composeExtractive('hoeveel jongeren verlaten school zonder diploma', [searchHit(share), searchHit(leavers)], words, [15]).answer;
     expect(withFigure).not.toContain(NO_FIGURE);
     expect(composeExtractive('jongeren zonder diploma', [searchHit(leavers)], words, [15]).answer).not.toContain(NO_FIGURE);
+    // A comparison asks for no number: "vergelijk actie 18 en 19" got the line.
+    expect(composeExtractive('vergelijk de jongeren zonder diploma', [searchHit(leavers)], words, [15]).answer).not.toContain(NO_FIGURE);
     // A number in a name is no figure: "hoeveel nieuwkomers zijn er?" quoted the entry level "(B2)" and said nothing.
     const level = passage('lijst:actie-23', 'Het vereiste instapniveau voor nieuwkomers ligt erg hoog (B2).', { action: 23, actions: [23] });
     const levelWords = createSpellingCorrector([level.text]);
