@@ -699,6 +699,13 @@ describe('refusals', () => {
     // A master's degree makes a client highly educated (Acties 23 and 26): it quoted the potential labour reserve (Actie 2).
     const master = await ask('iemand met een master uit syrië vindt geen werk, welke acties?');
     expect(master.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([23, 26]));
+    // A subsidy is what the list calls refunding ("kinderopvang … terug te betalen", Actie 28): refused. For diversity it is
+    // the KMO-portefeuille, which replaced the diversity plans (Actie 43): it quoted vocational training (Actie 40).
+    const childcare = await ask('subsidie kinderopvang');
+    expect(childcare.refused).toBe(false);
+    expect(childcare.citations[0]?.action).toBe(28);
+    const diversity = await ask('kan ik subsidies krijgen voor diversiteit');
+    expect(diversity.answer.split('\n')[1]).toMatch(/KMO-portefeuille.*\(bevindingen bij Actie 43\)$/);
   });
 
   it('answers a short abbreviation of the field that no passage has as a word of its own', async () => {
