@@ -701,6 +701,10 @@ describe('refusals', () => {
     expect(master.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([23, 26]));
     // A subsidy is what the list calls refunding ("kinderopvang … terug te betalen", Actie 28): refused. For diversity it is
     // the KMO-portefeuille, which replaced the diversity plans (Actie 43): it quoted vocational training (Actie 40).
+    // Without a diploma, with a country the list does not name: OKOT (Actie 42), the way to a secondary-school diploma, was
+    // not cited, the recognition of foreign diplomas (Actie 19) was.
+    const noDiploma = await ask('klant 22 jaar zonder diploma uit eritrea');
+    expect(noDiploma.citations.map((citation) => citation.action)).toContain(42);
     const childcare = await ask('subsidie kinderopvang');
     expect(childcare.refused).toBe(false);
     expect(childcare.citations[0]?.action).toBe(28);
