@@ -105,8 +105,9 @@ const APPROVAL_WORDS = 'goedgekeurd goedkeuring federale minister aanspreekpunt'
 const EVIDENCE = /\b(aan ?tonen|toon\w*\b[^.?!]{0,60}\baan|bewijs\w*|cijfers|statistieken)\b/i;
 const EVIDENCE_WORDS = 'toont kennelijke ongelijkheid bewijsmiddel statistieken';
 // For whom the rules hold: "geldt het KB ook voor gemeenten?" quoted Acties 34 and 35 before the item saying the decree
-// holds for the private sector only.
-const SCOPE = /\b(geldt|gelden|van toepassing)\b/i;
+// holds for the private sector only. Asked of an employer or a sector, not of a condition ("geldt de voorrang ook …").
+const SCOPE =
+  /\b(geldt|gelden|van toepassing)\b[^.?!]{0,40}\b(gemeenten?|steden|lokale? besture?n|overheid|overheden|openbare|publieke|priv[eé]\w*|bedrijf|bedrijven|ondernemingen|kmo\W?s?|scholen|ocmw\W?s?|vzw\W?s?|social profit|non-?profit|sectoren|sector|werkgevers?|organisaties?)\b/i;
 const SCOPE_WORDS = 'van toepassing privésector';
 // Examples of positive actions, or of what an offer only for the group may be: the item that lists them ("Als voorbeelden
 // noemen commentaren op het KB: gerichte wervingscampagnes, …, opleidingen, …") was eighth in the search.

@@ -143,6 +143,12 @@ describe('positive-action helpers', () => {
     expect(legalWording('positief actieplan opstellen hoe')).toBe('positief actieplan opstellen hoe');
   });
 
+  it('matches a question on for whom the rules hold with the framework\'s words for it, not one on a condition', () => {
+    expect(legalWording('geldt het KB ook voor gemeenten')).toMatch(/van toepassing privésector$/);
+    expect(legalWording("is het KB van toepassing op kmo's")).toMatch(/van toepassing privésector$/);
+    expect(legalWording('geldt de voorrang ook bij gelijke competenties')).toBe('geldt de voorrang ook bij gelijke competenties');
+  });
+
   it('finds the item that lists the conditions of art. 10 §2', () => {
     expect(conditionsItem(ITEMS)?.number).toBe(4);
     expect(conditionsItem(ITEMS.filter((passage) => passage !== CONDITIONS))?.number).toBe(3);
