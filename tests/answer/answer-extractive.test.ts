@@ -705,6 +705,15 @@ describe('refusals', () => {
     // not cited, the recognition of foreign diplomas (Actie 19) was.
     const noDiploma = await ask('klant 22 jaar zonder diploma uit eritrea');
     expect(noDiploma.citations.map((citation) => citation.action)).toContain(42);
+    // HR's words for selection and language at work: refused, or (for a culture-free selection) the bias in screenings
+    // (Actie 40) quoted second.
+    const procedure = await ask('hoe maak ik mijn selectieprocedure cultuurvrij');
+    expect(procedure.refused).toBe(false);
+    expect(procedure.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([20, 43]));
+    expect((await ask('is onze selectie cultuurvrij')).answer.split('\n')[1]).toMatch(/culturele bias.*\(Actie 40\)$/);
+    const barriers = await ask('hoe kan ik taalbarrières op de werkvloer verminderen');
+    expect(barriers.refused).toBe(false);
+    expect(barriers.citations.map((citation) => citation.action)).toContain(25);
     const childcare = await ask('subsidie kinderopvang');
     expect(childcare.refused).toBe(false);
     expect(childcare.citations[0]?.action).toBe(28);
