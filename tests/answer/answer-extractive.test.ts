@@ -711,6 +711,10 @@ describe('refusals', () => {
     expect(procedure.refused).toBe(false);
     expect(procedure.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([20, 43]));
     expect((await ask('is onze selectie cultuurvrij')).answer.split('\n')[1]).toMatch(/culturele bias.*\(Actie 40\)$/);
+    // A vacancy is recruitment: "tips voor een inclusieve vacature" was refused ("vacature" is in no passage).
+    const vacancy = await ask('tips voor een inclusieve vacature');
+    expect(vacancy.refused).toBe(false);
+    expect(vacancy.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([20, 43]));
     const barriers = await ask('hoe kan ik taalbarrières op de werkvloer verminderen');
     expect(barriers.refused).toBe(false);
     expect(barriers.citations.map((citation) => citation.action)).toContain(25);
