@@ -115,3 +115,16 @@ const NONE: ReadonlySet<string> = new Set();
 export function otherWords(text: string, allowed: ReadonlySet<string> = NONE): string[] {
   return tokenize(text).filter((word) => !QUESTION_WORDS.has(word) && !allowed.has(word));
 }
+
+// The names of the group every passage is about. As words to match they choose the passages that merely name it.
+const GROUP_NAMES = /(?<![\p{L}\p{N}])(?:migratie-?achtergrond(?:en)?|allochto\p{L}*|migrant(?:en)?)(?![\p{L}\p{N}])/giu;
+
+/**
+ * The text without the group's names, unless they are all it asks about ("wat is een migratieachtergrond?"): full-text
+ * search matches it. Only the findings on schools write "migratieachtergrond" as one word, and they came among the first
+ * three for "stages voor jongeren met migratieachtergrond".
+ */
+export function withoutGroupNames(text: string): string {
+  const rest = text.replace(GROUP_NAMES, ' ');
+  return tokenize(rest).some((word) => !QUESTION_WORDS.has(word)) ? rest : text;
+}

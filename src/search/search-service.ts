@@ -4,7 +4,7 @@ import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
-import { namedActions, QUESTION_WORDS, withoutPointers } from './query-analysis.js';
+import { namedActions, QUESTION_WORDS, withoutGroupNames, withoutPointers } from './query-analysis.js';
 import { createSpellingCorrector, type Correction, type SpellingCorrector } from './spelling.js';
 import { foldText, tokenize } from './text.js';
 
@@ -171,7 +171,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
       const embedder = deps.embedder();
       const vector = await embedder.embedQuery(searched);
       const hits = await hybridSearch(deps.db.pool, {
-        text: searched,
+        text: withoutGroupNames(searched),
         expansions: expansions.join(' '),
         vector: vector.some((value) => value !== 0) ? vector : null,
         model: embedder.model,

@@ -1,6 +1,6 @@
 // Which action numbers a query names (single numbers, lists, ranges, no numbers that are not actions), and the words that only point at the document.
 import { describe, expect, it } from 'vitest';
-import { namedActions, namedNumbers, spellOutBareNumber, withActionWordSpelled, withoutAges, withoutPointers } from '../../src/search/query-analysis.js';
+import { namedActions, namedNumbers, spellOutBareNumber, withActionWordSpelled, withoutAges, withoutGroupNames, withoutPointers } from '../../src/search/query-analysis.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
 
 describe('namedActions', () => {
@@ -153,5 +153,15 @@ describe('withActionWordSpelled', () => {
 
   it.each(['actief zoeken', 'een actieve benadering', 'aktief zoeken', 'advies', 'acties in 3.2', 'Actie 5'])('leaves "%s" as it is', (query) => {
     expect(withActionWordSpelled(query, vocabulary)).toBe(query);
+  });
+});
+
+describe('withoutGroupNames', () => {
+  it('leaves out the names of the group, unless they are all the text asks about', () => {
+    expect(withoutGroupNames('stages voor jongeren met migratieachtergrond').trim()).toBe('stages voor jongeren met');
+    expect(withoutGroupNames('Allochtonen en migranten met een migratie-achtergrond in de zorg').replace(/\s+/g, ' ').trim()).toBe('en met een in de zorg');
+    expect(withoutGroupNames('wat is een migratieachtergrond?')).toBe('wat is een migratieachtergrond?');
+    // Only whole words: "migrantenvrouwen" and "migratiebeleid" stay.
+    expect(withoutGroupNames('migrantenvrouwen en migratiebeleid')).toBe('migrantenvrouwen en migratiebeleid');
   });
 });
