@@ -1,6 +1,6 @@
 // Questions about the list's structure: "acties in 3.2" lists a section's actions, "hoeveel acties zijn er?" gives the sections and their actions.
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { namedNumbers, otherWords, withoutPointers } from '../search/query-analysis.js';
+import { GROUP_NAME_WORDS, namedNumbers, otherWords, withoutPointers } from '../search/query-analysis.js';
 import { foldText, tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
 import { ABOUT_ONE_ACTION, ORDINAL_WORD, ordinalIndex } from './follow-up.js';
@@ -80,7 +80,19 @@ function sectionsByTitle(topic: string, actions: readonly StoredPassage[]): stri
 export function asksOverview(question: string): boolean {
   const topic = withoutPointers(question);
   // "samenvatting actie 44" asks about the action it names ("actie" is a stopword, its number no word).
-  return OVERVIEW.test(foldText(question)) && leftOver(topic, OVERVIEW_WORDS).length === 0 && namedNumbers(question).length === 0;
+  if (namedNumbers(question).length) return false;
+  return (OVERVIEW.test(foldText(question)) && leftOver(topic, OVERVIEW_WORDS).length === 0) || asksForTheGroup(topic);
+}
+
+// The actions for the group and nothing else: every action is for it, so the whole list answers. Searched, "welke acties
+// zijn er voor allochtonen?" and "wat doet de lijst voor migranten?" found nothing of their own and were refused, as if
+// the list said nothing about the people it is about. "wat is een migratieachtergrond?" asks what the name means.
+const FOR_WHOM = /\b(?:acties|maatregelen|aanbevelingen|voorstellen|doet de (?:actie)?lijst|biedt de (?:actie)?lijst)\b/;
+const FOR_WHOM_WORDS = new Set(['maatregelen', 'aanbevelingen', 'voorstellen', 'doet', 'biedt']);
+
+function asksForTheGroup(topic: string): boolean {
+  const words = leftOver(topic, FOR_WHOM_WORDS);
+  return FOR_WHOM.test(foldText(topic)) && words.length > 0 && words.every((word) => GROUP_NAME_WORDS.has(word));
 }
 
 // "de eerste actie", "de laatste actie van de lijst", "de tweede aanbeveling in 3.4", "de voorlaatste uit sectie 3.2".

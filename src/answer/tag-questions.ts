@@ -2,7 +2,7 @@
 // gather the tagged actions, "wie moet dat doen?" adds whom the cited actions address.
 import { ACTORS, THEMES, type ActorId, type ThemeId } from '../corpus/tags.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { otherWords, withoutPointers } from '../search/query-analysis.js';
+import { GROUP_NAME_WORDS, otherWords, withoutPointers } from '../search/query-analysis.js';
 import { foldText } from '../search/text.js';
 import { sentences } from './citations.js';
 
@@ -136,7 +136,8 @@ export interface ThemeQuestion {
 export function askedTheme(question: string): ThemeQuestion | null {
   const named = takeOutNames(question, THEME_NAMES);
   if (!named || !ASKS_FOR_ACTIONS.test(named.rest)) return null;
-  const topic = otherWords(named.rest, THEME_ASKING_WORDS).filter((word) => !ASKS_FOR_ACTIONS.test(word));
+  // Every action is for the group: "welke acties voor migranten gaan over taal?" asks for the theme's actions.
+  const topic = otherWords(named.rest, THEME_ASKING_WORDS).filter((word) => !ASKS_FOR_ACTIONS.test(word) && !GROUP_NAME_WORDS.has(word));
   return topic.length === 0 ? { theme: named.tag } : null;
 }
 

@@ -116,6 +116,9 @@ export function otherWords(text: string, allowed: ReadonlySet<string> = NONE): s
   return tokenize(text).filter((word) => !QUESTION_WORDS.has(word) && !allowed.has(word));
 }
 
+/** The (folded) words that name the group every passage is about: a question about its actions asks for all of them. */
+export const GROUP_NAME_WORDS: ReadonlySet<string> = new Set(['migratieachtergrond', 'migratie', 'achtergrond', 'allochtoon', 'allochtonen', 'allochtone', 'migrant', 'migranten']);
+
 // The names of the group every passage is about. As words to match they choose the passages that merely name it.
 const GROUP_NAMES = /(?<![\p{L}\p{N}])(?:migratie-?achtergrond(?:en)?|allochto\p{L}*|migrant(?:en)?)(?![\p{L}\p{N}])/giu;
 

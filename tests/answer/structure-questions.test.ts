@@ -127,6 +127,12 @@ describe('asksOverview', () => {
     expect(asksOverview('hoeveel acties gaan over taal?')).toBe(false);
     // It names an action: a summary of that one, not of the list.
     expect(asksOverview('samenvatting actie 44')).toBe(false);
+    // The actions for the group every action is for: all of them. What the group's name means is no such question.
+    expect(asksOverview('welke acties zijn er voor allochtonen')).toBe(true);
+    expect(asksOverview('wat doet de lijst voor migranten')).toBe(true);
+    expect(asksOverview('welke maatregelen voor mensen met een migratie-achtergrond')).toBe(true);
+    expect(asksOverview('wat is een migratieachtergrond')).toBe(false);
+    expect(asksOverview('acties voor migranten rond taal')).toBe(false);
   });
 });
 
@@ -188,6 +194,16 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(body.answer).toMatch(/^De actielijst telt 60 acties, in deze secties:/);
     expect(body.answer).toContain('- 3.5 Antidiscriminatiebeleid: Actie 53 tot en met Actie 56');
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([1, 60]));
+  });
+
+  it('answers a question for the actions for the group with the 60 actions by section (it was refused)', async () => {
+    for (const question of ['welke acties zijn er voor allochtonen', 'acties voor migranten']) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(false);
+      expect(body.answer, question).toMatch(/^De actielijst telt 60 acties, in deze secties:/);
+    }
+    // What the group's name means is the list's definition of the group.
+    expect((await ask('wat is een migratieachtergrond')).answer).toContain('Vesoc-definitie');
   });
 
   it('says that a section does not exist, with the sections that do (it was refused as naming no topic)', async () => {

@@ -112,6 +112,9 @@ describe('askedTheme', () => {
     // Only Actie 4 was cited: "statistieken" was read as a topic of its own.
     ['welke acties gaan over statistieken en monitoring', 'monitoring'],
     ['welke acties gaan over statistiek?', 'monitoring'],
+    // Every action is for the group: naming it asks for nothing less ("acties voor migranten rond taal" quoted Actie 18 alone).
+    ['acties voor migranten rond taal', 'taal'],
+    ['welke acties voor allochtonen gaan over discriminatie', 'discriminatie'],
   ])('reads "%s" as asking for the actions of %s', (question, theme) => {
     expect(askedTheme(question)).toEqual({ theme });
   });
