@@ -81,7 +81,8 @@ function namedActor(question: string): { named: { tag: ActorId; rest: string } |
 export function askedActor(question: string): ActorQuestion | null {
   const { named, covenant } = namedActor(question);
   if (!named) return null;
-  const topic = otherWords(named.rest, ASKING_WORDS);
+  // Every action is for the group: "wat moet VDAB doen voor migranten?" asks for all of VDAB's (it was searched).
+  const topic = otherWords(named.rest, ASKING_WORDS).filter((word) => !GROUP_NAME_WORDS.has(word));
   return { actor: named.tag, alone: topic.length === 0, ...(covenant ? { covenant: true as const } : {}) };
 }
 

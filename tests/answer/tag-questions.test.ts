@@ -71,6 +71,9 @@ describe('askedActor', () => {
     ['welke acties kan een sectorconsulent gebruiken', 'sectoren-werkgevers'],
     // The list is addressed to the minister of Work: "werk" was read as a topic beside the minister.
     ['wat moet de minister van werk doen', 'vlaamse-overheid'],
+    // Every action is for the group: naming it asks for no fewer ("wat moet VDAB doen voor migranten" was searched).
+    ['wat moet VDAB doen voor migranten', 'vdab'],
+    ['wat moeten werkgevers doen voor mensen met een migratieachtergrond', 'sectoren-werkgevers'],
   ])('reads "%s" as about %s alone', (question, actor) => {
     expect(askedActor(question)).toEqual({ actor, alone: true });
   });
