@@ -2,7 +2,7 @@
 import { NO_SITUATION, type Situation } from '../corpus/glossary.js';
 import { isSourceReference } from '../corpus/source-reference.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
+import { GROUP_NAME_WORDS, QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
@@ -37,7 +37,7 @@ const RARE_WORD_PASSAGES = 5;
 // The list's subject: every passage is about people with a migration background, so naming them tells no sentence apart.
 // The one-word spelling is rare in the list (6 times, against 58 hyphenated) and would pull the few sentences using it to the top;
 // the older words for the group are rarer still ("afkomst" found "afkomstig": the data warehouse's footnote).
-const SUBJECT = new Set(['migratieachtergrond', 'migratie', 'achtergrond', 'allochtoon', 'allochtonen', 'allochtone', 'migrant', 'migranten', 'afkomst']);
+const SUBJECT = new Set([...GROUP_NAME_WORDS, 'afkomst']);
 // Longer items (a procedure step by step) are quoted by their best sentences, like any passage.
 const WHOLE_ITEM_SENTENCES = 2;
 // List items (the legal conditions) are quoted line by line, as answer-service.ts appends them.
