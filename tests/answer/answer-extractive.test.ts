@@ -669,6 +669,10 @@ describe('refusals', () => {
     expect(illiterate.refused).toBe(false);
     expect(illiterate.answer.split('\n')[1]).toMatch(/Nederlands/);
     expect(illiterate.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([22, 24]));
+    // "schrijven", a word the list lacks, refused "mijn klant kan niet lezen en schrijven" although "kan niet lezen" is read.
+    const reading = await ask('mijn klant kan niet lezen en schrijven');
+    expect(reading.refused).toBe(false);
+    expect(reading.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([22, 24]));
     const welder = await ask('klant uit Syrië wil lasser worden');
     expect(welder.refused).toBe(false);
     expect(welder.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([18, 40]));
