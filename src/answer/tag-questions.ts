@@ -2,7 +2,7 @@
 // gather the tagged actions, "wie moet dat doen?" adds whom the cited actions address.
 import { ACTORS, THEMES, type ActorId, type ThemeId } from '../corpus/tags.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { GROUP_NAME_WORDS, otherWords, withoutPointers } from '../search/query-analysis.js';
+import { groupNamesAsked, otherWords, withoutPointers } from '../search/query-analysis.js';
 import { foldText } from '../search/text.js';
 import { sentences } from './citations.js';
 
@@ -82,7 +82,8 @@ export function askedActor(question: string): ActorQuestion | null {
   const { named, covenant } = namedActor(question);
   if (!named) return null;
   // Every action is for the group: "wat moet VDAB doen voor migranten?" asks for all of VDAB's (it was searched).
-  const topic = otherWords(named.rest, ASKING_WORDS).filter((word) => !GROUP_NAME_WORDS.has(word));
+  const group = groupNamesAsked(question);
+  const topic = otherWords(named.rest, ASKING_WORDS).filter((word) => !group.has(word));
   return { actor: named.tag, alone: topic.length === 0, ...(covenant ? { covenant: true as const } : {}) };
 }
 
@@ -138,7 +139,8 @@ export function askedTheme(question: string): ThemeQuestion | null {
   const named = takeOutNames(question, THEME_NAMES);
   if (!named || !ASKS_FOR_ACTIONS.test(named.rest)) return null;
   // Every action is for the group: "welke acties voor migranten gaan over taal?" asks for the theme's actions.
-  const topic = otherWords(named.rest, THEME_ASKING_WORDS).filter((word) => !ASKS_FOR_ACTIONS.test(word) && !GROUP_NAME_WORDS.has(word));
+  const group = groupNamesAsked(question);
+  const topic = otherWords(named.rest, THEME_ASKING_WORDS).filter((word) => !ASKS_FOR_ACTIONS.test(word) && !group.has(word));
   return topic.length === 0 ? { theme: named.tag } : null;
 }
 

@@ -80,6 +80,8 @@ describe('askedActor', () => {
 
   it('reads an actor beside a topic as not alone', () => {
     expect(askedActor('wat moet VDAB doen rond anderstaligen?')).toEqual({ actor: 'vdab', alone: false });
+    // Keeping the group out is discrimination, not a question for the employers' actions.
+    expect(askedActor('werkgever zegt: geen allochtonen')).toEqual({ actor: 'sectoren-werkgevers', alone: false });
     expect(askedActor('Welke acties gaan over diversiteitsbeleid in bedrijven?')).toEqual({ actor: 'sectoren-werkgevers', alone: false });
   });
 
