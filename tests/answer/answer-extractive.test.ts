@@ -807,6 +807,10 @@ describe('refusals', () => {
       'wie valt onder personen met een migratie-achtergrond',
       'wie telt als persoon met migratieachtergrond',
       'wat verstaat de lijst onder migratieachtergrond',
+      // The group's other names ("allochtonen", "migranten"): refused.
+      'wie zijn allochtonen',
+      'wat is een allochtoon',
+      'wie zijn migranten',
     ]) {
       const body = await ask(question);
       expect(body.refused, question).toBe(false);
