@@ -387,6 +387,11 @@ describe('refusals', () => {
     const test = await ask('is een taaltest bij aanwerving toegestaan');
     expect(test.refused).toBe(false);
     expect(test.answer.trim().split('\n').slice(-2)).toEqual([POLICY_NOT_LAW, UNIA_REFERRAL]);
+    // "afnemen" and "sollicitanten", words the list lacks, refused the same question put as HR staff put it.
+    const taken = await ask('mag ik een taaltest afnemen bij sollicitanten');
+    expect(taken.refused).toBe(false);
+    expect(taken.citations.map((citation) => citation.action)).toContain(40);
+    expect(taken.answer.trim().split('\n').slice(-2)).toEqual([POLICY_NOT_LAW, UNIA_REFERRAL]);
     // Answered from the legal framework's item on the protected criteria, or refused, it does not say so.
     const nationality = await ask('mag ik bij een sollicitatie naar de nationaliteit vragen');
     expect(nationality.citations.some((citation) => citation.action === null)).toBe(true);
