@@ -59,8 +59,20 @@ describe.skipIf(skipE2e)('de pagina met toegangssleutel', { timeout: TEST_MS }, 
     const opened = await session.open('about:blank');
     const { page, context } = opened;
     await rememberRefusedKey(context);
+    // What the page holds at the moment the dialog closes: the key was stored only by the close event, a task later, and
+    // this test read no key after the dialog had gone (once in a clean-clone CI run).
+    await context.addInitScript(() => {
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.target instanceof HTMLDialogElement && !record.target.open) {
+            (window as unknown as { keyAtClose: string | null }).keyAtClose = sessionStorage.getItem('actiewijzer.toegangssleutel');
+          }
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['open'] });
+    });
     await page.goto(`${session.server.url}/`);
     await enterKeyAfterRefusal(page);
+    expect(await page.evaluate(() => (window as unknown as { keyAtClose: string | null }).keyAtClose)).toBe(KEY);
     expect(await page.evaluate(() => sessionStorage.getItem('actiewijzer.toegangssleutel'))).toBe(KEY);
     await page.locator('body[data-chat="live"]').waitFor();
     await page.locator('#mode-badge', { hasText: 'zonder taalmodel' }).waitFor();

@@ -137,15 +137,16 @@ function showDialog(rejected) {
     const dialog = element('dialog', { className: 'api-key-dialog', 'aria-labelledby': 'api-key-title', 'aria-describedby': 'api-key-text' }, [form]);
 
     cancel.addEventListener('click', () => dialog.close('cancel'));
+    // The key is stored as the form is sent: the dialog's close event comes a task later, and in between the dialog was
+    // already gone while the refused key's removal still stood (the browser test read no key there, now and then).
+    form.addEventListener('submit', () => {
+      const key = input.value.trim();
+      if (key) storeKey(key);
+    });
     dialog.addEventListener('close', () => {
       const key = input.value.trim();
       dialog.remove();
-      if (dialog.returnValue === 'ok' && key) {
-        storeKey(key);
-        resolve(key);
-      } else {
-        resolve(null);
-      }
+      resolve(dialog.returnValue === 'ok' && key ? key : null);
     });
     document.body.append(dialog);
     dialog.showModal();
