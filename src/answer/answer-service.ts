@@ -170,6 +170,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const hits = listing ? listing.hits : greeting ? [] : await deps.search.search(searched, { k: 12, preferActors });
       await nextTurn();
       const abbreviations = abbreviationPhrases(deps, standalone.retrieval);
+      // The field's instruments the question names (EVC, IBO, OKOT; not VDAB), each as its phrases.
+      const instruments = abbreviations.filter((entry) => namesInstrument(entry.term, deps.corpus.spelling())).map((entry) => entry.phrases);
       const assessed = assessEvidence(
         standalone.retrieval,
         hits,
@@ -206,7 +208,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const wording = legalWording(standalone.retrieval);
       // A follow-up that asks a detail ("wie keurt dat goed?") is matched by itself: the words of the turns before it
       // ("hoe lang mag dat duren? wat is een positief actieplan") chose the point on how long a plan runs.
-      const detail = asksPositiveActionDetail(question) ? legalWording(question) : wording;
+      const detail = asksPositiveActionDetail(question) ? question : standalone.retrieval;
       const legal = positiveAction ? await legalPassages(deps, hits, wording, detail) : { pinned: [], conditions: null, lead: null };
       // A question of law on nationality, origin or skin colour is answered first by the legal item naming them as the
       // anti-racism law's criteria: "mag ik bij een sollicitatie naar de nationaliteit vragen?" quoted the list's figures on
@@ -218,7 +220,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const pinned = criteria ? [criteria] : legal.pinned;
       const answerHits = listing
         ? listing.hits
-        : await withRequiredActions(deps, positiveAction ? hits : withInstrument(deps, onTopic(deps, hits, abbreviations), abbreviations), question, standalone.previousActions, pinned).then((all) =>
+        : await withRequiredActions(deps, positiveAction ? hits : withInstrument(onTopic(deps, hits, abbreviations), instruments), question, standalone.previousActions, pinned).then((all) =>
             leading(withQuotable(all, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + pinned.length), legal.lead),
           );
 
@@ -259,9 +261,6 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         if (text === null) {
           const ranked = deps.search.rankActions(answerHits).map((entry) => entry.action);
           const expand = (question: string, words: readonly string[]) => deps.search.expansions(question, words);
-          const fieldTerms = abbreviations
-            .filter((entry) => namesInstrument(entry.term, deps.corpus.spelling()))
-            .map((entry) => entry.phrases);
           // The criteria item is quoted whole and first, in its own order, so the sentences come from the other passages.
           const quotable = criteria ? answerHits.filter((hit) => hit.passage.id !== criteria.id) : answerHits;
           // After the criteria, the actions are quoted by what they were searched with too, "discriminatie": "mag een
@@ -271,7 +270,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             labelOf: directory.labelOf,
             actionWords: deps.corpus.actionWords(),
             expand,
-            fieldTerms,
+            fieldTerms: instruments,
             situation: deps.corpus.glossary.situation(wording),
             ...(positiveAction ? { otherDocumentsOnly: lawFraming(standalone.retrieval) } : {}),
             citesActionAfter: required.length > 0,
@@ -734,7 +733,8 @@ async function legalPassages(
   deps: AnswerServiceDeps,
   hits: SearchHit[],
   question: string,
-  detail: string = question,
+  /** The question as asked whose detail decides the leading item (detailItem adds the framework's words itself). */
+  detail: string,
 ): Promise<{ pinned: StoredPassage[]; conditions: StoredPassage | null; lead: StoredPassage | null }> {
   const items = await getDocumentPassages(deps.db.pool, LEGAL_DOCUMENT_ID);
   const conditions = conditionsItem(items);
@@ -802,9 +802,7 @@ function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], abbreviations: read
   return hits.filter((hit, index) => {
     const elaborated = related.get(hit.passage.documentId);
     if (!elaborated || hit.named) return true;
-    const text = ` ${foldedPassage(hit.passage)} `;
-    const namesTerms = terms.every((phrases) => phrases.some((phrase) => text.includes(phrase)));
-    return namesTerms && (index === 0 || elaborated.some((action) => listed.has(action)));
+    return namesAll(hit.passage, terms) && (index === 0 || elaborated.some((action) => listed.has(action)));
   });
 }
 
@@ -814,18 +812,20 @@ function onTopic(deps: AnswerServiceDeps, hits: SearchHit[], abbreviations: read
  * low-skilled women first and the EVC action (Actie 18) twelfth. Moving every such hit forward cost the held-out set's
  * share of gold actions cited (76.2% → 75.3%).
  */
-function withInstrument(deps: AnswerServiceDeps, hits: SearchHit[], abbreviations: readonly AbbreviationPhrases[]): SearchHit[] {
-  const terms = abbreviations.filter((entry) => namesInstrument(entry.term, deps.corpus.spelling())).map((entry) => entry.phrases);
-  if (!terms.length) return hits;
-  const names = (hit: SearchHit) => {
-    const text = ` ${foldedPassage(hit.passage)} `;
-    return terms.every((phrases) => phrases.some((phrase) => text.includes(phrase)));
-  };
+function withInstrument(hits: SearchHit[], instruments: readonly (readonly string[])[]): SearchHit[] {
+  if (!instruments.length) return hits;
+  const names = (hit: SearchHit) => namesAll(hit.passage, instruments);
   if (hits.slice(0, PASSAGES_FOR_ANSWER).some(names)) return hits;
   const first = hits.find(names);
   if (!first) return hits;
   const rest = hits.filter((hit) => hit !== first);
   return [...rest.slice(0, PASSAGES_FOR_ANSWER - 1), first, ...rest.slice(PASSAGES_FOR_ANSWER - 1)];
+}
+
+/** Whether a passage names each of the terms, each given as its folded, padded phrases. */
+function namesAll(passage: StoredPassage, terms: readonly (readonly string[])[]): boolean {
+  const text = ` ${foldedPassage(passage)} `;
+  return terms.every((phrases) => phrases.some((phrase) => text.includes(phrase)));
 }
 
 /** An abbreviation of the field with its glossary phrases, folded and padded for substring tests. */

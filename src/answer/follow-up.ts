@@ -36,8 +36,12 @@ export function resolveOrdinal(question: string, previousActions: readonly numbe
   const index = ordinalIndex(match[1] ?? '', previousActions.length);
   const action = index === null ? undefined : previousActions[index];
   if (action === undefined) return null;
-  return `${question.slice(0, match.index)}actie ${action}${question.slice(match.index + match[0].length)}`;
+  return withActionSpelled(question, match.index, match.index + match[0].length, action);
 }
+
+/** The question with the words from `start` to `end`, which name an action some other way, replaced by "actie N". */
+export const withActionSpelled = (question: string, start: number, end: number, action: number): string =>
+  `${question.slice(0, start)}actie ${action}${question.slice(end)}`;
 
 // What a question about one action may say besides naming it: "wat houdt actie 20 in?", "leg de laatste actie eens uit".
 export const ABOUT_ONE_ACTION = new Set([...AFTER_ORDINAL, 'houdt', 'inhoudt', 'waarover', 'leg', 'uitleggen', 'vraagt', 'toon', 'luidt', 'uitvoeren']);

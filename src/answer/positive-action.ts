@@ -1,6 +1,7 @@
 // Positive-action questions: recognising them, the legal document's items they need, its conditions quoted verbatim, and the disclaimer.
 import { REFERENCES } from '../positive-action/references.js';
 import type { StoredPassage } from '../repositories/passages-repository.js';
+import { EXCLUDED_GROUP } from '../search/query-analysis.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
@@ -17,10 +18,6 @@ const RESERVED_FOR_GROUP =
   String.raw`|${ONLY}\b[^.?!]{0,60}\b${TARGET_GROUP}\b[^.?!]{0,40}\b${HIRE}`;
 // The legal framework's condition for a preference, as HR staff ask about it: "bij gelijke geschiktheid".
 const EQUAL_COMPETENCE = String.raw`(bij|met) gelijke (geschiktheid|competenties?|kwalificaties?|bekwaamheid|verdiensten?)|bij gelijkwaardigheid`;
-// A client or employer who wants no one of the group ("geen allochtonen", "geen mensen met een migratieachtergrond").
-const EXCLUDED_GROUP =
-  String.raw`geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten|marokkanen|turken|afrikanen` +
-  String.raw`|(?:mensen|personen|kandidaten) (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst))`;
 // The group as a vacancy would name those it seeks; "afkomst" alone is a criterion asked about ("naar de afkomst vragen").
 const SOUGHT_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|migrant(en)?|buitenlanders|buitenlandse (herkomst|afkomst|roots)|nieuwkomers|vluchtelingen)`;
 const VACANCY = String.raw`(vacatures?|vacatureteksten?|(job|personeels)advertenties?)`;

@@ -1,9 +1,9 @@
 // Questions about the list's structure: "acties in 3.2" lists a section's actions, "hoeveel acties zijn er?" gives the sections and their actions.
 import type { StoredPassage } from '../repositories/passages-repository.js';
-import { GROUP_NAME_WORDS, namedNumbers, otherWords, withoutPointers } from '../search/query-analysis.js';
+import { groupNamesAsked, namedNumbers, otherWords, withoutPointers } from '../search/query-analysis.js';
 import { foldText, tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
-import { ABOUT_ONE_ACTION, ORDINAL_WORD, ordinalIndex } from './follow-up.js';
+import { ABOUT_ONE_ACTION, ORDINAL_WORD, ordinalIndex, withActionSpelled } from './follow-up.js';
 
 // "3.2", "sectie 3.3.2", "hoofdstuk 3.4": a section number as the list writes it.
 const SECTION_NUMBER = /(?<![\d.,])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d,]|\.\d)/g;
@@ -92,7 +92,8 @@ const FOR_WHOM_WORDS = new Set(['maatregelen', 'aanbevelingen', 'voorstellen', '
 
 function asksForTheGroup(topic: string): boolean {
   const words = leftOver(topic, FOR_WHOM_WORDS);
-  return FOR_WHOM.test(foldText(topic)) && words.length > 0 && words.every((word) => GROUP_NAME_WORDS.has(word));
+  const group = groupNamesAsked(topic);
+  return FOR_WHOM.test(foldText(topic)) && words.length > 0 && words.every((word) => group.has(word));
 }
 
 // "de eerste actie", "de laatste actie van de lijst", "de tweede aanbeveling in 3.4", "de voorlaatste uit sectie 3.2".
@@ -145,8 +146,7 @@ export function actionAt(place: ListPlace, actions: readonly StoredPassage[]): n
 }
 
 /** The question with the place spelled out as the action: "wat is de laatste actie van de lijst?" → "wat is actie 60?". */
-export const withActionAt = (question: string, place: ListPlace, action: number): string =>
-  `${question.slice(0, place.start)}actie ${action}${question.slice(place.end)}`;
+export const withActionAt = (question: string, place: ListPlace, action: number): string => withActionSpelled(question, place.start, place.end, action);
 
 const inSection = (passage: StoredPassage, number: string): boolean =>
   passage.section.number === number || (passage.section.number ?? '').startsWith(`${number}.`);

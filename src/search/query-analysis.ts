@@ -1,6 +1,6 @@
 // Reads a query beyond its words: the actions it names ("acties 44 en 45"), and words that only point at the document or say how it is asked.
 import { editDistance, type SpellingCorrector } from './spelling.js';
-import { foldText, tokenize } from './text.js';
+import { tokenize } from './text.js';
 
 // Numbers of four digits or more are not action numbers: "actie 2020" is a year, not Actie 202. Nor is a section
 // number: "acties 3.5 en 3.6" are the actions of two sections, not Actie 3.
@@ -118,14 +118,17 @@ export function otherWords(text: string, allowed: ReadonlySet<string> = NONE): s
 
 /** The (folded) words that name the group every passage is about: a question about its actions asks for all of them. */
 export const GROUP_NAME_WORDS: ReadonlySet<string> = new Set(['migratieachtergrond', 'migratie', 'achtergrond', 'allochtoon', 'allochtonen', 'allochtone', 'migrant', 'migranten']);
-// "geen allochtonen", "geen mensen met een migratieachtergrond": the group kept out, which is discrimination.
-const EXCLUDES_GROUP = /\bgeen\s+(?:\p{L}+\s+){0,4}?(?:migratie|allochto|migrant)/u;
+/** Wanting no one of the group ("geen allochtonen", "geen mensen met een migratieachtergrond"): discrimination. */
+export const EXCLUDED_GROUP =
+  String.raw`geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten|marokkanen|turken|afrikanen` +
+  String.raw`|(?:mensen|personen|kandidaten) (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst))`;
+const EXCLUDES_GROUP = new RegExp(String.raw`\b${EXCLUDED_GROUP}\b`, 'i');
 
 /**
  * The group's names that say nothing beside an actor or a theme ("wat moet VDAB doen voor migranten?"): none when the
  * question keeps the group out ("werkgever zegt: geen allochtonen" is about discrimination, not the employers' actions).
  */
-export const groupNamesAsked = (question: string): ReadonlySet<string> => (EXCLUDES_GROUP.test(foldText(question)) ? NONE : GROUP_NAME_WORDS);
+export const groupNamesAsked = (question: string): ReadonlySet<string> => (EXCLUDES_GROUP.test(question) ? NONE : GROUP_NAME_WORDS);
 
 // The names of the group every passage is about. As words to match they choose the passages that merely name it.
 const GROUP_NAMES = /(?<![\p{L}\p{N}])(?:migratie-?achtergrond(?:en)?|allochto\p{L}*|migrant(?:en)?)(?![\p{L}\p{N}])/giu;
