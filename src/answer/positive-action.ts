@@ -68,8 +68,13 @@ const ASKS_THE_LAW = new RegExp(
 /** A question about what the law allows at work: a refusal still says where to ask it. */
 export const asksTheLaw = (question: string): boolean => ASKS_THE_LAW.test(question);
 // The anti-racism law's criteria, as HR staff name them in a question of law: "mag ik bij een sollicitatie naar de nationaliteit
-// vragen?"; so is wanting no one of the group ("mag ik in een vacature zetten dat we geen buitenlanders willen?").
-const PROTECTED_CRITERION = new RegExp(String.raw`\b(nationaliteit\w*|afkomst|herkomst|huidskleur|ras|etnisch\w*|afstamming|${EXCLUDED_GROUP})\b`, 'i');
+// vragen?"; so is wanting no one of the group ("mag ik in een vacature zetten dat we geen buitenlanders willen?"). A mother
+// tongue is asked with them: the item on the criteria also says that the anti-discrimination law covers the others, and "mag
+// ik vragen naar de moedertaal van een kandidaat" quoted a finding on entrepreneurship instead.
+const PROTECTED_CRITERION = new RegExp(
+  String.raw`\b(nationaliteit\w*|afkomst|herkomst|huidskleur|ras|etnisch\w*|afstamming|moedertaal|thuistaal|${EXCLUDED_GROUP})\b`,
+  'i',
+);
 // What finds the legal item listing those criteria, whichever one of them a question names.
 const CRITERIA_WORDS = 'criteria antiracismewet nationaliteit huidskleur afkomst afstamming';
 
