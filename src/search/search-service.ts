@@ -4,7 +4,7 @@ import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
-import { namedActions, QUESTION_WORDS, withoutGroupNames, withoutPointers } from './query-analysis.js';
+import { groupNamesAsked, namedActions, QUESTION_WORDS, withoutGroupNames, withoutPointers } from './query-analysis.js';
 import { createSpellingCorrector, type Correction, type SpellingCorrector } from './spelling.js';
 import { foldText, tokenize } from './text.js';
 
@@ -77,12 +77,16 @@ export function createSearchService(deps: SearchDeps): SearchService {
     return [...repaired, ...deps.glossary.expand(corrected, about ? [...about, ...repaired.flatMap((to) => to.split(' '))] : undefined)];
   };
   // The terms of the situation the topic names, when every word of it that the passages have belongs to a one-way
-  // glossary phrase (question words aside); else none.
+  // glossary phrase (question words and the group's names aside: "zelfstandigen met migratieachtergrond" is asked about
+  // the self-employed, and quoted Actie 49 with the name alone at full weight); else none.
   const situationTerms = (topic: string): string[] => {
     const { words, terms } = deps.glossary.situation(topic);
     if (!words.size) return [];
     const vocabulary = deps.spelling?.();
-    const only = tokenize(topic).every((word) => QUESTION_WORDS.has(word) || words.has(word) || vocabulary?.documentFrequency(word) === 0);
+    const group = groupNamesAsked(topic);
+    const only = tokenize(topic).every(
+      (word) => QUESTION_WORDS.has(word) || group.has(word) || words.has(word) || vocabulary?.documentFrequency(word) === 0,
+    );
     return only ? terms : [];
   };
   // "interim kantoren" is "interimkantoren" (the glossary's), "taal coaching" "taalcoaching" (Actie 35): apart, one word
