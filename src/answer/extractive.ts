@@ -59,6 +59,20 @@ const A_NUMBER = /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?!\p{L})/u;
 /** Said after the quotes when a question asks for a figure and none of them has a number. */
 export const NO_FIGURE = 'Geen van deze zinnen geeft het gevraagde cijfer.';
 
+/**
+ * Parts of the group a question may ask about, each with what names it in a question and in a sentence. The list names them
+ * in a few actions only: "en voor vluchtelingen?" after an answer on diploma recognition repeated that answer, and nothing
+ * said that none of it was about refugees.
+ */
+const SUBGROUPS: readonly { name: string; asked: RegExp; named: RegExp }[] = [
+  { name: 'vluchtelingen', asked: /\b(vluchteling\p{L}*|asielzoeker\p{L}*)/iu, named: /vluchteling|asiel/i },
+  { name: 'nieuwkomers', asked: /\bnieuwkomer\p{L}*/iu, named: /nieuwkomer|inburger|okan\b/i },
+  { name: 'vrouwen', asked: /\bvrouw\p{L}*/iu, named: /vrouw|moeder/i },
+  { name: 'jongeren', asked: /\b(jongere\p{L}*|jeugd\p{L}*|neet)\b/iu, named: /jonger|jeugd|neet|leerling|student/i },
+];
+/** Said after the quotes when a question asks about a part of the group that none of them names. */
+export const notAbout = (names: readonly string[]): string => `Geen van deze zinnen gaat specifiek over ${names.join(' of ')}.`;
+
 /** Default source label: only another document's numbered items are recognisable from the passage alone. */
 const itemLabelOnly = (passage: StoredPassage): string | null => (passage.kind === 'action' && passage.action === null ? passage.label : null);
 
@@ -238,8 +252,9 @@ export function composeExtractive(
   // "hoeveel kost een NARIC-aanvraag?", "hoeveel jongeren verlaten school zonder diploma?": the quotes are on the topic, and
   // without this line they read as the answer to how many.
   const noFigure = ASKS_FOR_A_NUMBER.test(question) && chosen.length > 0 && !chosen.some((entry) => A_NUMBER.test(entry.text));
+  const unnamed = chosen.length ? SUBGROUPS.filter(({ asked, named }) => asked.test(question) && !chosen.some((entry) => named.test(entry.text))) : [];
   return {
-    answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : [])].join('\n'),
+    answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : []), ...(unnamed.length ? [notAbout(unnamed.map(({ name }) => name))] : [])].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
     matched: candidates.length > 0 || named.length > 0,

@@ -1,6 +1,6 @@
 // composeExtractive on hand-made passages: which sentences are quoted, and how another document's numbered items are quoted.
 import { describe, expect, it } from 'vitest';
-import { composeExtractive, NO_FIGURE } from '../../src/answer/extractive.js';
+import { composeExtractive, NO_FIGURE, notAbout } from '../../src/answer/extractive.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
 import { tokenize } from '../../src/search/text.js';
@@ -65,6 +65,20 @@ describe('composeExtractive', () => {
     const level = passage('lijst:actie-23', 'Het vereiste instapniveau voor nieuwkomers ligt erg hoog (B2).', { action: 23, actions: [23] });
     const levelWords = createSpellingCorrector([level.text]);
     expect(composeExtractive('hoeveel nieuwkomers zijn er', [searchHit(level)], levelWords, [23]).answer.split('\n').at(-1)).toBe(NO_FIGURE);
+  });
+
+  it('says when a question asks about a part of the group that none of the quotes names', () => {
+    const recognition = passage('lijst:actie-19', 'De erkenning van buitenlandse diploma’s moet sneller en goedkoper.', { action: 19, actions: [19] });
+    const outreach = passage('lijst:actie-49', 'VDAB moet ook vluchtelingen en NEET-jongeren actief opzoeken voor erkenning.', { action: 49, actions: [49] });
+    const words = createSpellingCorrector([recognition.text, outreach.text]);
+    const answer = (question: string, ...hits: StoredPassage[]) => composeExtractive(question, hits.map((hit) => searchHit(hit)), words, [19, 49]).answer;
+    expect(answer('erkenning diploma vluchtelingen', recognition).split('\n').at(-1)).toBe(notAbout(['vluchtelingen']));
+    expect(answer('erkenning diploma asielzoekers', recognition).split('\n').at(-1)).toBe('Geen van deze zinnen gaat specifiek over vluchtelingen.');
+    expect(answer('erkenning diploma vrouwen en jongeren', recognition).split('\n').at(-1)).toBe(notAbout(['vrouwen', 'jongeren']));
+    // A quote that names them, or a question that names none of them, gets no such line.
+    expect(answer('erkenning diploma vluchtelingen', recognition, outreach)).not.toContain('specifiek over');
+    expect(answer('erkenning diploma jongeren', recognition, outreach)).not.toContain('specifiek over');
+    expect(answer('erkenning diploma', recognition)).not.toContain('specifiek over');
   });
 
   it('quotes a sentence ending in a colon with the line it introduces, and not with a list', () => {
