@@ -224,6 +224,13 @@ describe('refusals', () => {
       expect(excluded.answer.split('\n')[4], question).toMatch(/discrimin.*\(Actie 5[3456]\)$/);
       expect(excluded.answer.split('\n').at(-1), question).toBe(UNIA);
     }
+    // A mother tongue is asked like a criterion: the point on the criteria also names the law for the others. Before, the
+    // answer quoted a finding on entrepreneurship ("personen van wie Nederlands niet de moedertaal is").
+    const tongue = await ask('mag ik vragen naar de moedertaal van een kandidaat');
+    expect(tongue.answer.split('\n')[1]).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
+    expect(tongue.answer).toMatch(/^- “Voor andere criteria gelden de Antidiscriminatiewet/m);
+    expect(tongue.answer).not.toContain('Ondernemerschap');
+    expect(tongue.answer.split('\n').at(-1)).toBe(UNIA);
     // A headscarf at work is a question of law however it is put, and the list says nothing on it.
     const headscarf = await ask('werkgever wil geen hoofddoek, wat nu');
     expect(headscarf.refused).toBe(true);
@@ -688,6 +695,13 @@ describe('refusals', () => {
     expect(noDutch.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([22, 24]));
     const ownBusiness = await ask('klant wil starten als zelfstandige');
     expect(ownBusiness.answer.split('\n')[1]).toMatch(/ondernemerschap/);
+    // No action is about the self-employed alone; Actie 27 names the ways to entrepreneurship in every integration course.
+    // "welke acties gaan over zelfstandigen" cited Actie 15 (duaal leren), "zelfstandigen met migratieachtergrond" Actie 49.
+    for (const question of ['welke acties gaan over zelfstandigen', 'zelfstandigen met migratieachtergrond']) {
+      const selfEmployed = await ask(question);
+      expect(selfEmployed.answer.split('\n')[1], question).toMatch(/ondernemerschap/);
+      expect(selfEmployed.citations.map((citation) => citation.action).filter((action) => action !== null), question).toEqual([27]);
+    }
     // Someone who already works is one of the list's "werkenden" (Actie 25: NT2 for people at work); "taalles" was refused.
     const working = await ask('nt2 voor iemand die al werkt');
     expect(working.answer.split('\n')[1]).toMatch(/voor werkenden.*\(Actie 25\)$/);
@@ -1020,6 +1034,12 @@ describe('the wording of actions', () => {
     expect(rows.map((row) => row.standalone_question)).toEqual(['welke acties gaan over mentoring?', 'welke acties gaan over mentoring?']);
     const women = await ask('en voor vrouwen?', first.conversationId);
     expect(women.citations[0]?.action).toBe(51);
+    expect(women.answer).not.toContain('specifiek over');
+    // The list says nothing on refugees and diploma recognition: the follow-up repeated the answer, and nothing said so.
+    const diplomas = await ask("welke acties gaan over erkenning van diploma's?");
+    const refugees = await ask('en voor vluchtelingen?', diplomas.conversationId);
+    expect(refugees.citations.map((citation) => citation.action)).toContain(19);
+    expect(refugees.answer.split('\n').at(-1)).toBe('Geen van deze zinnen gaat specifiek over vluchtelingen.');
 
     const vdab = await ask('wat moet VDAB doen?');
     await ask('wie moet dat doen?', vdab.conversationId);
