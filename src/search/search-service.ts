@@ -4,7 +4,7 @@ import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
-import { groupNamesAsked, namedActions, QUESTION_WORDS, withoutGroupNames, withoutPointers } from './query-analysis.js';
+import { GROUP_NAME_WORDS, groupNamesAsked, namedActions, QUESTION_WORDS, withoutGroupNames, withoutPointers } from './query-analysis.js';
 import { createSpellingCorrector, type Correction, type SpellingCorrector } from './spelling.js';
 import { foldText, tokenize } from './text.js';
 
@@ -74,7 +74,11 @@ export function createSearchService(deps: SearchDeps): SearchService {
     // at the expansions' lower weight, beside the typed word.
     const repaired = corrections.map((c) => c.to);
     const corrected = corrections.length ? `${topic} ${repaired.join(' ')}` : topic;
-    return [...repaired, ...deps.glossary.expand(corrected, about ? [...about, ...repaired.flatMap((to) => to.split(' '))] : undefined)];
+    // Asked about some words, the group's names in their repairs are no topic: "migrantenjongeren", read as "migranten
+    // jongeren", brought every name of the group ("etnisch-culturele minderheden"), and the answer to "studiekeuze begeleiding
+    // migrantenjongeren" quoted Actie 49 on organisations of ethnic-cultural minorities first.
+    const repairedWords = repaired.flatMap((to) => to.split(' ')).filter((word) => !GROUP_NAME_WORDS.has(foldText(word)));
+    return [...repaired, ...deps.glossary.expand(corrected, about ? [...about, ...repairedWords] : undefined)];
   };
   // The terms of the situation the topic names, when every word of it that the passages have belongs to a one-way
   // glossary phrase (question words and the group's names aside: "zelfstandigen met migratieachtergrond" is asked about

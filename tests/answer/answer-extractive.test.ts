@@ -118,6 +118,11 @@ describe('extractive answers', () => {
     const body = await ask('studiekeuze begeleiding');
     expect(body.citations[0]?.action).toBe(10);
     expect(body.answer.split('\n')[1]).toMatch(/oriëntering.*\(Actie 10\)$/);
+    // "migrantenjongeren" is read as "migranten jongeren", and the group's names among the glossary's terms chose Actie 49's
+    // "etnisch-culturele minderheden" first.
+    const young = await ask('studiekeuze begeleiding migrantenjongeren');
+    expect(young.citations[0]?.action).toBe(10);
+    expect(young.citations.map((citation) => citation.action)).not.toContain(49);
   });
 
   it('quotes no title or publisher out of a footnote that only names a source', async () => {
@@ -575,6 +580,11 @@ describe('refusals', () => {
     expect(body.refused).toBe(false);
     expect(body.citations.map((citation) => citation.action)).toContain(55);
     await expectVerbatimQuotes(body);
+    // The list has "inspecteurs" (Actie 54) and "controles" (Actie 55), not "inspectie": the question was refused.
+    const inspection = await ask('wat is de rol van de sociale inspectie');
+    expect(inspection.refused).toBe(false);
+    expect(inspection.citations[0]?.action).toBe(54);
+    expect(inspection.answer.split('\n')[1]).toMatch(/inspecteurs/);
   });
 
   it('answers a mediator\'s question that names EVC beside details the corpus cannot know', async () => {
@@ -695,6 +705,17 @@ describe('refusals', () => {
     expect(noDutch.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([22, 24]));
     const ownBusiness = await ask('klant wil starten als zelfstandige');
     expect(ownBusiness.answer.split('\n')[1]).toMatch(/ondernemerschap/);
+    // A client's troubles beyond work are the list's "grote afstand tot de arbeidsmarkt (multiproblematiek)" (K-IBO, Actie
+    // 36), and a language deficit is NT2: with psychological problems it quoted the childcare and transport findings (Acties
+    // 57, 58) first, and "klant is dakloos" had no action on the clients furthest from work.
+    const troubles = await ask('klant met psychische problemen en taalachterstand');
+    expect(troubles.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([24, 36]));
+    expect(troubles.citations.map((citation) => citation.action)).not.toContain(57);
+    expect((await ask('klant is dakloos')).citations[0]?.action).toBe(36);
+    // "alternerend leren" is the older name of duaal leren (Actie 15): refused.
+    const alternating = await ask('alternerend leren');
+    expect(alternating.refused).toBe(false);
+    expect(alternating.citations[0]?.action).toBe(15);
     // No action is about the self-employed alone; Actie 27 names the ways to entrepreneurship in every integration course.
     // "welke acties gaan over zelfstandigen" cited Actie 15 (duaal leren), "zelfstandigen met migratieachtergrond" Actie 49.
     for (const question of ['welke acties gaan over zelfstandigen', 'zelfstandigen met migratieachtergrond']) {
