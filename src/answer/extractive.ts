@@ -30,6 +30,11 @@ export interface ExtractiveAnswer {
 
 const MAX_SENTENCES = 4;
 const MAX_PER_PASSAGE = 2;
+// "welke acties gaan over kinderopvang?" asks for the actions: two sentences of Actie 57, the letter and Actie 57's findings
+// left out Actie 28 (childcare refunded during training), fifth in the search. Such a question gets at most this many
+// sentences of one action, its findings included.
+const ASKS_FOR_ACTIONS = /\b(welke|alle)\s+acties\b|\bacties\s+(over|rond|omtrent|inzake|voor)\b/i;
+const PER_ACTION_LISTED = 2;
 // As in the search (search-repository.ts): a glossary term or spelling repair weighs half a word of the question.
 const EXPANSION_WEIGHT = 0.5;
 // A word in at most this many passages names something specific ("EVC-beleid", "NODO"), not a group's common ground.
@@ -205,6 +210,7 @@ export function composeExtractive(
       candidates.push({ text, action: citedWith(words), label, origin, score, passage: passage.id, ...(place ? { place } : {}) });
     }
   });
+  const listing = ASKS_FOR_ACTIONS.test(question);
   candidates.sort((a, b) => b.score - a.score);
 
   const chosen: typeof candidates = [];
@@ -231,6 +237,7 @@ export function composeExtractive(
     if (chosen.length >= limit) break;
     if ((perPassage.get(candidate.passage) ?? 0) >= MAX_PER_PASSAGE) continue;
     if (chosen.some((entry) => entry.text === candidate.text)) continue;
+    if (listing && candidate.action !== null && chosen.filter((entry) => entry.action === candidate.action).length >= PER_ACTION_LISTED) continue;
     choose(candidate);
   }
 

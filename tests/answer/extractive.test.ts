@@ -67,6 +67,19 @@ describe('composeExtractive', () => {
     expect(composeExtractive('hoeveel nieuwkomers zijn er', [searchHit(level)], levelWords, [23]).answer.split('\n').at(-1)).toBe(NO_FIGURE);
   });
 
+  it('quotes more actions for a question asking which actions, at most two sentences of each', () => {
+    const care = passage('lijst:actie-57', 'Zorg voor voldoende kinderopvang in elke gemeente. Breid de inkomensgerelateerde kinderopvang uit. Maak kinderopvang flexibel.', { action: 57, actions: [57] });
+    const letter = passage('lijst:intro-2', 'Het geheel vraagt een flankerend beleid met kinderopvang en mobiliteit.', { kind: 'intro' });
+    const findings = passage('lijst:context-18', 'Kinderopvang is een randvoorwaarde voor duurzame activering.', { kind: 'context', actions: [57] });
+    const refund = passage('lijst:actie-28', 'Een erkende opleiding laat toe de kinderopvang en het vervoer van de cursist terug te betalen.', { action: 28, actions: [28] });
+    const words = createSpellingCorrector([care.text, letter.text, findings.text, refund.text]);
+    const hits = [care, letter, findings, refund].map((hit) => searchHit(hit));
+    expect(composeExtractive('welke acties gaan over kinderopvang', hits, words, [57, 28]).actions).toEqual([57, 28]);
+    expect(quotedLines(composeExtractive('acties over kinderopvang', hits, words, [57, 28]).answer).filter((line) => line.endsWith('(Actie 57)'))).toHaveLength(2);
+    // Asked about the topic itself, the best sentences are quoted as they score.
+    expect(composeExtractive('kinderopvang', hits, words, [57, 28]).actions).toEqual([57]);
+  });
+
   it('says when a question asks about a part of the group that none of the quotes names', () => {
     const recognition = passage('lijst:actie-19', 'De erkenning van buitenlandse diploma’s moet sneller en goedkoper.', { action: 19, actions: [19] });
     const outreach = passage('lijst:actie-49', 'VDAB moet ook vluchtelingen en NEET-jongeren actief opzoeken voor erkenning.', { action: 49, actions: [49] });
