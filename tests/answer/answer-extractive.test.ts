@@ -580,6 +580,17 @@ describe('refusals', () => {
     expect(body.refused).toBe(false);
     expect(body.citations.map((citation) => citation.action)).toContain(55);
     await expectVerbatimQuotes(body);
+    // Mentoring in words no passage has: "peter en meterschap" cited Actie 53's "mentorschap" and Actie 44, "acties over buddy"
+    // Acties 44 and 25; the mentoring actions (50, 51) were not found.
+    for (const question of ['peter en meterschap', 'acties over buddy']) {
+      const mentoring = await ask(question);
+      expect(mentoring.citations[0]?.action, question).toBe(50);
+      expect(mentoring.citations.map((citation) => citation.action), question).toContain(51);
+    }
+    // "digitalisering" is in one finding only, and "acties rond digitalisering" was refused: it is e-inclusion (Actie 60).
+    const digital = await ask('acties rond digitalisering');
+    expect(digital.refused).toBe(false);
+    expect(digital.citations[0]?.action).toBe(60);
     // The list has "inspecteurs" (Actie 54) and "controles" (Actie 55), not "inspectie": the question was refused.
     const inspection = await ask('wat is de rol van de sociale inspectie');
     expect(inspection.refused).toBe(false);
@@ -762,6 +773,8 @@ describe('refusals', () => {
     const barriers = await ask('hoe kan ik taalbarrières op de werkvloer verminderen');
     expect(barriers.refused).toBe(false);
     expect(barriers.citations.map((citation) => citation.action)).toContain(25);
+    // Asked which actions, the answer quoted Actie 57 twice and two sentences of no action, and left out Actie 28.
+    expect((await ask('welke acties gaan over kinderopvang')).citations.map((citation) => citation.action)).toEqual([57, 28]);
     const childcare = await ask('subsidie kinderopvang');
     expect(childcare.refused).toBe(false);
     expect(childcare.citations[0]?.action).toBe(28);
