@@ -24,7 +24,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutProtectedCriterion, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutProtectedCriterion, asksAboutReligiousSign, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { asksForSources, composeSourceNotes } from './source-notes.js';
@@ -183,8 +183,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       const otherGroup = !listing && !evidence.injection && isPositiveActionForOtherGroup(question);
+      const religion = !listing && asksAboutReligiousSign(question);
       const inScope =
         !otherGroup &&
+        !religion &&
         ((listing !== null && !evidence.injection) ||
         evidence.inScope ||
         (!evidence.injection && isPositiveActionForTargetGroup(question)) ||

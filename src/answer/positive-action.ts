@@ -60,13 +60,21 @@ export const UNIA_REFERRAL = 'Voor een juridisch oordeel over gelijke behandelin
 // a headscarf or other religious sign at work always is ("werkgever wil geen hoofddoek, wat nu?"), and the list says nothing on it;
 // so is a client's request to send no one of a group ("uitzendbureau vraagt geen buitenlanders", "werkgever zegt: geen
 // allochtonen"), which a mediator must refuse, and a requirement or refusal on language ("mag ik Nederlands als vereiste stellen?").
+const RELIGIOUS_SIGN = String.raw`hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)`;
 const ASKS_THE_LAW = new RegExp(
-  String.raw`\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)|(?:vraagt|vragen|vroeg|wil|wilt|willen|zegt|zei|zeggen):?\s+["“‘']?${EXCLUDED_GROUP}|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|uitzend\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*|vereiste\w*|taaleis\w*|taaltest\w*|weigeren (?:omdat|wegens|vanwege|op basis)))\b`,
+  String.raw`\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|${RELIGIOUS_SIGN}|(?:vraagt|vragen|vroeg|wil|wilt|willen|zegt|zei|zeggen):?\s+["“‘']?${EXCLUDED_GROUP}|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|uitzend\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*|vereiste\w*|taaleis\w*|taaltest\w*|weigeren (?:omdat|wegens|vanwege|op basis)))\b`,
   'i',
 );
 
 /** A question about what the law allows at work: a refusal still says where to ask it. */
 export const asksTheLaw = (question: string): boolean => ASKS_THE_LAW.test(question);
+const ABOUT_RELIGIOUS_SIGN = new RegExp(String.raw`\b(${RELIGIOUS_SIGN})`, 'i');
+/**
+ * A headscarf or another religious sign at work: religion is a criterion of the anti-discrimination law, and neither the
+ * list nor the framework says anything on it. "werkgever wil geen vrouwen met hoofddoek" was answered from the mentoring
+ * actions, on "vrouwen" and "werkgever", where "werkgever wil geen hoofddoek" was refused.
+ */
+export const asksAboutReligiousSign = (question: string): boolean => ABOUT_RELIGIOUS_SIGN.test(question);
 // The anti-racism law's criteria, as HR staff name them in a question of law: "mag ik bij een sollicitatie naar de nationaliteit
 // vragen?"; so is wanting no one of the group ("mag ik in een vacature zetten dat we geen buitenlanders willen?"). A mother
 // tongue is asked with them: the item on the criteria also says that the anti-discrimination law covers the others, and "mag

@@ -103,6 +103,7 @@ export const QUESTION_WORDS = new Set(
    volledig volledige letterlijk letterlijke woordelijk integraal integrale voluit citeer citeren willen wilt belangrijkste voornaamste
    hoofdstuk hoofdstukken sectie secties paragraaf exporteer exporteren download downloaden print printen afdrukken
    noemen noemt vermelden vermeldt verwijzen verwijst
+   waar precies eigenlijk juist begin beginnen
    please tell what which how who why when can could should`.split(/\s+/),
 );
 
@@ -118,10 +119,14 @@ export function otherWords(text: string, allowed: ReadonlySet<string> = NONE): s
 
 /** The (folded) words that name the group every passage is about: a question about its actions asks for all of them. */
 export const GROUP_NAME_WORDS: ReadonlySet<string> = new Set(['migratieachtergrond', 'migratie', 'achtergrond', 'allochtoon', 'allochtonen', 'allochtone', 'migrant', 'migranten']);
-/** Wanting no one of the group ("geen allochtonen", "geen mensen met een migratieachtergrond"): discrimination. */
+/**
+ * Wanting no one of the group ("geen allochtonen", "geen mensen met een migratieachtergrond"), or only the others ("enkel
+ * Belgen"): discrimination.
+ */
 export const EXCLUDED_GROUP =
-  String.raw`geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten|marokkanen|turken|afrikanen` +
-  String.raw`|(?:mensen|personen|kandidaten) (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst))`;
+  String.raw`(?:geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten|marokkanen|turken|afrikanen` +
+  String.raw`|(?:mensen|personen|kandidaten) (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst))` +
+  String.raw`|(?:enkel|alleen|uitsluitend) (?:belgen|vlamingen|autochtonen|blanken|witte (?:mensen|kandidaten)|(?:mensen|personen|kandidaten) van (?:belgische|vlaamse) (?:afkomst|origine)))`;
 const EXCLUDES_GROUP = new RegExp(String.raw`\b${EXCLUDED_GROUP}\b`, 'i');
 
 /**

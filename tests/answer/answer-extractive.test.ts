@@ -223,7 +223,8 @@ describe('refusals', () => {
     expect(preferences.answer.split('\n').at(-1)).toBe(UNIA);
     // Wanting no one of the group is asked as a criterion too: the vacancy quoted duaal leren, IBO and NT2 (Acties 41, 12,
     // 35, 22); a client's "geen allochtonen" quoted the IBO action and the target figure before any on discrimination.
-    for (const question of ['mag ik in een vacature zetten dat we geen buitenlanders willen?', 'werkgever zegt: geen allochtonen']) {
+    // So is wanting only the others: "werkgever vraagt enkel belgen" quoted IBO and local employers (Acties 37, 34) first.
+    for (const question of ['mag ik in een vacature zetten dat we geen buitenlanders willen?', 'werkgever zegt: geen allochtonen', 'werkgever vraagt enkel belgen']) {
       const excluded = await ask(question);
       expect(excluded.answer.split('\n')[1], question).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
       expect(excluded.answer.split('\n')[4], question).toMatch(/discrimin.*\(Actie 5[3456]\)$/);
@@ -237,9 +238,13 @@ describe('refusals', () => {
     expect(tongue.answer).not.toContain('Ondernemerschap');
     expect(tongue.answer.split('\n').at(-1)).toBe(UNIA);
     // A headscarf at work is a question of law however it is put, and the list says nothing on it.
-    const headscarf = await ask('werkgever wil geen hoofddoek, wat nu');
-    expect(headscarf.refused).toBe(true);
-    expect(headscarf.answer.split('\n').at(-1)).toBe(UNIA);
+    // Also when it names someone the list has actions for: "werkgever wil geen vrouwen met hoofddoek" quoted the mentoring
+    // actions (50, 51) on "vrouwen".
+    for (const question of ['werkgever wil geen hoofddoek, wat nu', 'werkgever wil geen vrouwen met hoofddoek']) {
+      const headscarf = await ask(question);
+      expect(headscarf.refused, question).toBe(true);
+      expect(headscarf.answer.split('\n').at(-1), question).toBe(UNIA);
+    }
   });
 
   it('does not answer a question about older people with the actions on parents', async () => {
@@ -574,6 +579,19 @@ describe('refusals', () => {
     }
   });
 
+  it('does not refuse a question for the words that say how it is asked', async () => {
+    // "precies", "eigenlijk" and "waar begin ik" are in no passage, and counted as the rarest words of the question, they
+    // refused it.
+    for (const question of ['wat doet unia precies', 'wat doet unia eigenlijk']) {
+      const unia = await ask(question);
+      expect(unia.refused, question).toBe(false);
+      expect(unia.answer, question).toMatch(/Unia is bevoegd/);
+    }
+    const start = await ask('ik ben hr manager en wil meer diversiteit, waar begin ik');
+    expect(start.refused).toBe(false);
+    expect(start.citations[0]?.action).toBe(43);
+  });
+
   it('answers a question asked in the glossary\'s words only, through the terms they stand for', async () => {
     // "mystery calls" is in no passage; the glossary reads it as a practice test, which Actie 55 calls controls.
     const body = await ask('mystery calls');
@@ -591,6 +609,10 @@ describe('refusals', () => {
     const digital = await ask('acties rond digitalisering');
     expect(digital.refused).toBe(false);
     expect(digital.citations[0]?.action).toBe(60);
+    // Sanctions are the list's enforcement ("handhaving", Acties 54 and 55): "sancties bij discriminatie" was refused.
+    const sanctions = await ask('sancties bij discriminatie');
+    expect(sanctions.refused).toBe(false);
+    expect(sanctions.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([54, 55]));
     // The list has "inspecteurs" (Actie 54) and "controles" (Actie 55), not "inspectie": the question was refused.
     const inspection = await ask('wat is de rol van de sociale inspectie');
     expect(inspection.refused).toBe(false);
