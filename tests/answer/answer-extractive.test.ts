@@ -590,6 +590,15 @@ describe('refusals', () => {
     const start = await ask('ik ben hr manager en wil meer diversiteit, waar begin ik');
     expect(start.refused).toBe(false);
     expect(start.citations[0]?.action).toBe(43);
+    // A verb with its -t finds its stem in the passages found ("werkt" in "werkvloer"); it counted as missing, and the
+    // question was refused.
+    const working = await ask('klant werkt maar wil beter nederlands leren');
+    expect(working.refused).toBe(false);
+    expect(working.citations[0]?.action).toBe(24);
+    // Evening classes are Actie 25's "lessen ’s avonds": refused.
+    const evening = await ask('avondles nederlands');
+    expect(evening.refused).toBe(false);
+    expect(evening.citations[0]?.action).toBe(25);
   });
 
   it('answers a question asked in the glossary\'s words only, through the terms they stand for', async () => {
