@@ -618,6 +618,13 @@ describe('refusals', () => {
     const digital = await ask('acties rond digitalisering');
     expect(digital.refused).toBe(false);
     expect(digital.citations[0]?.action).toBe(60);
+    // A test without language is the ACT-tool (Actie 20); a job below one's level is Actie 39's "job op niveau": both refused.
+    const test = await ask('competentietest zonder taal');
+    expect(test.refused).toBe(false);
+    expect(test.citations[0]?.action).toBe(20);
+    const waste = await ask('brain waste');
+    expect(waste.refused).toBe(false);
+    expect(waste.citations[0]?.action).toBe(39);
     // Sanctions are the list's enforcement ("handhaving", Acties 54 and 55): "sancties bij discriminatie" was refused.
     const sanctions = await ask('sancties bij discriminatie');
     expect(sanctions.refused).toBe(false);
