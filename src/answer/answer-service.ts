@@ -24,7 +24,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutProtectedCriterion, asksAboutReligiousSign, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutProtectedCriterion, asksAboutReligiousSign, asksForConditions, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { asksForSources, composeSourceNotes } from './source-notes.js';
@@ -276,6 +276,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             situation: deps.corpus.glossary.situation(wording),
             ...(positiveAction ? { otherDocumentsOnly: lawFraming(standalone.retrieval) } : {}),
             citesActionAfter: required.length > 0,
+            notesUnnamedParts: !positiveAction && !criteria,
           });
           text = composed.answer;
           // No sentence shares a word with the question ("anonieme sollicitaties" found only "sollicitatietraining"): the
@@ -284,7 +285,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           // A positive-action answer states the legal conditions, with their reference, whatever sentences scored best.
           const conditions = legal.conditions;
           if (conditions && answerHits.some((hit) => hit.passage.id === conditions.id)) {
-            text = [text, ...conditionLines(conditions, directory.labelOf(conditions), text)].join('\n');
+            const lines = conditionLines(conditions, directory.labelOf(conditions), text);
+            // Asked for ("welke voorwaarden?"), they come first: the answer led with examples and a definition.
+            const [prefix, ...quotes] = text.split('\n');
+            text = (asksForConditions(detail) ? [prefix, ...lines, ...quotes] : [text, ...lines]).join('\n');
           }
           if (criteria && answerHits.some((hit) => hit.passage.id === criteria.id)) {
             const [prefix, ...quotes] = text.split('\n');

@@ -110,6 +110,11 @@ export interface ExtractiveContext {
    * quoted Actie 49's opening on VDAB's outreach.
    */
   citesActionAfter?: boolean;
+  /**
+   * Whether to say that no quote names the part of the group the question names (notAbout). Not for a question of law: the
+   * law is the same for refugees, and "mag ik een stage voorbehouden voor vluchtelingen?" got the line before the conditions.
+   */
+  notesUnnamedParts?: boolean;
 }
 
 export function composeExtractive(
@@ -117,7 +122,7 @@ export function composeExtractive(
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false }: ExtractiveContext = {},
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false, notesUnnamedParts = true }: ExtractiveContext = {},
 ): ExtractiveAnswer {
   const degree = new Set([...question.matchAll(HOW_MUCH)].map((match) => (match[1] as string).toLowerCase()));
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
@@ -259,7 +264,7 @@ export function composeExtractive(
   // "hoeveel kost een NARIC-aanvraag?", "hoeveel jongeren verlaten school zonder diploma?": the quotes are on the topic, and
   // without this line they read as the answer to how many.
   const noFigure = ASKS_FOR_A_NUMBER.test(question) && chosen.length > 0 && !chosen.some((entry) => A_NUMBER.test(entry.text));
-  const unnamed = chosen.length ? SUBGROUPS.filter(({ asked, named }) => asked.test(question) && !chosen.some((entry) => named.test(entry.text))) : [];
+  const unnamed = chosen.length && notesUnnamedParts ? SUBGROUPS.filter(({ asked, named }) => asked.test(question) && !chosen.some((entry) => named.test(entry.text))) : [];
   return {
     answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : []), ...(unnamed.length ? [notAbout(unnamed.map(({ name }) => name))] : [])].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),

@@ -205,9 +205,12 @@ export const asksToReserve = (question: string): boolean => RESERVED.test(questi
 // the same measure; without these words a follow-up may have moved on ("en wat zegt de lijst over EVC?").
 const CONDITIONS = /\bvoorwaarden\b/i;
 
+/** "welke voorwaarden?", "aan welke voorwaarden moet een positieve actie voldoen?". */
+export const asksForConditions = (question: string): boolean => CONDITIONS.test(question);
+
 /** Whether a follow-up asks one of the things the legal framework answers about a positive action. */
 export const asksPositiveActionDetail = (question: string): boolean =>
-  asksToReserve(question) || asksAboutRecruitment(question) || asksAboutDuration(question) || asksAboutApproval(question) || asksForExamples(question) || CONDITIONS.test(question);
+  asksToReserve(question) || asksAboutRecruitment(question) || asksAboutDuration(question) || asksAboutApproval(question) || asksForExamples(question) || asksForConditions(question);
 
 /**
  * A positive-action question about people with a migration background is in scope whatever its words: the legal framework

@@ -413,6 +413,18 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(evc.citations.map((citation) => citation.action)).toContain(18);
   });
 
+  it('answers for the conditions with the point listing them, first, also as a follow-up, and with no line on refugees', async () => {
+    const ask1 = async (question: string, conversationId?: string): Promise<AskBody & { conversationId: string }> =>
+      (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question, mode: 'extractive', ...(conversationId ? { conversationId } : {}) } })).json();
+    const firstQuote = (body: AskBody) => body.answer.split('\n').find((line) => line.startsWith('- “'));
+    // They came last, after the framework's examples and definition.
+    expect(firstQuote(await ask1('welke voorwaarden gelden voor een positieve actie?'))).toMatch(/^- “De wet stelt vier voorwaarden.*\[Juridisch kader \(\d{4}\), punt 4\]$/);
+    const stage = await ask1('mag ik een stage voorbehouden voor vluchtelingen');
+    // The law is the same for refugees: the line saying no quote names them stood before the conditions.
+    expect(stage.answer).not.toContain('specifiek over');
+    expect(firstQuote(await ask1('welke voorwaarden?', stage.conversationId))).toMatch(/^- “De wet stelt vier voorwaarden/);
+  });
+
   it('quotes no sentence whose only word in common with the question is "mag"', async () => {
     const body = await ask('mag ik een vacature enkel voor mensen met migratieachtergrond openstellen?');
     expect(body.answer).toContain(LEGAL_DISCLAIMER);
