@@ -28,13 +28,16 @@ const ACTOR_NAMES: readonly (readonly [ActorId, RegExp])[] = [
 ];
 
 // Words that ask what an actor is to do without saying about what: with only these left, the actor is the whole topic.
+// So do the words of a consultant preparing a covenant: "ik maak een sectorconvenant voor de horeca, welke acties zijn
+// relevant" was searched for "maak" and "relevant", and refused.
 const ASKING_WORDS = new Set(
   `doen doet aanpakken rol rollen taak taken opdracht opdrachten verwacht verwachten verwachting verwachtingen vraagt gevraagd iets gericht richten richt
    bedoeld betrokken aanbeveling aanbevelingen actielijst lijstje commissie serv speelt spelen verantwoordelijk verantwoordelijkheid
    verantwoordelijkheden concreet allemaal precies ondernemen bijdragen gebeuren aangesproken vermeld genoemd overzicht opsommen noem
    noemen toon tonen specifiek specifieke vooral nodig hun eigen zelf kant betreffen betreft opnemen opgenomen horen hoort thuishoren
    passen past belangrijkste voornaamste uitvoeren uitvoert voert uitgevoerd uitvoering nemen neemt genomen maatregel maatregelen stap
-   stappen zetten zet realiseren realiseert gebruiken gebruikt inzetten`.split(/\s+/),
+   stappen zetten zet realiseren realiseert gebruiken gebruikt inzetten
+   relevant relevante nuttig nuttige interessant interessante toepasselijk toepasselijke maak maken opstellen voorbereiden`.split(/\s+/),
 );
 
 // "welke acties horen in een sectorconvenant?": a covenant is the sectors' instrument, so asking for its actions asks what

@@ -96,6 +96,7 @@ describe('askedActor', () => {
     // What a covenant is, or what it does about a topic, is a question for the search.
     expect(askedActor('wat is een sectorconvenant?')).toBeNull();
     expect(askedActor('welke acties rond taal horen in een sectorconvenant?')).toEqual({ actor: 'sectoren-werkgevers', alone: false, covenant: true });
+    expect(askedActor('welke acties zijn relevant voor de bouwsector')).toEqual({ actor: 'sectoren-werkgevers', alone: true });
   });
 
   it('reads no actor from a question naming none or two', () => {
@@ -335,6 +336,11 @@ describe('through POST /api/ask, on the real corpus', () => {
     const care = await ask('welke acties kan ik opnemen in een sectorconvenant voor de zorg');
     expect(care.refused).toBe(false);
     expect(care.citations.map((citation) => citation.action)).toEqual(sectorActions);
+    // A consultant saying what they are doing, and asking what is relevant: "maak" and "relevant" were searched, and it was refused.
+    const preparing = await ask('ik maak een sectorconvenant voor de horeca, welke acties zijn relevant');
+    expect(preparing.refused).toBe(false);
+    expect(preparing.citations.map((citation) => citation.action)).toEqual(sectorActions);
+    expect(preparing.answer.split('\n').at(-1)).toBe(COVENANT_NOTE);
     const horeca = await ask('wat kan de horeca doen?');
     expect(horeca.citations.map((citation) => citation.action)).toEqual(sectorActions);
     expect(horeca.answer).not.toContain(COVENANT_NOTE);
