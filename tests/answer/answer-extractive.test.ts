@@ -614,6 +614,9 @@ describe('refusals', () => {
       expect(mentoring.citations[0]?.action, question).toBe(50);
       expect(mentoring.citations.map((citation) => citation.action), question).toContain(51);
     }
+    // A "hogeschool" is the list's "hoger onderwijs": the answer quoted school actions (15, 13, 9), not Actie 23's entry level
+    // of Dutch in higher education.
+    expect((await ask('klant wil studeren aan de hogeschool')).citations[0]?.action).toBe(23);
     // "digitalisering" is in one finding only, and "acties rond digitalisering" was refused: it is e-inclusion (Actie 60).
     const digital = await ask('acties rond digitalisering');
     expect(digital.refused).toBe(false);
