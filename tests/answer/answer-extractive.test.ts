@@ -764,6 +764,10 @@ describe('refusals', () => {
     expect(troubles.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([24, 36]));
     expect(troubles.citations.map((citation) => citation.action)).not.toContain(57);
     expect((await ask('klant is dakloos')).citations[0]?.action).toBe(36);
+    // Motivating a client is Actie 47's autonomy-supporting style of the mediator: "hoe motiveer ik een klant" was refused.
+    const motivate = await ask('hoe motiveer ik een klant');
+    expect(motivate.refused).toBe(false);
+    expect(motivate.citations[0]?.action).toBe(47);
     // "alternerend leren" is the older name of duaal leren (Actie 15): refused.
     const alternating = await ask('alternerend leren');
     expect(alternating.refused).toBe(false);
