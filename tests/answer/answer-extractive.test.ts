@@ -31,6 +31,14 @@ async function ask(question: string, conversationId?: string): Promise<AskBody> 
 }
 
 /** Every quote must be a verbatim span of the cited action's text or of its context. */
+/** Asks `question` and expects an answer, not a refusal, whose first cited action is `action`. */
+async function expectAnsweredFirst(question: string, action: number): Promise<AskBody> {
+  const body = await ask(question);
+  expect(body.refused, question).toBe(false);
+  expect(body.citations[0]?.action, question).toBe(action);
+  return body;
+}
+
 async function expectVerbatimQuotes(body: AskBody): Promise<void> {
   const listId = t.runtime.corpus.actionListId() as string;
   for (const citation of body.citations) {
@@ -377,9 +385,7 @@ describe('refusals', () => {
     // Each was refused or quoted another topic: "diplomagelijkschakeling" is no word of the list (refused, nearest 27, 22,
     // 23), "ervaring laten erkennen" found the recognition of diplomas (19, 21) and not EVC, and "uitzend kantoor" in the
     // singular was no word of the list or the glossary.
-    const diploma = await ask('hoe lang duurt een diplomagelijkschakeling');
-    expect(diploma.refused).toBe(false);
-    expect(diploma.citations[0]?.action).toBe(19);
+    await expectAnsweredFirst('hoe lang duurt een diplomagelijkschakeling', 19);
     expect((await ask('ervaring laten erkennen')).citations[0]?.action).toBe(18);
     const agency = await ask('uitzend kantoor discriminatie');
     expect(agency.refused).toBe(false);
@@ -587,18 +593,12 @@ describe('refusals', () => {
       expect(unia.refused, question).toBe(false);
       expect(unia.answer, question).toMatch(/Unia is bevoegd/);
     }
-    const start = await ask('ik ben hr manager en wil meer diversiteit, waar begin ik');
-    expect(start.refused).toBe(false);
-    expect(start.citations[0]?.action).toBe(43);
+    await expectAnsweredFirst('ik ben hr manager en wil meer diversiteit, waar begin ik', 43);
     // A verb with its -t finds its stem in the passages found ("werkt" in "werkvloer"); it counted as missing, and the
     // question was refused.
-    const working = await ask('klant werkt maar wil beter nederlands leren');
-    expect(working.refused).toBe(false);
-    expect(working.citations[0]?.action).toBe(24);
+    await expectAnsweredFirst('klant werkt maar wil beter nederlands leren', 24);
     // Evening classes are Actie 25's "lessen ’s avonds": refused.
-    const evening = await ask('avondles nederlands');
-    expect(evening.refused).toBe(false);
-    expect(evening.citations[0]?.action).toBe(25);
+    await expectAnsweredFirst('avondles nederlands', 25);
   });
 
   it('answers a question asked in the glossary\'s words only, through the terms they stand for', async () => {
@@ -618,16 +618,10 @@ describe('refusals', () => {
     // of Dutch in higher education.
     expect((await ask('klant wil studeren aan de hogeschool')).citations[0]?.action).toBe(23);
     // "digitalisering" is in one finding only, and "acties rond digitalisering" was refused: it is e-inclusion (Actie 60).
-    const digital = await ask('acties rond digitalisering');
-    expect(digital.refused).toBe(false);
-    expect(digital.citations[0]?.action).toBe(60);
+    await expectAnsweredFirst('acties rond digitalisering', 60);
     // A test without language is the ACT-tool (Actie 20); a job below one's level is Actie 39's "job op niveau": both refused.
-    const test = await ask('competentietest zonder taal');
-    expect(test.refused).toBe(false);
-    expect(test.citations[0]?.action).toBe(20);
-    const waste = await ask('brain waste');
-    expect(waste.refused).toBe(false);
-    expect(waste.citations[0]?.action).toBe(39);
+    await expectAnsweredFirst('competentietest zonder taal', 20);
+    await expectAnsweredFirst('brain waste', 39);
     // Sanctions are the list's enforcement ("handhaving", Acties 54 and 55): "sancties bij discriminatie" was refused.
     const sanctions = await ask('sancties bij discriminatie');
     expect(sanctions.refused).toBe(false);
@@ -765,13 +759,9 @@ describe('refusals', () => {
     expect(troubles.citations.map((citation) => citation.action)).not.toContain(57);
     expect((await ask('klant is dakloos')).citations[0]?.action).toBe(36);
     // Motivating a client is Actie 47's autonomy-supporting style of the mediator: "hoe motiveer ik een klant" was refused.
-    const motivate = await ask('hoe motiveer ik een klant');
-    expect(motivate.refused).toBe(false);
-    expect(motivate.citations[0]?.action).toBe(47);
+    await expectAnsweredFirst('hoe motiveer ik een klant', 47);
     // "alternerend leren" is the older name of duaal leren (Actie 15): refused.
-    const alternating = await ask('alternerend leren');
-    expect(alternating.refused).toBe(false);
-    expect(alternating.citations[0]?.action).toBe(15);
+    await expectAnsweredFirst('alternerend leren', 15);
     // No action is about the self-employed alone; Actie 27 names the ways to entrepreneurship in every integration course.
     // "welke acties gaan over zelfstandigen" cited Actie 15 (duaal leren), "zelfstandigen met migratieachtergrond" Actie 49.
     for (const question of ['welke acties gaan over zelfstandigen', 'zelfstandigen met migratieachtergrond']) {
@@ -820,9 +810,7 @@ describe('refusals', () => {
     expect(barriers.citations.map((citation) => citation.action)).toContain(25);
     // Asked which actions, the answer quoted Actie 57 twice and two sentences of no action, and left out Actie 28.
     expect((await ask('welke acties gaan over kinderopvang')).citations.map((citation) => citation.action)).toEqual([57, 28]);
-    const childcare = await ask('subsidie kinderopvang');
-    expect(childcare.refused).toBe(false);
-    expect(childcare.citations[0]?.action).toBe(28);
+    await expectAnsweredFirst('subsidie kinderopvang', 28);
     const diversity = await ask('kan ik subsidies krijgen voor diversiteit');
     expect(diversity.answer.split('\n')[1]).toMatch(/KMO-portefeuille.*\(bevindingen bij Actie 43\)$/);
   });
@@ -857,9 +845,7 @@ describe('refusals', () => {
     expect(body.answer).not.toContain('koppelen van gegevens');
     expect(body.citations[0]?.action).toBe(50);
     // A compound with "mentor" that no passage writes was refused.
-    const projects = await ask('mentorprojecten');
-    expect(projects.refused).toBe(false);
-    expect(projects.citations[0]?.action).toBe(50);
+    await expectAnsweredFirst('mentorprojecten', 50);
   });
 
   it('chooses the sentences by the topic, not by "willen", a modal verb like "wil"', async () => {
