@@ -9,12 +9,13 @@ import { ABOUT_ONE_ACTION, ORDINAL_WORD, ordinalIndex, withActionSpelled } from 
 const SECTION_NUMBER = /(?<![\d.,])(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d,]|\.\d)/g;
 // The same without the global flag, whose lastIndex would carry over from one test() to the next.
 const ANY_SECTION_NUMBER = new RegExp(SECTION_NUMBER.source);
-const SECTION_WORDS = new Set(['sectie', 'secties', 'hoofdstuk', 'hoofdstukken', 'deel', 'onderdeel', 'paragraaf', 'punt', 'staat', 'staan', 'inhoud']);
-// What asks for the list as a whole: its size, its parts, a summary.
+// A summary of a section is its actions: "geef een samenvatting van hoofdstuk 3.3" got the whole list's overview.
+const SECTION_WORDS = new Set(['sectie', 'secties', 'hoofdstuk', 'hoofdstukken', 'deel', 'onderdeel', 'paragraaf', 'punt', 'staat', 'staan', 'inhoud', 'samenvatting', 'samenvatten', 'vat', 'samen', 'overzicht', 'geef', 'toon']);
+// What asks for the list as a whole: its size, its parts, a summary (also with the separable verb: "vat de lijst samen").
 // "de belangrijkste acties": the list ranks none, so its parts are the answer.
 // "geef alle acties", "lijst van alle acties": sixty actions quoted at once would bury the answer, so their sections are it.
-const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen|(?:belangrijkste|voornaamste) acties|kernpunten|hoofdpunten|alle (?:\d+ )?acties)\b/;
-const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'overzicht', 'inhoud', 'inhoudstafel', 'structuur', 'opbouw', 'hoofdstukken', 'secties', 'onderdelen', 'delen', 'telt', 'bevat', 'heeft', 'totaal', 'kernpunten', 'hoofdpunten', 'alle', 'toon', 'geef', 'opsommen', 'oplijsten']);
+const OVERVIEW = /\b(?:hoeveel acties|samenvatting|samenvatten|vat\b.{0,40}\bsamen|overzicht|inhoud|inhoudstafel|structuur|opbouw|hoofdstukken|secties|onderdelen|(?:belangrijkste|voornaamste) acties|kernpunten|hoofdpunten|alle (?:\d+ )?acties)\b/;
+const OVERVIEW_WORDS = new Set(['samenvatting', 'samenvatten', 'vat', 'samen', 'kort', 'beknopt', 'overzicht', 'inhoud', 'inhoudstafel', 'structuur', 'opbouw', 'hoofdstukken', 'secties', 'onderdelen', 'delen', 'telt', 'bevat', 'heeft', 'totaal', 'kernpunten', 'hoofdpunten', 'alle', 'toon', 'geef', 'opsommen', 'oplijsten']);
 
 const leftOver = (text: string, allowed: ReadonlySet<string>): string[] => otherWords(text, allowed).filter((word) => !/^\d+$/.test(word));
 

@@ -103,7 +103,7 @@ export const QUESTION_WORDS = new Set(
    volledig volledige letterlijk letterlijke woordelijk integraal integrale voluit citeer citeren willen wilt belangrijkste voornaamste
    hoofdstuk hoofdstukken sectie secties paragraaf exporteer exporteren download downloaden print printen afdrukken
    noemen noemt vermelden vermeldt verwijzen verwijst
-   waar precies eigenlijk juist begin beginnen
+   waar precies eigenlijk juist begin beginnen vat samen
    please tell what which how who why when can could should`.split(/\s+/),
 );
 

@@ -69,6 +69,10 @@ describe('askedSections', () => {
     ['wat staat er in sectie 3.3.2?', ['3.3.2']],
     ['3.3', ['3.3']],
     ['acties 3.1 en 3.3.1', ['3.1', '3.3.1']],
+    // A summary of a section is its actions: this got the whole list's overview.
+    ['geef een samenvatting van hoofdstuk 3.3', ['3.3']],
+    ['vat 3.1 samen', ['3.1']],
+    ['overzicht van 3.3.1', ['3.3.1']],
   ])('reads "%s" as asking for sections %j', (question, sections) => {
     expect(askedSections(question, ACTIONS)).toEqual(sections);
   });
@@ -114,6 +118,9 @@ describe('asksOverview', () => {
   it('recognises questions about the whole list, and no question about a topic', () => {
     expect(asksOverview('hoeveel acties zijn er')).toBe(true);
     expect(asksOverview('geef een samenvatting van de actielijst')).toBe(true);
+    // Also with the separable verb: "vat de actielijst samen" was searched and quoted Acties 34 and 20.
+    expect(asksOverview('vat de actielijst samen')).toBe(true);
+    expect(asksOverview('vat de lijst kort samen')).toBe(true);
     expect(asksOverview('welke hoofdstukken heeft de actielijst?')).toBe(true);
     // The list ranks no action above another: asked for the most important ones, its parts are the answer (it was refused).
     expect(asksOverview('wat zijn de belangrijkste acties')).toBe(true);
@@ -204,6 +211,15 @@ describe('through POST /api/ask, on the real corpus', () => {
     }
     // What the group's name means is the list's definition of the group.
     expect((await ask('wat is een migratieachtergrond')).answer).toContain('Vesoc-definitie');
+  });
+
+  it('summarises a section by its actions, and one action by its own sentences', async () => {
+    // The summary of a section got the whole list's overview.
+    const section = await ask('geef een samenvatting van hoofdstuk 3.5');
+    expect(section.answer.split('\n')[0]).toMatch(/^Sectie 3\.5 Antidiscriminatiebeleid telt 4 acties:/);
+    expect(section.citations.map((citation) => citation.action)).toEqual([53, 54, 55, 56]);
+    // "vat … samen" asks how, not what about: "samen" quoted a finding on IBO ("… samen gaat met hogere kansen", Actie 35).
+    expect((await ask('vat actie 44 samen')).citations.map((citation) => citation.action)).toEqual([44]);
   });
 
   it('says that a section does not exist, with the sections that do (it was refused as naming no topic)', async () => {
