@@ -46,7 +46,7 @@ import {
   withActionAt,
   type ListPlace,
 } from './structure-questions.js';
-import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, asksWho, carriesTag, composeActorList, composeNarrowedList, composeNoneOfThem, composePerTheme, composeThemeList, narrowingFilter, sectorLine, themeLines, type ActorQuestion } from './tag-questions.js';
+import { actorLines, actorNames, askedActor, askedTheme, asksOnlyWho, asksPerTheme, asksThemeOf, asksWho, carriesTag, composeActorList, composeActorThemeList, composeNarrowedList, composeNoneOfThem, composePerTheme, composeThemeList, narrowingFilter, sectorLine, themeLines, type ActorQuestion } from './tag-questions.js';
 
 export type AnswerMode = 'auto' | 'llm' | 'extractive';
 
@@ -498,7 +498,7 @@ function listsTagged(question: string, history: Turn[]): boolean {
 /** Whether a question is answered with a list of actions from the tags or the sections. */
 function isListQuestion(question: string): boolean {
   return (
-    askedActor(question)?.alone === true || askedTheme(question) !== null || asksPerTheme(question) !== null || narrowingFilter(question) !== null || namesSection(question) || asksOverview(question)
+    askedActor(question)?.alone === true || askedActor(question)?.theme !== undefined || askedTheme(question) !== null || asksPerTheme(question) !== null || narrowingFilter(question) !== null || namesSection(question) || asksOverview(question)
   );
 }
 
@@ -612,6 +612,9 @@ async function tagListing(deps: AnswerServiceDeps, question: string, actor: Acto
   } else if (actor?.alone) {
     actions = await listActions(deps.db.pool, { actor: actor.actor });
     text = composeActorList(actor.actor, actions, actor.covenant === true, actor.actor === 'sectoren-werkgevers' ? sectorLine(question) : null);
+  } else if (actor?.theme) {
+    actions = await listActions(deps.db.pool, { actor: actor.actor, theme: actor.theme });
+    text = composeActorThemeList(actor.actor, actor.theme, actions, actor.covenant === true);
   } else if (theme) {
     actions = await listActions(deps.db.pool, { theme: theme.theme });
     text = composeThemeList(theme.theme, actions);

@@ -53,6 +53,8 @@ export interface ActorQuestion {
   alone: boolean;
   /** The actions asked for are those of a sector covenant. */
   covenant?: true;
+  /** Nothing but the actor and this one theme is asked about: "welke acties gaan over VDAB en taal?". */
+  theme?: ThemeId;
 }
 
 /**
@@ -87,7 +89,19 @@ export function askedActor(question: string): ActorQuestion | null {
   // Every action is for the group: "wat moet VDAB doen voor migranten?" asks for all of VDAB's (it was searched).
   const group = groupNamesAsked(question);
   const topic = otherWords(named.rest, ASKING_WORDS).filter((word) => !group.has(word));
-  return { actor: named.tag, alone: topic.length === 0, ...(covenant ? { covenant: true as const } : {}) };
+  const theme = topic.length ? themeOnly(named.rest, group) : null;
+  return { actor: named.tag, alone: topic.length === 0, ...(covenant ? { covenant: true as const } : {}), ...(theme ? { theme } : {}) };
+}
+
+/**
+ * The one theme that is all a question says besides its actor: "welke acties gaan over vdab en taal", "wat moet VDAB doen
+ * rond taal?". Searched, both quoted Actie 40 (screenings, not language) first and left out VDAB's language actions.
+ */
+function themeOnly(rest: string, group: ReadonlySet<string>): ThemeId | null {
+  const named = takeOutNames(rest, THEME_NAMES);
+  if (!named) return null;
+  const topic = otherWords(named.rest, ASKING_WORDS).filter((word) => !THEME_ASKING_WORDS.has(word) && !ASKS_FOR_ACTIONS.test(word) && !group.has(word));
+  return topic.length === 0 ? named.tag : null;
 }
 
 // Who is to act, not who benefits: "wie haalt voordeel uit kinderopvang" is not asked.
@@ -245,6 +259,22 @@ const ONE_SECTOR = new RegExp(String.raw`\b(?:de )?(?:${SECTORS})(?:sector)?\b`)
 export function sectorLine(question: string): string | null {
   const sector = ONE_SECTOR.exec(foldText(question))?.[0];
   return sector ? `De actielijst noemt geen afzonderlijke sectoren, ook ${sector} niet: dit zijn de acties voor sectoren en werkgevers in het algemeen.` : null;
+}
+
+/**
+ * The actions tagged with both the actor and the theme, when there are at least LISTED_THEME_ACTIONS of them, as for a
+ * theme alone: "welke acties gaan over diversiteitsbeleid in bedrijven?" names the employers as a setting, and its two
+ * actions for them left out Actie 44, which the search finds.
+ */
+export function composeActorThemeList(actor: ActorId, theme: ThemeId, actions: readonly StoredPassage[], covenant = false): string | null {
+  const tagged = actions.filter((passage) => passage.action !== null && passage.actors.includes(actor) && passage.themes.includes(theme));
+  // A covenant's actions on a theme are listed however few: searched, "welke acties rond taal horen in een sectorconvenant?"
+  // was refused.
+  if (tagged.length < (covenant ? 1 : LISTED_THEME_ACTIONS)) return null;
+  const count = tagged.length === 1 ? 'richt 1 actie' : `richten ${tagged.length} acties`;
+  const intro = `Volgens de indeling van Actiewijzer ${count} over ${THEMES[theme]} zich (mede) tot ${ACTORS[actor]}:`;
+  const list = taggedList(intro, tagged, THEME_NAMES.find(([id]) => id === theme)?.[1], 'actoren en thema’s');
+  return covenant ? `${list}\n${COVENANT_NOTE}` : list;
 }
 
 // A theme of one or two actions is answered better from the search: its answer quotes them anyway, by more than one sentence.

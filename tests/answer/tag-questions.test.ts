@@ -82,7 +82,8 @@ describe('askedActor', () => {
     expect(askedActor('wat moet VDAB doen rond anderstaligen?')).toEqual({ actor: 'vdab', alone: false });
     // Keeping the group out is discrimination, not a question for the employers' actions.
     expect(askedActor('werkgever zegt: geen allochtonen')).toEqual({ actor: 'sectoren-werkgevers', alone: false });
-    expect(askedActor('Welke acties gaan over diversiteitsbeleid in bedrijven?')).toEqual({ actor: 'sectoren-werkgevers', alone: false });
+    // A theme beside the actor is read; whether it is listed depends on how many actions carry both (see the answers below).
+    expect(askedActor('Welke acties gaan over diversiteitsbeleid in bedrijven?')).toEqual({ actor: 'sectoren-werkgevers', alone: false, theme: 'diversiteitsbeleid' });
   });
 
   it('takes the more specific name first: a local government is not the Flemish one, an employers’ organisation not an employer', () => {
@@ -95,7 +96,11 @@ describe('askedActor', () => {
     expect(askedActor('welke acties kan ik opnemen in een sectorconvenant voor de bouw')).toEqual({ actor: 'sectoren-werkgevers', alone: true, covenant: true });
     // What a covenant is, or what it does about a topic, is a question for the search.
     expect(askedActor('wat is een sectorconvenant?')).toBeNull();
-    expect(askedActor('welke acties rond taal horen in een sectorconvenant?')).toEqual({ actor: 'sectoren-werkgevers', alone: false, covenant: true });
+    expect(askedActor('welke acties rond taal horen in een sectorconvenant?')).toEqual({ actor: 'sectoren-werkgevers', alone: false, covenant: true, theme: 'taal' });
+    // An actor and one theme, and nothing else: the actions that carry both tags.
+    expect(askedActor('welke acties gaan over vdab en taal')).toEqual({ actor: 'vdab', alone: false, theme: 'taal' });
+    expect(askedActor('wat moet VDAB doen rond taal?')).toEqual({ actor: 'vdab', alone: false, theme: 'taal' });
+    expect(askedActor('wat moet vdab doen rond taal voor vluchtelingen')).toEqual({ actor: 'vdab', alone: false });
     expect(askedActor('welke acties zijn relevant voor de bouwsector')).toEqual({ actor: 'sectoren-werkgevers', alone: true });
   });
 
@@ -323,6 +328,24 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(body.refused).toBe(true);
     expect(body.citations).toEqual([]);
     expect(body.answer).toMatch(/geen instructies/);
+  });
+
+  it('lists the actions of one actor on one theme, and leaves a pair with fewer than three to the search', async () => {
+    // Searched, both quoted Actie 40 (screenings) first and left out VDAB's language actions.
+    const both = (await t.app.inject({ url: '/api/actions?actor=vdab&theme=taal' })).json<{ actions: { number: number }[] }>().actions.map((action) => action.number);
+    expect(both.length).toBeGreaterThanOrEqual(3);
+    for (const question of ['welke acties gaan over vdab en taal', 'wat moet VDAB doen rond taal?']) {
+      const body = await ask(question);
+      expect(body.citations.map((citation) => citation.action), question).toEqual(both);
+      expect(body.answer.split('\n')[0], question).toBe(`Volgens de indeling van Actiewijzer richten ${both.length} acties over Nederlands leren (NT2) zich (mede) tot VDAB:`);
+    }
+    // The employers as a setting: their two diversity actions would leave out Actie 44, which the search finds.
+    expect((await ask('Welke acties gaan over diversiteitsbeleid in bedrijven?')).citations.map((citation) => citation.action)).toContain(44);
+    // A covenant's actions on a theme, however few, with the covenant's note: it was refused.
+    const covenant = await ask('welke acties rond taal horen in een sectorconvenant?');
+    expect(covenant.refused).toBe(false);
+    expect(covenant.citations.map((citation) => citation.action)).toEqual([25]);
+    expect(covenant.answer.split('\n').at(-1)).toBe(COVENANT_NOTE);
   });
 
   it('lists what sectors can do for a covenant or a sector by name, which were refused', async () => {
