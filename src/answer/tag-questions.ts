@@ -261,6 +261,16 @@ export function sectorLine(question: string): string | null {
   return sector ? `De actielijst noemt geen afzonderlijke sectoren, ook ${sector} niet: dit zijn de acties voor sectoren en werkgevers in het algemeen.` : null;
 }
 
+// A theme of one or two actions is answered better from the search: its answer quotes them anyway, by more than one sentence.
+const LISTED_THEME_ACTIONS = 3;
+
+/** The same for the actions of one theme, when it has at least LISTED_THEME_ACTIONS of them. */
+export function composeThemeList(theme: ThemeId, actions: readonly StoredPassage[]): string | null {
+  const tagged = actions.filter((passage) => passage.action !== null && passage.themes.includes(theme));
+  if (tagged.length < LISTED_THEME_ACTIONS) return null;
+  return taggedList(`Volgens de indeling van Actiewijzer gaan ${tagged.length} acties over ${THEMES[theme]}:`, tagged, THEME_NAMES.find(([id]) => id === theme)?.[1], 'thema’s');
+}
+
 /**
  * The actions tagged with both the actor and the theme, when there are at least LISTED_THEME_ACTIONS of them, as for a
  * theme alone: "welke acties gaan over diversiteitsbeleid in bedrijven?" names the employers as a setting, and its two
@@ -275,16 +285,6 @@ export function composeActorThemeList(actor: ActorId, theme: ThemeId, actions: r
   const intro = `Volgens de indeling van Actiewijzer ${count} over ${THEMES[theme]} zich (mede) tot ${ACTORS[actor]}:`;
   const list = taggedList(intro, tagged, THEME_NAMES.find(([id]) => id === theme)?.[1], 'actoren en thema’s');
   return covenant ? `${list}\n${COVENANT_NOTE}` : list;
-}
-
-// A theme of one or two actions is answered better from the search: its answer quotes them anyway, by more than one sentence.
-const LISTED_THEME_ACTIONS = 3;
-
-/** The same for the actions of one theme, when it has at least LISTED_THEME_ACTIONS of them. */
-export function composeThemeList(theme: ThemeId, actions: readonly StoredPassage[]): string | null {
-  const tagged = actions.filter((passage) => passage.action !== null && passage.themes.includes(theme));
-  if (tagged.length < LISTED_THEME_ACTIONS) return null;
-  return taggedList(`Volgens de indeling van Actiewijzer gaan ${tagged.length} acties over ${THEMES[theme]}:`, tagged, THEME_NAMES.find(([id]) => id === theme)?.[1], 'thema’s');
 }
 
 // "welke daarvan gaan over taal?", "en welke van die acties zijn voor VDAB?": the question narrows the actions just answered.
