@@ -497,8 +497,9 @@ function listsTagged(question: string, history: Turn[]): boolean {
 
 /** Whether a question is answered with a list of actions from the tags or the sections. */
 function isListQuestion(question: string): boolean {
+  const actor = askedActor(question);
   return (
-    askedActor(question)?.alone === true || askedActor(question)?.theme !== undefined || askedTheme(question) !== null || asksPerTheme(question) !== null || narrowingFilter(question) !== null || namesSection(question) || asksOverview(question)
+    actor?.alone === true || actor?.theme !== undefined || askedTheme(question) !== null || asksPerTheme(question) !== null || narrowingFilter(question) !== null || namesSection(question) || asksOverview(question)
   );
 }
 

@@ -33,7 +33,7 @@ const MAX_PER_PASSAGE = 2;
 // "welke acties gaan over kinderopvang?" asks for the actions: two sentences of Actie 57, the letter and Actie 57's findings
 // left out Actie 28 (childcare refunded during training), fifth in the search. Such a question gets at most this many
 // sentences of one action, its findings included.
-const ASKS_FOR_ACTIONS = /\b(welke|alle)\s+acties\b|\bacties\s+(over|rond|omtrent|inzake|voor)\b/i;
+const ASKS_WHICH_ACTIONS = /\b(welke|alle)\s+acties\b|\bacties\s+(over|rond|omtrent|inzake|voor)\b/i;
 const PER_ACTION_LISTED = 2;
 // As in the search (search-repository.ts): a glossary term or spelling repair weighs half a word of the question.
 const EXPANSION_WEIGHT = 0.5;
@@ -215,7 +215,7 @@ export function composeExtractive(
       candidates.push({ text, action: citedWith(words), label, origin, score, passage: passage.id, ...(place ? { place } : {}) });
     }
   });
-  const listing = ASKS_FOR_ACTIONS.test(question);
+  const listing = ASKS_WHICH_ACTIONS.test(question);
   candidates.sort((a, b) => b.score - a.score);
 
   const chosen: typeof candidates = [];

@@ -99,9 +99,12 @@ export function askedActor(question: string): ActorQuestion | null {
  */
 function themeOnly(rest: string, group: ReadonlySet<string>): ThemeId | null {
   const named = takeOutNames(rest, THEME_NAMES);
-  if (!named) return null;
-  const topic = otherWords(named.rest, ASKING_WORDS).filter((word) => !THEME_ASKING_WORDS.has(word) && !ASKS_FOR_ACTIONS.test(word) && !group.has(word));
-  return topic.length === 0 ? named.tag : null;
+  return named && besidesTheme(named.rest, group, ASKING_WORDS).length === 0 ? named.tag : null;
+}
+
+/** What a question says besides its theme, the words that ask for actions (and `asking`) and the group's names. */
+function besidesTheme(rest: string, group: ReadonlySet<string>, asking: ReadonlySet<string> = THEME_ASKING_WORDS): string[] {
+  return otherWords(rest, asking).filter((word) => !THEME_ASKING_WORDS.has(word) && !ASKS_FOR_ACTIONS.test(word) && !group.has(word));
 }
 
 // Who is to act, not who benefits: "wie haalt voordeel uit kinderopvang" is not asked.
@@ -156,9 +159,7 @@ export function askedTheme(question: string): ThemeQuestion | null {
   const named = takeOutNames(question, THEME_NAMES);
   if (!named || !ASKS_FOR_ACTIONS.test(named.rest)) return null;
   // Every action is for the group: "welke acties voor migranten gaan over taal?" asks for the theme's actions.
-  const group = groupNamesAsked(question);
-  const topic = otherWords(named.rest, THEME_ASKING_WORDS).filter((word) => !ASKS_FOR_ACTIONS.test(word) && !group.has(word));
-  return topic.length === 0 ? { theme: named.tag } : null;
+  return besidesTheme(named.rest, groupNamesAsked(question)).length === 0 ? { theme: named.tag } : null;
 }
 
 // "geef de acties per thema", "welke thema's zijn er?": the actions grouped by their theme tags, of one actor when one is
