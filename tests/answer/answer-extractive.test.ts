@@ -949,6 +949,10 @@ describe('refusals', () => {
     const body = await ask('welke acties gaan over vrouwen');
     expect(body.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([49, 51]));
     expect(body.answer).not.toContain('[Advies laaggeschoolde vrouwen');
+    // Also with the group's name, which every passage is about: embedded with the question, it made the footnotes titled
+    // "Laaggeschoolde vrouwen met een migratie-achtergrond" and the definition the nearest vectors, and Actie 51 was left out.
+    const named = await ask('welke acties voor vrouwen met migratieachtergrond');
+    expect(named.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([49, 51]));
   });
 
   it('answers a question about one rare word of the list that full-text search finds first', async () => {

@@ -1,6 +1,6 @@
 // Which action numbers a query names (single numbers, lists, ranges, no numbers that are not actions), and the words that only point at the document.
 import { describe, expect, it } from 'vitest';
-import { namedActions, namedNumbers, spellOutBareNumber, withActionWordSpelled, withoutAges, withoutGroupNames, withoutPointers } from '../../src/search/query-analysis.js';
+import { embeddedText, namedActions, namedNumbers, spellOutBareNumber, withActionWordSpelled, withoutAges, withoutGroupNames, withoutPointers } from '../../src/search/query-analysis.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
 
 describe('namedActions', () => {
@@ -163,5 +163,15 @@ describe('withoutGroupNames', () => {
     expect(withoutGroupNames('wat is een migratieachtergrond?')).toBe('wat is een migratieachtergrond?');
     // Only whole words: "migrantenvrouwen" and "migratiebeleid" stay.
     expect(withoutGroupNames('migrantenvrouwen en migratiebeleid')).toBe('migrantenvrouwen en migratiebeleid');
+  });
+});
+
+describe('embeddedText', () => {
+  it('embeds a question without the names of the group, unless it asks about a staff, share or target the group is counted in', () => {
+    expect(embeddedText('welke acties voor vrouwen met migratieachtergrond').trim()).toBe('welke acties voor vrouwen met');
+    expect(embeddedText('leraren met een migratieachtergrond')).toBe('leraren met een migratieachtergrond');
+    expect(embeddedText('quota allochtonen')).toBe('quota allochtonen');
+    expect(embeddedText('aandeel migranten bij de overheid')).toBe('aandeel migranten bij de overheid');
+    expect(embeddedText('wat is een migratieachtergrond?')).toBe('wat is een migratieachtergrond?');
   });
 });
