@@ -760,6 +760,11 @@ describe('refusals', () => {
     expect((await ask('klant is dakloos')).citations[0]?.action).toBe(36);
     // Motivating a client is Actie 47's autonomy-supporting style of the mediator: "hoe motiveer ik een klant" was refused.
     await expectAnsweredFirst('hoe motiveer ik een klant', 47);
+    // Little schooling is the list's "laaggeschoold": "weinig" alone quoted "weinig cijfers" (the definition) and Actie 31's
+    // "weinig ambitieus".
+    const schooling = await ask('klant uit eritrea met weinig scholing zoekt werk');
+    expect(schooling.answer).toMatch(/laaggeschoold/);
+    expect(schooling.citations.map((citation) => citation.action)).not.toContain(31);
     // "alternerend leren" is the older name of duaal leren (Actie 15): refused.
     await expectAnsweredFirst('alternerend leren', 15);
     // No action is about the self-employed alone; Actie 27 names the ways to entrepreneurship in every integration course.
