@@ -19,7 +19,7 @@ import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
 import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive, quotable } from './extractive.js';
-import { asksOnlyAboutNamed, isFollowUp, refersByOrdinal, resolveOrdinal } from './follow-up.js';
+import { asksForOtherActions, isFollowUp, onlyAboutNamed, refersByOrdinal, resolveOrdinal, withoutOtherActions } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
@@ -167,7 +167,11 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // criteria: "mag een uitzendkantoor etnische voorkeuren van klanten volgen?" quoted the list's "etnische kloof".
       const onCriterion = asksAboutProtectedCriterion(question) && !isPositiveActionQuestion(question);
       const searched = onCriterion ? `${standalone.retrieval} ${DISCRIMINATION}` : standalone.retrieval;
-      const hits = listing ? listing.hits : greeting ? [] : await deps.search.search(searched, { k: 12, preferActors });
+      const excluded = standalone.excludedActions ?? [];
+      // The actions left out would take places among the first twelve passages: more are fetched to leave twelve for the others.
+      const found = listing ? listing.hits : greeting ? [] : await deps.search.search(searched, { k: excluded.length ? 24 : 12, preferActors });
+      // Also the findings shared with them: their sentences are cited with whichever action of the group they are about.
+      const hits = excluded.length ? found.filter((hit) => !hit.passage.actions.some((action) => excluded.includes(action))) : found;
       await nextTurn();
       const abbreviations = abbreviationPhrases(deps, standalone.retrieval);
       // The field's instruments the question names (EVC, IBO, OKOT; not VDAB), each as its phrases.
@@ -193,7 +197,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         // So is a question of law on a criterion of the anti-racism law, which the framework's point on the criteria answers:
         // "mag een sollicitatieformulier naar nationaliteit vragen" was refused, its rare "sollicitatieformulier" unfound.
         (!evidence.injection && onCriterion) ||
-        (standalone.followUp && !evidence.injection && (history.at(-1)?.refused === false)));
+        // Not one that asks for other actions: what it finds besides the ones it has must be evidence of its own.
+        (standalone.followUp && !excluded.length && !evidence.injection && (history.at(-1)?.refused === false)));
 
       let answer: string;
       let citations: Citation[] = [];
@@ -232,7 +237,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           ? describeSources(await listDocuments(deps.db.pool))
           : otherGroup
             ? `${OTHER_LAW}\n${UNIA_REFERRAL}`
-            : refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote, meaning !== null);
+            : excluded.length && !evidence.injection
+              ? noOtherActions(excluded)
+              : refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote, meaning !== null);
         metrics.refused(otherGroup ? 'other-group' : evidence.reason);
         emit(answer);
       } else {
@@ -381,6 +388,8 @@ interface Standalone {
   display: string;
   followUp: boolean;
   previousActions: number[];
+  /** The previous answer's actions, for a follow-up that asks for others ("welke andere acties?"): not answered again. */
+  excludedActions?: number[];
 }
 
 /**
@@ -453,14 +462,15 @@ async function standaloneQuestion(
   // Retrieval leaves out the ages the question gives and whether it asks how far actions got (no document says), and
   // repairs the typos that broke a glossary phrase; the model reads the question as asked.
   const retrieval = (text: string) => repair(withoutProgress(withoutAges(text)));
-  if (!previous || !continuesFrom(question, previous) || asksOnlyAboutNamed(question)) return { retrieval: retrieval(question), display: question, followUp: false, previousActions: [] };
+  const named = onlyAboutNamed(question);
+  if (!previous || !continuesFrom(question, previous) || named !== null) return { retrieval: retrieval(named ?? question), display: question, followUp: false, previousActions: [] };
   if (llm) {
     const deadline = startDeadline(signal, REWRITE_TIMEOUT_MS);
     try {
       const rewritten = (
         await llm.complete([{ role: 'user', content: fillPrompt(prompts.rewrite, { history: formatHistory(history), question }) }], deadline.signal)
       ).trim();
-      if (rewritten && rewritten.length < 500) return { retrieval: retrieval(rewritten), display: rewritten, followUp: true, previousActions: previous.actions };
+      if (rewritten && rewritten.length < 500) return { retrieval: retrieval(withoutOtherActions(rewritten)), display: rewritten, followUp: true, ...actionsInPlay(question, history) };
     } catch {
       if (signal.aborted) throw signal.reason;
     } finally {
@@ -470,8 +480,24 @@ async function standaloneQuestion(
   // Without a model: the previous question supplies the topic, and its actions stay in play. A question that only asks who
   // adds no topic: "wie moet dat organiseren?" after IBO was searched with "organiseren" and quoted Actie 58's organised
   // transport.
-  const own = asksOnlyWho(question) ? '' : `${retrieval(question)} `;
-  return { retrieval: `${own}${previous.standaloneQuestion}`, display: question, followUp: true, previousActions: previous.actions };
+  const own = asksOnlyWho(question) ? '' : `${retrieval(withoutOtherActions(question))} `;
+  return { retrieval: `${own}${previous.standaloneQuestion}`, display: question, followUp: true, ...actionsInPlay(question, history) };
+}
+
+/**
+ * A follow-up keeps the previous answer's actions in play, unless it asks for others: "welke andere acties gaan daarover?"
+ * after an answer on EVC quoted the same two actions again. Asked once more ("nog andere acties?"), the actions of every
+ * answer since the topic was asked are left out.
+ */
+function actionsInPlay(question: string, history: readonly Turn[]): Pick<Standalone, 'previousActions' | 'excludedActions'> {
+  const previous = history.at(-1);
+  if (!asksForOtherActions(question)) return { previousActions: previous?.actions ?? [] };
+  const excluded = new Set<number>();
+  for (const turn of [...history].reverse()) {
+    for (const action of turn.actions) excluded.add(action);
+    if (!asksForOtherActions(turn.question)) break;
+  }
+  return { previousActions: [], excludedActions: [...excluded] };
 }
 
 /** An answer composed from the list itself, without a search or a model. */
@@ -914,6 +940,13 @@ const SCOPE =
   'De actielijst gaat over de arbeidsmarktdeelname van personen met een migratie-achtergrond: onderwijs, competenties en EVC, erkenning van diploma’s, geïntegreerde trajecten, diversiteits- en antidiscriminatiebeleid en flankerend beleid.';
 
 /** `missingNote` (see missing-actions.ts) replaces the opening and the nearest actions: the question asked for a number the list lacks. */
+/** Said when a follow-up asks for other actions and the rest of the list has none on the topic. */
+export function noOtherActions(given: readonly number[]): string {
+  const numbers = [...given].sort((a, b) => a - b);
+  const named = numbers.length === 1 ? `Actie ${numbers[0]}` : `Acties ${numbers.slice(0, -1).join(', ')} en ${numbers.at(-1)}`;
+  return `Buiten ${named} vind ik in de actielijst geen acties die hierover gaan.`;
+}
+
 export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null, defined = false): string {
   if (evidence.reason === 'injection') {
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';

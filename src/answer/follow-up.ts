@@ -13,8 +13,16 @@ export function isFollowUp(question: string): boolean {
   return OPENING.test(question) || REFERRING.test(question) || tokenize(question).length <= 1;
 }
 
-// Words that may follow the ordinal besides function and question words: "leg de tweede eens uit", "de eerste daarvan".
-const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan']);
+// "welke andere acties gaan daarover?", "nog acties?": the previous answer's actions are the ones the asker already has.
+const OTHER_ACTIONS = /\b(andere|overige|bijkomende|verdere|nog)\s+(\p{L}+\s+)?(acties|maatregelen|aanbevelingen)\b/iu;
+/** Whether a follow-up asks for actions besides those the previous answer cited. */
+export const asksForOtherActions = (question: string): boolean => OTHER_ACTIONS.test(question);
+/** The question without asking for other actions: searched, "andere acties" quoted "… en andere acties mogelijk zijn". */
+export const withoutOtherActions = (question: string): string => question.replace(OTHER_ACTIONS, ' ');
+
+// Words that may follow the ordinal besides function and question words: "leg de tweede eens uit", "de eerste daarvan",
+// "leg de eerste actie wat meer uit".
+const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan', 'meer', 'wat', 'beter', 'verder', 'duidelijker', 'nader']);
 const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
 /** An ordinal word as a capturing group, as `ordinalIndex` reads it: "tweede", "3de", "laatste", "voorlaatste". */
 export const ORDINAL_WORD = String.raw`(${ORDINALS.join('|')}|laatste|voorlaatste|\d{1,2}\s?(?:e|de|ste)\b)`;
@@ -44,16 +52,22 @@ export const withActionSpelled = (question: string, start: number, end: number, 
   `${question.slice(0, start)}actie ${action}${question.slice(end)}`;
 
 // What a question about one action may say besides naming it: "wat houdt actie 20 in?", "leg de laatste actie eens uit".
-export const ABOUT_ONE_ACTION = new Set([...AFTER_ORDINAL, 'houdt', 'inhoudt', 'waarover', 'leg', 'uitleggen', 'vraagt', 'toon', 'luidt', 'uitvoeren']);
+export const ABOUT_ONE_ACTION = new Set([...AFTER_ORDINAL, 'houdt', 'inhoudt', 'waarover', 'leg', 'uitleggen', 'licht', 'toe', 'vraagt', 'toon', 'luidt', 'uitvoeren']);
 
 /**
  * A question about the actions it names and nothing else, without pointing back: "en actie 4?", and "en de tweede?" once
  * spelled out. It stands alone: read as a follow-up, the previous question's words were searched with it, and its answer
- * quoted the actions counted in after the one asked for.
+ * quoted the actions counted in after the one asked for. Returned as it is searched, without a request to explain the
+ * actions further ("leg actie 18 wat beter uit" → "leg actie 18 uit"); null for any other question.
  */
-export function asksOnlyAboutNamed(question: string): boolean {
-  return namedNumbers(question).length > 0 && !REFERRING.test(question) && otherWords(question, ABOUT_ONE_ACTION).every((word) => /^\d+$/.test(word));
+export function onlyAboutNamed(question: string): string | null {
+  const plain = question.replace(EXPLAIN_MORE, '$1');
+  return namedNumbers(plain).length > 0 && !REFERRING.test(plain) && otherWords(plain, ABOUT_ONE_ACTION).every((word) => /^\d+$/.test(word)) ? plain : null;
 }
+
+// Asking to explain an action further ("leg de eerste actie meer uit", "leg actie 18 wat beter uit") refers to nothing before
+// it: read as a follow-up, it was searched with the previous question and quoted that answer again, "beter" matched too.
+const EXPLAIN_MORE = /\b(?:wat\s+)?(?:meer|beter|verder|duidelijker|nader)\s+(uit|uitleggen|toelichten|toe)\b/giu;
 
 /** Which of `count` items "eerste", "3de", "laatste" or "voorlaatste" stands for; null when there is no such item. */
 export function ordinalIndex(ordinal: string, count: number): number | null {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { POLICY_NOT_LAW, UNIA_REFERRAL } from '../../src/answer/positive-action.js';
+import { noOtherActions } from '../../src/answer/answer-service.js';
 import { PROGRESS_NOTE } from '../../src/answer/about-actiewijzer.js';
 import { getActionDetail } from '../../src/actions/action-service.js';
 import { listActions } from '../../src/repositories/passages-repository.js';
@@ -1132,6 +1133,36 @@ describe('the wording of actions', () => {
 });
 
 describe('follow-ups', () => {
+  it('answers "welke andere acties?" with actions the conversation has not cited yet, and says when there are none', async () => {
+    const first = await ask('wat zegt de lijst over EVC');
+    const given = first.citations.map((citation) => citation.action);
+    expect(given).toContain(18);
+    // It quoted the same actions again, and its own "andere acties" chose "… en andere acties mogelijk zijn" (Actie 17).
+    const others = await ask('welke andere acties gaan daarover?', first.conversationId);
+    expect(others.refused).toBe(false);
+    const more = others.citations.map((citation) => citation.action);
+    expect(more.length).toBeGreaterThan(0);
+    expect(more.filter((action) => given.includes(action))).toEqual([]);
+    expect(others.answer).toMatch(/EVC|competenties|erkenning/);
+    expect(others.answer).not.toContain('andere acties mogelijk');
+    // Asked again, the actions of both answers are left out, and the list has no more on EVC.
+    const rest = await ask('nog andere acties?', first.conversationId);
+    expect(rest.citations).toEqual([]);
+    expect(rest.answer).toBe(noOtherActions([...given, ...more]));
+  });
+
+  it('answers a request to explain one action of the previous answer further with that action alone', async () => {
+    const first = await ask('wat zegt de lijst over taal');
+    const listed = first.citations.map((citation) => citation.action);
+    expect(listed.length).toBeGreaterThan(1);
+    // Read as follow-ups, both were searched with "taal" again: the first repeated the answer, the second quoted "beter" in
+    // other actions.
+    for (const [question, index] of [['leg de eerste actie meer uit', 0], ['leg de tweede wat beter uit', 1]] as const) {
+      const body = await ask(question, first.conversationId);
+      expect(body.citations.map((citation) => citation.action), question).toEqual([listed[index]]);
+    }
+  });
+
   it('reads "de tweede" and "wat houdt de derde in?" as the actions of the answer they count in, in the order it cited them', async () => {
     const first = await ask('wat moet VDAB doen?');
     const listed = first.citations.map((citation) => citation.action);

@@ -1,6 +1,6 @@
 // Follow-up questions: which lean on the previous turn, and which of its actions an ordinal ("de tweede") means.
 import { describe, expect, it } from 'vitest';
-import { asksOnlyAboutNamed, isFollowUp, ordinalIndex, refersByOrdinal, resolveOrdinal } from '../../src/answer/follow-up.js';
+import { asksForOtherActions, isFollowUp, onlyAboutNamed, ordinalIndex, refersByOrdinal, resolveOrdinal, withoutOtherActions } from '../../src/answer/follow-up.js';
 
 describe('isFollowUp', () => {
   it('recognises a short question that refers back, and not one that stands alone', () => {
@@ -70,13 +70,29 @@ describe('ordinalIndex', () => {
   });
 });
 
-describe('asksOnlyAboutNamed', () => {
+describe('onlyAboutNamed', () => {
   it('tells a question about the actions it names alone from one that points back or adds a topic', () => {
-    expect(asksOnlyAboutNamed('en actie 4?')).toBe(true);
-    expect(asksOnlyAboutNamed('wat houdt actie 20 in?')).toBe(true);
-    expect(asksOnlyAboutNamed('en wat zegt actie 45 daarover?')).toBe(false);
-    expect(asksOnlyAboutNamed('meer over actie 41')).toBe(false);
-    expect(asksOnlyAboutNamed('actie 41 voor werkgevers')).toBe(false);
-    expect(asksOnlyAboutNamed('en de tweede?')).toBe(false);
+    expect(onlyAboutNamed('en actie 4?')).toBe('en actie 4?');
+    expect(onlyAboutNamed('wat houdt actie 20 in?')).toBe('wat houdt actie 20 in?');
+    expect(onlyAboutNamed('en wat zegt actie 45 daarover?')).toBeNull();
+    expect(onlyAboutNamed('meer over actie 41')).toBeNull();
+    expect(onlyAboutNamed('actie 41 voor werkgevers')).toBeNull();
+    expect(onlyAboutNamed('en de tweede?')).toBeNull();
+  });
+
+  it('reads a request to explain an action further as a question about that action, without the words that ask it', () => {
+    expect(onlyAboutNamed('leg actie 24 meer uit')).toBe('leg actie 24 uit');
+    expect(onlyAboutNamed('leg actie 18 wat beter uit')).toBe('leg actie 18 uit');
+    expect(onlyAboutNamed('licht actie 18 verder toe')).toBe('licht actie 18 toe');
+  });
+});
+
+describe('asksForOtherActions', () => {
+  it('recognises a follow-up that asks for actions besides the ones it has, and leaves those words out of what is searched', () => {
+    for (const question of ['welke andere acties gaan daarover?', 'nog andere acties?', 'zijn er nog acties?', 'overige maatregelen?']) {
+      expect(asksForOtherActions(question), question).toBe(true);
+    }
+    expect(asksForOtherActions('welke acties gaan daarover?')).toBe(false);
+    expect(withoutOtherActions('welke andere acties gaan daarover?').replace(/\s+/g, ' ')).toBe('welke gaan daarover?');
   });
 });
