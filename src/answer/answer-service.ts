@@ -17,7 +17,7 @@ import { asksAboutProgress, asksAboutSources, asksAboutTheTool, asksOnlyAboutPro
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
-import { assessEvidence, foldedPassage, isGreeting, namesInstrument, type Evidence } from './evidence.js';
+import { assessEvidence, foldedPassage, isGreeting, isThanks, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive, quotable } from './extractive.js';
 import { asksForOtherActions, isFollowUp, onlyAboutNamed, refersByOrdinal, resolveOrdinal, withoutOtherActions } from './follow-up.js';
 import { asksFullText, composeFullText } from './full-text.js';
@@ -239,7 +239,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             ? `${OTHER_LAW}\n${UNIA_REFERRAL}`
             : excluded.length && !evidence.injection
               ? noOtherActions(excluded)
-              : refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote, meaning !== null);
+              : `${evidence.reason === 'greeting' && isThanks(question) ? 'Graag gedaan. ' : ''}${refusal(evidence, deps.search.rankActions(hits).slice(0, 3).map((entry) => entry.action), missingNote, meaning !== null)}`;
         metrics.refused(otherGroup ? 'other-group' : evidence.reason);
         emit(answer);
       } else {

@@ -76,6 +76,9 @@ export function namesInstrument(term: string, vocabulary: SpellingCorrector): bo
 /** "hallo", "bedankt", "wat kun je allemaal?": no question about the list, also not as a follow-up. */
 export const isGreeting = (question: string): boolean => GREETING.test(question);
 
+/** Whether a greeting thanks ("bedankt", "dank je wel", "merci"): it is answered as thanks before saying what the tool does. */
+export const isThanks = (question: string): boolean => isGreeting(question) && /^\s*(bedankt|dank|merci)/i.test(question);
+
 export function looksLikeInjection(question: string): boolean {
   return INJECTION.some((pattern) => pattern.test(question));
 }

@@ -3,7 +3,8 @@
 import { namedNumbers, otherWords } from '../search/query-analysis.js';
 import { tokenize } from '../search/text.js';
 
-const REFERRING = /\b(daar|daarover|daarvan|daarbij|daarmee|daarin|daarop|hierover|hiervan|hierbij|hierin|hierop|erover|ervan|erbij|erin|erop|dat|die|dit|deze|het vorige|zo'n|zulke|voorbeeld|voorbeelden|meer|verder|ook|nog)\b/i;
+// "wat is het verschil met actie 20?" compares with what the previous answer said.
+const REFERRING = /\b(verschil met|verschillen met|vergeleken met|in vergelijking met|daar|daarover|daarvan|daarbij|daarmee|daarin|daarop|hierover|hiervan|hierbij|hierin|hierop|erover|ervan|erbij|erin|erop|dat|die|dit|deze|het vorige|zo'n|zulke|voorbeeld|voorbeelden|meer|verder|ook|nog)\b/i;
 const OPENING = /^\s*(en|maar|ook|of|dus|waarom|hoe dan|geef|toon|vertel)\b/i;
 
 /** A short question that refers back, or has too few words of its own to stand alone. */

@@ -85,7 +85,7 @@ const POINTER = new RegExp(
 
 // "Wat is het verschil tussen EVC en EKV?" compares what follows: "verschil" chose "Het verschil kan niet worden verklaard …"
 // (on the employment gap) and the PISA scores' "verschil tussen de twee groepen". "Het verschil in … tussen" asks about a gap.
-const COMPARISON = /(?<![\p{L}\p{N}])(?:wat\s+(?:is|zijn)\s+)?(?:het|de)?\s*verschil(?:len)?\s+tussen(?![\p{L}\p{N}])/giu;
+const COMPARISON = /(?<![\p{L}\p{N}])(?:wat\s+(?:is|zijn)\s+)?(?:het|de)?\s*verschil(?:len)?\s+(?:tussen|met)(?![\p{L}\p{N}])/giu;
 
 /**
  * The query without the words that say how it asks rather than what about: those pointing at the document, and a

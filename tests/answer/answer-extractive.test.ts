@@ -499,6 +499,11 @@ describe('refusals', () => {
     const thanks = await ask('bedankt', first.conversationId);
     expect(thanks.refused).toBe(true);
     expect(thanks.citations).toEqual([]);
+    // Thanks are answered as thanks: "dank je" got only what Actiewijzer does.
+    for (const said of ['bedankt', 'dank je wel!', 'merci']) {
+      expect((await ask(said)).answer, said).toMatch(/^Graag gedaan\. Ik beantwoord vragen over de actielijst/);
+    }
+    expect((await ask('hallo')).answer).not.toMatch(/Graag gedaan/);
     // A question after a greeting is a question.
     expect((await ask('dag, welke acties gaan over EVC?')).citations.map((citation) => citation.action)).toContain(18);
   });
@@ -1149,6 +1154,15 @@ describe('follow-ups', () => {
     const rest = await ask('nog andere acties?', first.conversationId);
     expect(rest.citations).toEqual([]);
     expect(rest.answer).toBe(noOtherActions([...given, ...more]));
+  });
+
+  it('compares with the previous answer when asked "wat is het verschil met actie 20?"', async () => {
+    const first = await ask('klant wil zijn diploma laten erkennen');
+    expect(first.citations[0]?.action).toBe(19);
+    // Read alone, it quoted Actie 20 and then "Het verschil kan niet worden verklaard …" (Actie 46) and PISA's "verschil".
+    const body = await ask('wat is het verschil met actie 20?', first.conversationId);
+    expect(body.citations.map((citation) => citation.action)).toEqual([20, 19]);
+    expect(body.answer).not.toMatch(/“[^”]*[Vv]erschil/);
   });
 
   it('answers a request to explain one action of the previous answer further with that action alone', async () => {

@@ -100,7 +100,7 @@ describe('with a model', () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'bedankt', mode: 'llm', conversationId: first.json().conversationId } });
     expect(response.statusCode).toBe(200);
     expect(response.json().refused).toBe(true);
-    expect(response.json().answer).toMatch(/^Ik beantwoord vragen over de actielijst/);
+    expect(response.json().answer).toMatch(/^Graag gedaan\. Ik beantwoord vragen over de actielijst/);
     expect(chats()).toBe(before);
   });
 

@@ -90,6 +90,7 @@ describe('withoutPointers', () => {
     ['wat is het verschil tussen EVC en EKV?', 'EVC en EKV?'],
     ['verschil tussen mannen en vrouwen', 'mannen en vrouwen'],
     ['Wat zijn de verschillen tussen IBO en K-IBO', 'IBO en K-IBO'],
+    ['wat is het verschil met actie 20?', 'actie 20?'],
   ])('drops the document and its author, or a comparison\'s frame, from "%s"', (query, topic) => {
     expect(withoutPointers(query)).toBe(topic);
   });
