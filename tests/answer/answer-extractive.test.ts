@@ -771,6 +771,16 @@ describe('refusals', () => {
     const schooling = await ask('klant uit eritrea met weinig scholing zoekt werk');
     expect(schooling.answer).toMatch(/laaggeschoold/);
     expect(schooling.citations.map((citation) => citation.action)).not.toContain(31);
+    // "NL" for Nederlands: "weinig" alone quoted Actie 31's "weinig ambitieus", and Actie 35 (IBO for anderstaligen) was left out.
+    const language = await ask('klant wil ibo maar spreekt weinig nl');
+    expect(language.citations.map((citation) => citation.action)).toContain(35);
+    expect(language.citations.map((citation) => citation.action)).not.toContain(31);
+    // Retraining is vocational training: "omscholen" was repaired to "scholen" and quoted the actions on schools (9, 13).
+    const retraining = await ask('klant is 50 jaar en wil omscholen');
+    expect(retraining.answer).toMatch(/beroepsopleiding/);
+    for (const school of [9, 13]) expect(retraining.citations.map((citation) => citation.action)).not.toContain(school);
+    // A burn-out or a trauma puts a client far from work, as psychological problems do: K-IBO (Actie 36); Actie 2 came first.
+    await expectAnsweredFirst('werkzoekende met burn out', 36);
     // "alternerend leren" is the older name of duaal leren (Actie 15): refused.
     await expectAnsweredFirst('alternerend leren', 15);
     // No action is about the self-employed alone; Actie 27 names the ways to entrepreneurship in every integration course.
