@@ -75,6 +75,8 @@ export function createSpellingCorrector(texts: Iterable<string>): SpellingCorrec
         if (seen[id] === round) continue;
         seen[id] = round;
         const candidate = words[id] as string;
+        // A word without its first letters is another word, not a typo: "omscholen" (retraining) is no "scholen".
+        if (candidate.length <= word.length - 2 && word.endsWith(candidate)) continue;
         const distance = editDistance(word, candidate, budget);
         if (distance > budget) continue;
         if (best < 0 || isCloser(word, distance, id, bestDistance, best)) {

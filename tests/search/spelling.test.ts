@@ -37,6 +37,10 @@ describe('createSpellingCorrector over the action list', () => {
     expect(lightStem('ouderen')).toBe('ouderen');
     expect(lightStem('ouders')).toBe('ouder');
     expect(corpus.corrections('oudrs')).toEqual([{ from: 'oudrs', to: 'ouders' }]);
+    // Nor a word with a prefix into the word without it: "omscholen" (retraining) was "scholen" (schools).
+    expect(corpus.corrections('klant wil omscholen').map((correction) => correction.to)).not.toContain('scholen');
+    // One extra letter in front is a typo.
+    expect(corpus.corrections('sscholen')).toEqual([{ from: 'sscholen', to: 'scholen' }]);
   });
 
   it('counts in how many passages a word occurs', () => {
@@ -165,6 +169,7 @@ function plainScan(texts: string[]): (query: string) => { from: string; to: stri
     const budget = word.length >= 9 ? 2 : 1;
     let best: { word: string; distance: number; sameStart: boolean; count: number } | null = null;
     for (const candidate of words) {
+      if (candidate.length <= word.length - 2 && word.endsWith(candidate)) continue;
       const distance = editDistance(word, candidate, budget);
       const sameStart = candidate[0] === word[0];
       const count = frequency.get(candidate) ?? 0;
