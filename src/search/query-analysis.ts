@@ -124,7 +124,7 @@ export const GROUP_NAME_WORDS: ReadonlySet<string> = new Set(['migratieachtergro
  * Belgen"): discrimination.
  */
 export const EXCLUDED_GROUP =
-  String.raw`(?:geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|moslims|zwarten|marokkanen|turken|afrikanen` +
+  String.raw`(?:geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|anderstaligen|moslims|zwarten|marokkanen|turken|afrikanen` +
   String.raw`|(?:mensen|personen|kandidaten) (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst))` +
   String.raw`|(?:enkel|alleen|uitsluitend) (?:belgen|vlamingen|autochtonen|blanken|witte (?:mensen|kandidaten)|(?:mensen|personen|kandidaten) van (?:belgische|vlaamse) (?:afkomst|origine)))`;
 const EXCLUDES_GROUP = new RegExp(String.raw`\b${EXCLUDED_GROUP}\b`, 'i');

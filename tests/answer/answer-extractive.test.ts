@@ -233,7 +233,8 @@ describe('refusals', () => {
     // Wanting no one of the group is asked as a criterion too: the vacancy quoted duaal leren, IBO and NT2 (Acties 41, 12,
     // 35, 22); a client's "geen allochtonen" quoted the IBO action and the target figure before any on discrimination.
     // So is wanting only the others: "werkgever vraagt enkel belgen" quoted IBO and local employers (Acties 37, 34) first.
-    for (const question of ['mag ik in een vacature zetten dat we geen buitenlanders willen?', 'werkgever zegt: geen allochtonen', 'werkgever vraagt enkel belgen']) {
+    // And wanting no one who speaks another language: "werkgever wil geen anderstaligen" quoted IBO (Actie 36) first.
+    for (const question of ['mag ik in een vacature zetten dat we geen buitenlanders willen?', 'werkgever zegt: geen allochtonen', 'werkgever vraagt enkel belgen', 'werkgever wil geen anderstaligen']) {
       const excluded = await ask(question);
       expect(excluded.answer.split('\n')[1], question).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
       expect(excluded.answer.split('\n')[4], question).toMatch(/discrimin.*\(Actie 5[3456]\)$/);
