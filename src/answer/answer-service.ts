@@ -129,7 +129,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // The turns further back are read only for a question that counts by place ("en de tweede?"): every other question
       // needs three.
       const depth = refersByOrdinal(input.question) ? ORDINAL_TURNS : HISTORY_TURNS;
-      const turns = input.conversationId ? await recentTurns(deps.db.pool, conversationId, depth) : [];
+      // Turns that asked nothing of the list ("bedankt", "exporteer dat") are no turn a follow-up refers back to: after them
+      // "welke daarvan gaan over discriminatie?" still narrows the list before, and "en de tweede?" counts in it.
+      const turns = input.conversationId ? (await recentTurns(deps.db.pool, conversationId, depth)).filter((turn) => !askedNothing(turn)) : [];
       const history = turns.slice(-HISTORY_TURNS);
       const counted = ordinalActions(turns);
       // "wat is de laatste actie van de lijst?" is asked as "wat is actie 60?", "welke acites zijn voor vdab" with "acties"
@@ -155,7 +157,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const tool = !listing && asksAboutTheTool(question);
       const sources = !listing && asksAboutSources(question);
       const progress = !listing && asksOnlyAboutProgress(question);
-      const greeting = tool || sources || progress || (!listing && isGreeting(question));
+      const greeting = !listing && asksNothingOfTheList(question);
       const standalone = listing || greeting
         ? { retrieval: listing?.standalone ?? question, display: question, followUp: false, previousActions: [] }
         : await standaloneQuestion(question, history, counted, mode === 'llm' ? deps.llm : null, deps.prompts, signal, deps.search.repaired);
@@ -424,6 +426,14 @@ function countingOn(question: string, turns: readonly Turn[], actions: readonly 
   const answered = chain.every(({ turn, place }) => turn.actions[0] === actionAt(place.bare ? { ...place, ...within } : place, actions));
   return answered ? listPlace(question, { alone: false, after: within }) : null;
 }
+
+/** A greeting or thanks, or a question about Actiewijzer itself (exporting, its sources, progress): none about the list. */
+function asksNothingOfTheList(question: string): boolean {
+  return asksAboutTheTool(question) || asksAboutSources(question) || asksOnlyAboutProgress(question) || isGreeting(question);
+}
+
+/** A turn answered without the list: such a question, refused and citing nothing (not a listing that exports some actions). */
+const askedNothing = (turn: Turn): boolean => turn.refused && turn.actions.length === 0 && asksNothingOfTheList(turn.question);
 
 /**
  * The actions "de tweede" counts in: the previous answer's, unless that answer was itself about one of an earlier answer's

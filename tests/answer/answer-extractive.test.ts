@@ -1167,6 +1167,21 @@ describe('follow-ups', () => {
     expect(rest.answer).toBe(noOtherActions([...given, ...more]));
   });
 
+  it('refers back past the turns that asked nothing of the list: thanks, a question on exporting', async () => {
+    const list = await ask('welke acties zijn relevant voor een sectorconvenant in de zorg');
+    const listed = list.citations.map((citation) => citation.action);
+    expect(listed.length).toBeGreaterThan(5);
+    expect((await ask('exporteer dat', list.conversationId)).citations).toEqual([]);
+    // After the export help, this was searched and quoted Unia's figures (Actie 53's findings).
+    const narrowed = await ask('welke daarvan gaan over discriminatie?', list.conversationId);
+    expect(narrowed.answer).toMatch(/^Van de \d+ acties hierboven gaan er \d+ over Discriminatie aanpakken/);
+    const kept = narrowed.citations.map((citation) => citation.action);
+    expect(kept.length).toBeGreaterThan(1);
+    expect(kept.every((action) => listed.includes(action))).toBe(true);
+    await ask('bedankt', list.conversationId);
+    expect((await ask('wat houdt de tweede in?', list.conversationId)).citations[0]?.action).toBe(kept[1]);
+  });
+
   it('compares with the previous answer when asked "wat is het verschil met actie 20?"', async () => {
     const first = await ask('klant wil zijn diploma laten erkennen');
     expect(first.citations[0]?.action).toBe(19);
