@@ -131,6 +131,30 @@ describe('with a model', () => {
     expect(second.json().citations.map((citation: { action: number }) => citation.action)).toEqual([20]);
   });
 
+  it('gives the model other actions than the conversation has cited when a follow-up asks for others', async () => {
+    ollama.setDefaultChat((body) => {
+      const prompt = body.messages.map((message) => message.content).join('\n');
+      if (prompt.includes('Herschrijf de laatste vraag')) return { kind: 'answer', content: 'Welke andere acties gaan over EVC?' };
+      const allowed = allowedIn(body);
+      return { kind: 'answer', content: allowed.includes(18) ? 'EVC-beleid is belangrijk (Actie 18).' : `Zie ook (Actie ${allowed[0]}).` };
+    });
+    const first = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'Wat zegt de lijst over EVC?', mode: 'llm' } });
+    expect(first.json().citations.map((citation: { action: number }) => citation.action)).toEqual([18]);
+    const before = ollama.requests.length;
+    const others = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'welke andere acties gaan daarover?', mode: 'llm', conversationId: first.json().conversationId } });
+    const answerRequests = ollama.requests
+      .slice(before)
+      .filter((request) => request.path === '/api/chat')
+      .map((request) => request.body as ChatRequestBody)
+      .filter((body) => !body.messages.some((message) => message.content.includes('Herschrijf de laatste vraag')));
+    expect(answerRequests.length).toBeGreaterThan(0);
+    // Actie 18 was allowed again, and the model cited it again.
+    for (const body of answerRequests) expect(allowedIn(body)).not.toContain(18);
+    const cited = others.json().citations.map((citation: { action: number }) => citation.action);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited).not.toContain(18);
+  });
+
   it('repairs an answer that cites an action it was not given, once', async () => {
     const before = counters.repaired;
     let calls = 0;
