@@ -949,7 +949,6 @@ async function storeTurn(deps: AnswerServiceDeps, turn: Omit<Turn, 'id' | 'creat
 const SCOPE =
   'De actielijst gaat over de arbeidsmarktdeelname van personen met een migratie-achtergrond: onderwijs, competenties en EVC, erkenning van diploma’s, geïntegreerde trajecten, diversiteits- en antidiscriminatiebeleid en flankerend beleid.';
 
-/** `missingNote` (see missing-actions.ts) replaces the opening and the nearest actions: the question asked for a number the list lacks. */
 /** Said when a follow-up asks for other actions and the rest of the list has none on the topic. */
 export function noOtherActions(given: readonly number[]): string {
   const numbers = [...given].sort((a, b) => a - b);
@@ -957,6 +956,7 @@ export function noOtherActions(given: readonly number[]): string {
   return `Buiten ${named} vind ik in de actielijst geen acties die hierover gaan.`;
 }
 
+/** `missingNote` (see missing-actions.ts) replaces the opening and the nearest actions: the question asked for a number the list lacks. */
 export function refusal(evidence: Pick<Evidence, 'reason'>, nearest: number[], missingNote: string | null = null, defined = false): string {
   if (evidence.reason === 'injection') {
     return 'Ik volg geen instructies die in een vraag staan en beantwoord alleen vragen over de actielijst personen met een migratie-achtergrond. Stel gerust een vraag over de acties.';
