@@ -286,6 +286,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             ...(positiveAction ? { otherDocumentsOnly: lawFraming(standalone.retrieval) } : {}),
             citesActionAfter: required.length > 0,
             notesUnnamedParts: !positiveAction && !criteria,
+            asked: question,
           });
           text = composed.answer;
           // No sentence shares a word with the question ("anonieme sollicitaties" found only "sollicitatietraining"): the

@@ -65,6 +65,22 @@ const A_NUMBER = /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?!\p{L})/u;
 export const NO_FIGURE = 'Geen van deze zinnen geeft het gevraagde cijfer.';
 
 /**
+ * What a mediator asks about a step besides what the list proposes: how to apply, what it costs, how long it takes. The
+ * list describes none of them: "hoe vraag ik dat aan?" and "is dat gratis?" after an answer on diploma recognition
+ * repeated its quotes, which then read as the answer. Each with what names it in a question and in a sentence.
+ */
+const PRACTICALITIES: readonly { says: string; asked: RegExp; named: RegExp }[] = [
+  { says: 'hoe je dat aanvraagt', asked: /\b(aanvragen|indienen|inschrijven|aanmelden)\b|\b(vraag|vraagt|vragen)\b.*\baan\b/i, named: /aanvra|procedure|inschrij|aanmeld/i },
+  { says: 'wat het kost', asked: /\b(gratis|betalen|kost|kosten|prijs|tarief)\b/i, named: /kost|gratis|betaa?l|prijs|financ/i },
+  { says: 'hoe lang het duurt', asked: /\b(duurt|duren|hoelang|hoe\s+lang|termijn|wachttijd)\b/i, named: /duur|duren|termijn|maand|jaar|week|wacht/i },
+];
+/** Said after the quotes when a question asks how to apply, what it costs or how long it takes, and none of them says. */
+export function notSaid(parts: readonly string[]): string {
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} of ${parts.at(-1)}` : parts[0];
+  return `Geen van deze zinnen zegt ${listed}.`;
+}
+
+/**
  * Parts of the group a question may ask about, each with what names it in a question and in a sentence. The list names them
  * in a few actions only: "en voor vluchtelingen?" after an answer on diploma recognition repeated that answer, and nothing
  * said that none of it was about refugees.
@@ -115,6 +131,12 @@ export interface ExtractiveContext {
    * law is the same for refugees, and "mag ik een stage voorbehouden voor vluchtelingen?" got the line before the conditions.
    */
   notesUnnamedParts?: boolean;
+  /**
+   * The asker's own words, for the line on how to apply, what it costs or how long it takes: a follow-up is composed with
+   * the previous question, and "is dat gratis?" after "hoe vraag ik dat aan?" said neither was in the quotes. The question
+   * itself when absent.
+   */
+  asked?: string;
 }
 
 export function composeExtractive(
@@ -122,7 +144,7 @@ export function composeExtractive(
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false, notesUnnamedParts = true }: ExtractiveContext = {},
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false, notesUnnamedParts = true, asked = question }: ExtractiveContext = {},
 ): ExtractiveAnswer {
   const degree = new Set([...question.matchAll(HOW_MUCH)].map((match) => (match[1] as string).toLowerCase()));
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
@@ -264,9 +286,11 @@ export function composeExtractive(
   // "hoeveel kost een NARIC-aanvraag?", "hoeveel jongeren verlaten school zonder diploma?": the quotes are on the topic, and
   // without this line they read as the answer to how many.
   const noFigure = ASKS_FOR_A_NUMBER.test(question) && chosen.length > 0 && !chosen.some((entry) => A_NUMBER.test(entry.text));
+  // A cost asked as a number already has its line.
+  const unsaid = chosen.length ? PRACTICALITIES.filter(({ says, asked: about, named }) => about.test(asked) && !(noFigure && says === 'wat het kost') && !chosen.some((entry) => named.test(entry.text))) : [];
   const unnamed = chosen.length && notesUnnamedParts ? SUBGROUPS.filter(({ asked, named }) => asked.test(question) && !chosen.some((entry) => named.test(entry.text))) : [];
   return {
-    answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : []), ...(unnamed.length ? [notAbout(unnamed.map(({ name }) => name))] : [])].join('\n'),
+    answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : []), ...(unsaid.length ? [notSaid(unsaid.map(({ says }) => says))] : []), ...(unnamed.length ? [notAbout(unnamed.map(({ name }) => name))] : [])].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
     matched: candidates.length > 0 || named.length > 0,

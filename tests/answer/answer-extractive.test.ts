@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { POLICY_NOT_LAW, UNIA_REFERRAL } from '../../src/answer/positive-action.js';
 import { noOtherActions } from '../../src/answer/answer-service.js';
+import { notSaid } from '../../src/answer/extractive.js';
 import { PROGRESS_NOTE } from '../../src/answer/about-actiewijzer.js';
 import { getActionDetail } from '../../src/actions/action-service.js';
 import { listActions } from '../../src/repositories/passages-repository.js';
@@ -1180,6 +1181,19 @@ describe('follow-ups', () => {
     expect(kept.every((action) => listed.includes(action))).toBe(true);
     await ask('bedankt', list.conversationId);
     expect((await ask('wat houdt de tweede in?', list.conversationId)).citations[0]?.action).toBe(kept[1]);
+  });
+
+  it('says when no quote tells how to apply, what it costs or how long it takes, by what this turn asks', async () => {
+    const first = await ask('klant wil zijn diploma laten erkennen');
+    // Both repeated the answer on diploma recognition, whose quotes then read as the answer.
+    const apply = await ask('hoe vraag ik dat aan', first.conversationId);
+    expect(apply.answer.split('\n').at(-1)).toBe(notSaid(['hoe je dat aanvraagt']));
+    // Asked after it, the cost alone: the turn before is searched with it, not asked again.
+    const cost = await ask('is dat gratis?', first.conversationId);
+    expect(cost.answer.split('\n').at(-1)).toBe(notSaid(['wat het kost']));
+    expect((await ask('hoe lang duurt een IBO')).answer.split('\n').at(-1)).toBe(notSaid(['hoe lang het duurt']));
+    // A quote on affordability or refunds says something about the cost: no line.
+    expect((await ask('is kinderopvang gratis tijdens een opleiding')).answer).not.toContain('Geen van deze zinnen zegt');
   });
 
   it('compares with the previous answer when asked "wat is het verschil met actie 20?"', async () => {

@@ -1,6 +1,6 @@
 // composeExtractive on hand-made passages: which sentences are quoted, and how another document's numbered items are quoted.
 import { describe, expect, it } from 'vitest';
-import { composeExtractive, NO_FIGURE, notAbout } from '../../src/answer/extractive.js';
+import { composeExtractive, NO_FIGURE, notAbout, notSaid } from '../../src/answer/extractive.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
 import { tokenize } from '../../src/search/text.js';
@@ -46,6 +46,23 @@ describe('composeExtractive', () => {
         '- “Met deze actielijst wil de commissie het ondernemerschap stimuleren.” (inleiding van de actielijst)',
       ]),
     );
+  });
+
+  it('says when a question asks how to apply, what it costs or how long it takes and no quote says it', () => {
+    const recognition = passage('lijst:actie-19', 'De erkenning van buitenlandse diploma’s moet sneller en eenvoudiger.', { action: 19, actions: [19] });
+    const refund = passage('lijst:actie-28', 'De kinderopvang en het vervoer worden terugbetaald tijdens een erkende opleiding.', { action: 28, actions: [28] });
+    const words = createSpellingCorrector([recognition.text, refund.text]);
+    const last = (question: string, hits: StoredPassage[], asked?: string) =>
+      composeExtractive(question, hits.map((hit) => searchHit(hit)), words, [19, 28], asked ? { asked } : {}).answer.split('\n').at(-1);
+    expect(last('hoe vraag ik de erkenning van mijn diploma aan', [recognition])).toBe(notSaid(['hoe je dat aanvraagt']));
+    expect(last('hoe lang duurt de erkenning en is die gratis', [recognition])).toBe(notSaid(['wat het kost', 'hoe lang het duurt']));
+    expect(notSaid(['hoe je dat aanvraagt', 'wat het kost', 'hoe lang het duurt'])).toBe('Geen van deze zinnen zegt hoe je dat aanvraagt, wat het kost of hoe lang het duurt.');
+    // A quote on refunds says something about the cost.
+    expect(last('is de kinderopvang gratis tijdens een opleiding', [refund])).not.toMatch(/^Geen van deze zinnen/);
+    // A follow-up is composed with the turn before: only what the asker asked now counts.
+    expect(last('is dat gratis? hoe vraag ik de erkenning van mijn diploma aan', [recognition], 'is dat gratis?')).toBe(notSaid(['wat het kost']));
+    // A noun is no question how to apply: "een NARIC-aanvraag" asks nothing of the kind.
+    expect(last('wat zegt de lijst over een aanvraag tot erkenning', [recognition])).not.toMatch(/^Geen van deze zinnen/);
   });
 
   it('says when a question asks for a figure and none of the quotes has one', () => {
