@@ -285,7 +285,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             situation: deps.corpus.glossary.situation(wording),
             ...(positiveAction ? { otherDocumentsOnly: lawFraming(standalone.retrieval) } : {}),
             citesActionAfter: required.length > 0,
-            notesUnnamedParts: !positiveAction && !criteria,
+            notesWhatQuotesLack: !positiveAction && !criteria,
             asked: question,
           });
           text = composed.answer;

@@ -127,10 +127,12 @@ export interface ExtractiveContext {
    */
   citesActionAfter?: boolean;
   /**
-   * Whether to say that no quote names the part of the group the question names (notAbout). Not for a question of law: the
-   * law is the same for refugees, and "mag ik een stage voorbehouden voor vluchtelingen?" got the line before the conditions.
+   * Whether to say what no quote has: the part of the group the question names (notAbout), or how to apply, what it costs,
+   * how long it takes (notSaid). Not for a question of law, whose points and conditions follow the quotes: the law is the
+   * same for refugees, and "mag ik een stage voorbehouden voor vluchtelingen?" got the line before the conditions; "hoe
+   * vraag ik goedkeuring aan voor een positief actieplan" got "… hoe je dat aanvraagt" after the point naming who approves.
    */
-  notesUnnamedParts?: boolean;
+  notesWhatQuotesLack?: boolean;
   /**
    * The asker's own words, for the line on how to apply, what it costs or how long it takes: a follow-up is composed with
    * the previous question, and "is dat gratis?" after "hoe vraag ik dat aan?" said neither was in the quotes. The question
@@ -144,7 +146,7 @@ export function composeExtractive(
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false, notesUnnamedParts = true, asked = question }: ExtractiveContext = {},
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false, notesWhatQuotesLack = true, asked = question }: ExtractiveContext = {},
 ): ExtractiveAnswer {
   const degree = new Set([...question.matchAll(HOW_MUCH)].map((match) => (match[1] as string).toLowerCase()));
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
@@ -287,8 +289,8 @@ export function composeExtractive(
   // without this line they read as the answer to how many.
   const noFigure = ASKS_FOR_A_NUMBER.test(question) && chosen.length > 0 && !chosen.some((entry) => A_NUMBER.test(entry.text));
   // A cost asked as a number already has its line.
-  const unsaid = chosen.length ? PRACTICALITIES.filter(({ says, asked: about, named }) => about.test(asked) && !(noFigure && says === 'wat het kost') && !chosen.some((entry) => named.test(entry.text))) : [];
-  const unnamed = chosen.length && notesUnnamedParts ? SUBGROUPS.filter(({ asked, named }) => asked.test(question) && !chosen.some((entry) => named.test(entry.text))) : [];
+  const unsaid = chosen.length && notesWhatQuotesLack ? PRACTICALITIES.filter(({ says, asked: about, named }) => about.test(asked) && !(noFigure && says === 'wat het kost') && !chosen.some((entry) => named.test(entry.text))) : [];
+  const unnamed = chosen.length && notesWhatQuotesLack ? SUBGROUPS.filter(({ asked, named }) => asked.test(question) && !chosen.some((entry) => named.test(entry.text))) : [];
   return {
     answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : []), ...(unsaid.length ? [notSaid(unsaid.map(({ says }) => says))] : []), ...(unnamed.length ? [notAbout(unnamed.map(({ name }) => name))] : [])].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),

@@ -1194,6 +1194,8 @@ describe('follow-ups', () => {
     expect((await ask('hoe lang duurt een IBO')).answer.split('\n').at(-1)).toBe(notSaid(['hoe lang het duurt']));
     // A quote on affordability or refunds says something about the cost: no line.
     expect((await ask('is kinderopvang gratis tijdens een opleiding')).answer).not.toContain('Geen van deze zinnen zegt');
+    // Nor a question of law, whose points follow: it said "… hoe je dat aanvraagt" after the point naming who approves.
+    expect((await ask('hoe vraag ik goedkeuring aan voor een positief actieplan')).answer).not.toContain('Geen van deze zinnen zegt');
   });
 
   it('compares with the previous answer when asked "wat is het verschil met actie 20?"', async () => {
