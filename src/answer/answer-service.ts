@@ -17,6 +17,7 @@ import { asksAboutProgress, asksAboutSources, asksAboutTheTool, asksOnlyAboutPro
 import { buildCitations, buildLabelCitations, checkCitations, citedActions, describeProblem, sentences, type Citation, type CitationSource, type LabelSource } from './citations.js';
 import { startDeadline } from './deadline.js';
 import { definitionLine } from './definitions.js';
+import { joinDutch } from './dutch-list.js';
 import { assessEvidence, foldedPassage, isGreeting, isThanks, namesInstrument, type Evidence } from './evidence.js';
 import { composeExtractive, quotable } from './extractive.js';
 import { asksForOtherActions, isFollowUp, onlyAboutNamed, refersByOrdinal, resolveOrdinal, withoutOtherActions } from './follow-up.js';
@@ -952,9 +953,7 @@ const SCOPE =
 
 /** Said when a follow-up asks for other actions and the rest of the list has none on the topic. */
 export function noOtherActions(given: readonly number[]): string {
-  const numbers = [...given].sort((a, b) => a - b);
-  const named = numbers.length === 1 ? `Actie ${numbers[0]}` : `Acties ${numbers.slice(0, -1).join(', ')} en ${numbers.at(-1)}`;
-  return `Buiten ${named} vind ik in de actielijst geen acties die hierover gaan.`;
+  return `Buiten ${given.length === 1 ? 'Actie' : 'Acties'} ${joinDutch([...given].sort((a, b) => a - b))} vind ik in de actielijst geen acties die hierover gaan.`;
 }
 
 /** `missingNote` (see missing-actions.ts) replaces the opening and the nearest actions: the question asked for a number the list lacks. */

@@ -7,6 +7,7 @@ import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
 import { tokenize } from '../search/text.js';
 import { sentences, tokenizedSentences, type TokenizedSentence } from './citations.js';
+import { joinDutch } from './dutch-list.js';
 import { placeOf } from './structure-questions.js';
 
 export interface ExtractiveSentence {
@@ -75,10 +76,7 @@ const PRACTICALITIES: readonly { says: string; asked: RegExp; named: RegExp }[] 
   { says: 'hoe lang het duurt', asked: /\b(duurt|duren|hoelang|hoe\s+lang|termijn|wachttijd)\b/i, named: /duur|duren|termijn|maand|jaar|week|wacht/i },
 ];
 /** Said after the quotes when a question asks how to apply, what it costs or how long it takes, and none of them says. */
-export function notSaid(parts: readonly string[]): string {
-  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} of ${parts.at(-1)}` : parts[0];
-  return `Geen van deze zinnen zegt ${listed}.`;
-}
+export const notSaid = (parts: readonly string[]): string => `Geen van deze zinnen zegt ${joinDutch(parts, 'of')}.`;
 
 /**
  * Parts of the group a question may ask about, each with what names it in a question and in a sentence. The list names them
@@ -92,7 +90,7 @@ const SUBGROUPS: readonly { name: string; asked: RegExp; named: RegExp }[] = [
   { name: 'jongeren', asked: /\b(jongere\p{L}*|jeugd\p{L}*|neet)\b/iu, named: /jonger|jeugd|neet|leerling|student/i },
 ];
 /** Said after the quotes when a question asks about a part of the group that none of them names. */
-export const notAbout = (names: readonly string[]): string => `Geen van deze zinnen gaat specifiek over ${names.join(' of ')}.`;
+export const notAbout = (names: readonly string[]): string => `Geen van deze zinnen gaat specifiek over ${joinDutch(names, 'of')}.`;
 
 /** Default source label: only another document's numbered items are recognisable from the passage alone. */
 const itemLabelOnly = (passage: StoredPassage): string | null => (passage.kind === 'action' && passage.action === null ? passage.label : null);
@@ -288,9 +286,12 @@ export function composeExtractive(
   // "hoeveel kost een NARIC-aanvraag?", "hoeveel jongeren verlaten school zonder diploma?": the quotes are on the topic, and
   // without this line they read as the answer to how many.
   const noFigure = ASKS_FOR_A_NUMBER.test(question) && chosen.length > 0 && !chosen.some((entry) => A_NUMBER.test(entry.text));
+  // What the asker's words ask for that no quote names (see PRACTICALITIES and SUBGROUPS).
+  const lacking = <T extends { asked: RegExp; named: RegExp }>(entries: readonly T[], text: string): T[] =>
+    chosen.length && notesWhatQuotesLack ? entries.filter((entry) => entry.asked.test(text) && !chosen.some(({ text: quote }) => entry.named.test(quote))) : [];
   // A cost asked as a number already has its line.
-  const unsaid = chosen.length && notesWhatQuotesLack ? PRACTICALITIES.filter(({ says, asked: about, named }) => about.test(asked) && !(noFigure && says === 'wat het kost') && !chosen.some((entry) => named.test(entry.text))) : [];
-  const unnamed = chosen.length && notesWhatQuotesLack ? SUBGROUPS.filter(({ asked, named }) => asked.test(question) && !chosen.some((entry) => named.test(entry.text))) : [];
+  const unsaid = lacking(PRACTICALITIES, asked).filter(({ says }) => !(noFigure && says === 'wat het kost'));
+  const unnamed = lacking(SUBGROUPS, question);
   return {
     answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : []), ...(unsaid.length ? [notSaid(unsaid.map(({ says }) => says))] : []), ...(unnamed.length ? [notAbout(unnamed.map(({ name }) => name))] : [])].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),

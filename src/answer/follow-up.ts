@@ -23,7 +23,9 @@ export const withoutOtherActions = (question: string): string => question.replac
 
 // Words that may follow the ordinal besides function and question words: "leg de tweede eens uit", "de eerste daarvan",
 // "leg de eerste actie wat meer uit".
-const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan', 'meer', 'wat', 'beter', 'verder', 'duidelijker', 'nader']);
+// Asking to explain an action further: "meer", "beter".
+const MORE = ['meer', 'beter', 'verder', 'duidelijker', 'nader'];
+const AFTER_ORDINAL = new Set(['eens', 'even', 'nog', 'dan', 'precies', 'daarvan', 'ervan', 'hiervan', 'wat', ...MORE]);
 const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
 /** An ordinal word as a capturing group, as `ordinalIndex` reads it: "tweede", "3de", "laatste", "voorlaatste". */
 export const ORDINAL_WORD = String.raw`(${ORDINALS.join('|')}|laatste|voorlaatste|\d{1,2}\s?(?:e|de|ste)\b)`;
@@ -68,7 +70,7 @@ export function onlyAboutNamed(question: string): string | null {
 
 // Asking to explain an action further ("leg de eerste actie meer uit", "leg actie 18 wat beter uit") refers to nothing before
 // it: read as a follow-up, it was searched with the previous question and quoted that answer again, "beter" matched too.
-const EXPLAIN_MORE = /\b(?:wat\s+)?(?:meer|beter|verder|duidelijker|nader)\s+(uit|uitleggen|toelichten|toe)\b/giu;
+const EXPLAIN_MORE = new RegExp(String.raw`\b(?:wat\s+)?(?:${MORE.join('|')})\s+(uit|uitleggen|toelichten|toe)\b`, 'giu');
 
 /** Which of `count` items "eerste", "3de", "laatste" or "voorlaatste" stands for; null when there is no such item. */
 export function ordinalIndex(ordinal: string, count: number): number | null {

@@ -1,4 +1,5 @@
 // The sentence for action numbers a question names that the list does not have ("actie 61" in a list of 60).
+import { joinDutch } from './dutch-list.js';
 
 /**
  * Null when every named number exists. The numbers are written without the word "Actie", which the citation check and
@@ -9,8 +10,4 @@ export function missingActionsNote(named: readonly number[], existing: ReadonlyS
   if (!missing.length || !existing.size) return null;
   const listed = missing.length === 1 ? `Nummer ${missing[0]} staat` : `Nummers ${joinDutch(missing)} staan`;
   return `${listed} niet in de actielijst: die telt ${existing.size} acties, genummerd van ${Math.min(...existing)} tot en met ${Math.max(...existing)}.`;
-}
-
-function joinDutch(numbers: number[]): string {
-  return numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} en ${numbers.at(-1)}`;
 }

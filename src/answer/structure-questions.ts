@@ -3,6 +3,7 @@ import type { StoredPassage } from '../repositories/passages-repository.js';
 import { groupNamesAsked, namedNumbers, otherWords, withoutPointers } from '../search/query-analysis.js';
 import { foldText, tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
+import { joinDutch } from './dutch-list.js';
 import { ABOUT_ONE_ACTION, ORDINAL_WORD, ordinalIndex, withActionSpelled } from './follow-up.js';
 
 // "3.2", "sectie 3.3.2", "hoofdstuk 3.4": a section number as the list writes it.
@@ -49,7 +50,7 @@ function sectionNumbersOnly(topic: string): string[] | null {
 
 /** "De actielijst heeft geen sectie 3.9 met acties.", said before the sections that do exist, or the overview. */
 export function missingSectionsLine(missing: readonly string[]): string {
-  const names = missing.length === 1 ? `sectie ${missing[0]}` : `secties ${missing.slice(0, -1).join(', ')} en ${missing.at(-1)}`;
+  const names = `${missing.length === 1 ? 'sectie' : 'secties'} ${joinDutch(missing)}`;
   return `De actielijst heeft geen ${names} met acties.`;
 }
 
