@@ -278,6 +278,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           // After the criteria, the actions are quoted by what they were searched with too, "discriminatie": "mag een
           // sollicitatieformulier naar nationaliteit vragen" quoted the list's employment targets for people with a non-EU
           // nationality (Actie 1).
+          // The search's other passages, for a part of the group the question names that the answer's passages do not quote.
+          const more = listing ? [] : hits.filter((hit) => !answerHits.some((kept) => kept.passage.id === hit.passage.id));
           const composed = composeExtractive(criteria ? `${wording} ${DISCRIMINATION}` : wording, quotable, deps.corpus.spelling(), ranked, {
             labelOf: directory.labelOf,
             actionWords: deps.corpus.actionWords(),
@@ -288,7 +290,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             citesActionAfter: required.length > 0,
             notesWhatQuotesLack: !positiveAction && !criteria,
             asked: question,
+            more,
           });
+          // A passage quoted from beyond them joins the answer's passages: its actions may be cited, and it is listed.
+          for (const hit of more) {
+            if (!composed.beyond.includes(hit.passage.id)) continue;
+            answerHits.push(hit);
+            for (const action of hit.passage.actions) given.add(action);
+          }
           text = composed.answer;
           // No sentence shares a word with the question ("anonieme sollicitaties" found only "sollicitatietraining"): the
           // opening of the best-ranked action would be quoted as if it answered. A positive-action question has its conditions.

@@ -61,10 +61,11 @@ function occursIn(text: string, word: string): boolean {
   if (word.length >= 7) return text.includes(word.slice(0, -1));
   if (new RegExp(`\\b${word}|${word}\\b`).test(text)) return true;
   // An inflected verb or plural finds its stem at the start of a word: "melden" in "meldpunten", "werkt" in "werkvloer"
-  // ("klant werkt maar wil beter nederlands leren" was refused: "werkt" is in few passages, none of them the ones found).
+  // ("klant werkt maar wil beter nederlands leren" was refused: "werkt" is in few passages, none of them the ones found),
+  // a participle its verb's: "erkend" in "erkenning" ("… diploma niet erkend wat kan vdab doen" was refused).
   const stem = lightStem(word);
   if (stem !== word) return new RegExp(`\\b${stem}`).test(text);
-  return word.length >= 5 && word.endsWith('t') && new RegExp(`\\b${word.slice(0, -1)}`).test(text);
+  return word.length >= 5 && /[dt]$/.test(word) && new RegExp(`\\b${word.slice(0, -1)}`).test(text);
 }
 
 /** Whether an abbreviation of the field names an instrument (IBO, EVC) rather than an organisation found everywhere (VDAB). */

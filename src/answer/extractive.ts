@@ -27,6 +27,8 @@ export interface ExtractiveAnswer {
   actions: number[];
   /** Whether a chosen sentence shares a word with the question or quotes an action it names; else only the top action's opening is quoted. */
   matched: boolean;
+  /** The passages of `more` (see ExtractiveContext) that a sentence is quoted from: the answer's passages include them. */
+  beyond: string[];
 }
 
 const MAX_SENTENCES = 4;
@@ -137,6 +139,8 @@ export interface ExtractiveContext {
    * itself when absent.
    */
   asked?: string;
+  /** Passages the search found beyond `hits`: quoted only for a part of the group the question names that no quote names. */
+  more?: readonly SearchHit[];
 }
 
 export function composeExtractive(
@@ -144,7 +148,7 @@ export function composeExtractive(
   hits: SearchHit[],
   vocabulary: SpellingCorrector,
   rankedActions: number[],
-  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false, notesWhatQuotesLack = true, asked = question }: ExtractiveContext = {},
+  { labelOf = itemLabelOnly, actionWords = new Map(), expand = () => [], fieldTerms = [], situation = NO_SITUATION, otherDocumentsOnly = () => false, citesActionAfter = false, notesWhatQuotesLack = true, asked = question, more = [] }: ExtractiveContext = {},
 ): ExtractiveAnswer {
   const degree = new Set([...question.matchAll(HOW_MUCH)].map((match) => (match[1] as string).toLowerCase()));
   const queryTokens = [...new Set(tokenize(withoutPointers(question)))].filter(
@@ -199,8 +203,13 @@ export function composeExtractive(
     return best !== first && [...words].some(distinctive) ? best : first;
   };
 
-  const candidates: (ExtractiveSentence & { score: number; passage: string })[] = [];
-  hits.forEach((hit, hitIndex) => {
+  type Candidate = ExtractiveSentence & { score: number; passage: string };
+  const candidatesOf = (from: readonly SearchHit[], firstIndex: number): Candidate[] => {
+    const found: Candidate[] = [];
+    from.forEach((hit, index) => collect(hit, firstIndex + index, found));
+    return found.sort((a, b) => b.score - a.score);
+  };
+  const collect = (hit: SearchHit, hitIndex: number, candidates: Candidate[]): void => {
     const { passage } = hit;
     if (!quotable(passage)) return;
     const label = labelOf(passage);
@@ -236,13 +245,13 @@ export function composeExtractive(
     for (const { text, words, score } of scored) {
       candidates.push({ text, action: citedWith(words), label, origin, score, passage: passage.id, ...(place ? { place } : {}) });
     }
-  });
+  };
   const listing = ASKS_WHICH_ACTIONS.test(question);
-  candidates.sort((a, b) => b.score - a.score);
+  const candidates = candidatesOf(hits, 0);
 
-  const chosen: typeof candidates = [];
+  const chosen: Candidate[] = [];
   const perPassage = new Map<string, number>();
-  const choose = (candidate: (typeof candidates)[number]): void => {
+  const choose = (candidate: Candidate): void => {
     chosen.push(candidate);
     perPassage.set(candidate.passage, (perPassage.get(candidate.passage) ?? 0) + 1);
   };
@@ -266,6 +275,35 @@ export function composeExtractive(
     if (chosen.some((entry) => entry.text === candidate.text)) continue;
     if (listing && candidate.action !== null && chosen.filter((entry) => entry.action === candidate.action).length >= PER_ACTION_LISTED) continue;
     choose(candidate);
+  }
+  // A part of the group the asker names is quoted when a sentence found names it, also from the passages the search found
+  // beyond the answer's: for "klant is vluchteling uit Syrië en spreekt Arabisch" the passages on the country of origin and
+  // on speakers of other languages came first, and the answer said that none was about refugees. It takes the place of the
+  // weakest quote, never of one of a named action. When the question has other words the passages know, the sentence must
+  // share one of them: after diploma recognition, "en voor vluchtelingen?" quoted the definition's "… zoals tweede
+  // generatie/nieuwkomers, mannen/vrouwen, jongeren/latere levensfasen en vluchtelingen".
+  const partsAsked = notesWhatQuotesLack ? SUBGROUPS.filter((part) => part.asked.test(question)) : [];
+  const reserve = partsAsked.length && more.length ? candidatesOf(more, hits.length) : [];
+  const onTopic = (text: string, part: (typeof SUBGROUPS)[number]): boolean => {
+    const others = queryTokens.filter((token) => !part.named.test(token));
+    if (!others.some((token) => vocabulary.documentFrequency(token) > 0)) return true;
+    const words = tokenize(text);
+    return [...others, ...expansionTokens.filter((token) => !part.named.test(token))].some((token) =>
+      words.some((word) => word === token || (token.length >= 6 && word.includes(token.slice(0, -1)))),
+    );
+  };
+  for (const part of partsAsked) {
+    if (chosen.some(({ text }) => part.named.test(text))) continue;
+    const naming = [...candidates, ...reserve].find(
+      (candidate) => part.named.test(candidate.text) && onTopic(candidate.text, part) && !chosen.some(({ text }) => text === candidate.text),
+    );
+    if (!naming) continue;
+    if (chosen.length >= limit) {
+      if (chosen.length <= named.length) continue;
+      const weakest = chosen.pop() as Candidate;
+      perPassage.set(weakest.passage, (perPassage.get(weakest.passage) ?? 1) - 1);
+    }
+    choose(naming);
   }
 
   // Every answer cites an action: if the chosen sentences carry none, add the best sentence of the top action.
@@ -297,6 +335,7 @@ export function composeExtractive(
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
     matched: candidates.length > 0 || named.length > 0,
+    beyond: more.filter((hit) => chosen.some((entry) => entry.passage === hit.passage.id)).map((hit) => hit.passage.id),
   };
 }
 

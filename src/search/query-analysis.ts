@@ -87,12 +87,17 @@ const POINTER = new RegExp(
 // (on the employment gap) and the PISA scores' "verschil tussen de twee groepen". "Het verschil in … tussen" asks about a gap.
 const COMPARISON = /(?<![\p{L}\p{N}])(?:wat\s+(?:is|zijn)\s+)?(?:het|de)?\s*verschil(?:len)?\s+(?:tussen|met)(?![\p{L}\p{N}])/giu;
 
+// "Ik zoek de actie over ouderbetrokkenheid" is the asker looking, not the topic: "zoek", in a single footnote ("niet op zoek
+// zijn naar werk"), outweighed the topic and put that footnote's sentence on the latent labour reserve first. "Klant zoekt
+// werk" stays.
+const ASKER_LOOKS = /(?<![\p{L}\p{N}])(?:ik\s+(?:zoek|ben\s+op\s+zoek\s+naar)|zoek\s+(?:me|mij|eens|even))(?![\p{L}\p{N}])/giu;
+
 /**
- * The query without the words that say how it asks rather than what about: those pointing at the document, and a
- * comparison's frame. The query itself when nothing else would remain.
+ * The query without the words that say how it asks rather than what about: those pointing at the document, the asker
+ * looking, and a comparison's frame. The query itself when nothing else would remain.
  */
 export function withoutPointers(query: string): string {
-  return withoutMatches(withoutMatches(query, POINTER), COMPARISON);
+  return withoutMatches(withoutMatches(withoutMatches(query, POINTER), ASKER_LOOKS), COMPARISON);
 }
 
 /** Words that say how something is asked, not what about: they decide neither whether nor with which sentences to answer. */

@@ -593,6 +593,12 @@ describe('refusals', () => {
     }
   });
 
+  it('does not quote a sentence for the asker looking ("ik zoek")', async () => {
+    // "zoek" is in one footnote ("niet op zoek zijn naar werk"), on the latent labour reserve, which came first.
+    const body = await expectAnsweredFirst('ik zoek de actie over ouderbetrokkenheid', 9);
+    expect(body.answer).not.toMatch(/latente arbeidsreserve/);
+  });
+
   it('does not refuse a question for the words that say how it is asked', async () => {
     // "precies", "eigenlijk" and "waar begin ik" are in no passage, and counted as the rarest words of the question, they
     // refused it.
@@ -605,6 +611,9 @@ describe('refusals', () => {
     // A verb with its -t finds its stem in the passages found ("werkt" in "werkvloer"); it counted as missing, and the
     // question was refused.
     await expectAnsweredFirst('klant werkt maar wil beter nederlands leren', 24);
+    // A participle finds its verb's stem: "erkend" in "erkenning". Counted as missing beside the unknown "ingenieur", it
+    // refused a question on diploma recognition.
+    await expectAnsweredFirst('mijn klant is ingenieur maar diploma niet erkend wat kan vdab doen', 19);
     // Evening classes are Actie 25's "lessen ’s avonds": refused.
     await expectAnsweredFirst('avondles nederlands', 25);
   });
@@ -1132,6 +1141,14 @@ describe('the wording of actions', () => {
     const refugees = await ask('en voor vluchtelingen?', diplomas.conversationId);
     expect(refugees.citations.map((citation) => citation.action)).toContain(19);
     expect(refugees.answer.split('\n').at(-1)).toBe('Geen van deze zinnen gaat specifiek over vluchtelingen.');
+
+    // Named beside a country and a language, refugees are quoted from a passage the search found beyond the answer's six:
+    // the sentences on the country of origin and on other languages came first, and the answer said none was on refugees.
+    const syria = await ask('klant is vluchteling uit syrie en spreekt arabisch, welke acties');
+    expect(syria.answer).not.toContain('specifiek over');
+    const line = syria.answer.split('\n').find((quote) => /asielzoeker|vluchteling/i.test(quote) && quote.startsWith('- “'));
+    const tagged = Number(/Actie (\d+)\)$/.exec(line ?? '')?.[1]);
+    expect(syria.citations.map((citation) => citation.action)).toContain(tagged);
 
     const vdab = await ask('wat moet VDAB doen?');
     await ask('wie moet dat doen?', vdab.conversationId);

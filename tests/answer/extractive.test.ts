@@ -111,6 +111,31 @@ describe('composeExtractive', () => {
     expect(answer('erkenning diploma', recognition)).not.toContain('specifiek over');
   });
 
+  it('quotes a part of the group the question names from the search\'s other passages, in place of the weakest quote', () => {
+    const recognition = passage('lijst:actie-19', 'De erkenning van buitenlandse diploma’s moet sneller. Erkenning van diploma’s vraagt een nauwe band met de sectoren.', { action: 19, actions: [19] });
+    const competences = passage('lijst:actie-20', 'Competenties tellen bij de erkenning meer dan diploma’s. Een diploma is niet alles bij de erkenning van kennis.', { action: 20, actions: [20] });
+    const outreach = passage('lijst:actie-49', 'VDAB moet ook vluchtelingen actief opzoeken voor de erkenning van hun diploma.', { action: 49, actions: [49] });
+    const words = createSpellingCorrector([recognition.text, competences.text, outreach.text]);
+    const hits = [searchHit(recognition), searchHit(competences)];
+    const question = 'erkenning diploma vluchteling';
+    const alone = composeExtractive(question, hits, words, [19, 20]);
+    expect(quotedLines(alone.answer)).toHaveLength(4);
+    expect(alone.answer.split('\n').at(-1)).toBe(notAbout(['vluchtelingen']));
+    expect(alone.beyond).toEqual([]);
+
+    const withMore = composeExtractive(question, hits, words, [19, 20], { more: [searchHit(outreach)] });
+    const quotes = quotedLines(withMore.answer);
+    expect(quotes).toHaveLength(4);
+    expect(quotes.at(-1)).toBe('- “VDAB moet ook vluchtelingen actief opzoeken voor de erkenning van hun diploma.” (Actie 49)');
+    // The three best of the answer's own sentences stay.
+    expect(quotes.slice(0, 3)).toEqual(quotedLines(alone.answer).slice(0, 3));
+    expect(withMore.answer).not.toContain('specifiek over');
+    expect(withMore.beyond).toEqual(['lijst:actie-49']);
+    expect(withMore.actions).toContain(49);
+    // Without a part of the group asked about, the other passages are not quoted.
+    expect(composeExtractive('erkenning diploma', hits, words, [19, 20], { more: [searchHit(outreach)] }).beyond).toEqual([]);
+  });
+
   it('quotes a sentence ending in a colon with the line it introduces, and not with a list', () => {
     // "… volgens de zogenaamde Vesoc-definitie:" was quoted without the definition, which shares no word with the question.
     const definition = passage(

@@ -91,7 +91,10 @@ describe('withoutPointers', () => {
     ['verschil tussen mannen en vrouwen', 'mannen en vrouwen'],
     ['Wat zijn de verschillen tussen IBO en K-IBO', 'IBO en K-IBO'],
     ['wat is het verschil met actie 20?', 'actie 20?'],
-  ])('drops the document and its author, or a comparison\'s frame, from "%s"', (query, topic) => {
+    ['ik zoek de actie over ouderbetrokkenheid', 'de actie over ouderbetrokkenheid'],
+    ['Ik ben op zoek naar acties voor vluchtelingen', 'acties voor vluchtelingen'],
+    ['zoek eens de acties over EVC', 'de acties over EVC'],
+  ])('drops the document and its author, the asker looking, or a comparison\'s frame, from "%s"', (query, topic) => {
     expect(withoutPointers(query)).toBe(topic);
   });
 
@@ -110,6 +113,9 @@ describe('withoutPointers', () => {
     // A gap between groups is a topic: "het verschil in … tussen".
     'Hoe groot is het verschil in PISA-scores tussen leerlingen met en zonder migratieachtergrond?',
     'de verschillende culturen',
+    // The person in the question looking is a topic: "zoekt werk", "zoektocht naar werk".
+    'klant zoekt werk als lasser',
+    'nieuwkomer op zoek naar werk',
   ])('leaves "%s" as it is', (query) => {
     expect(withoutPointers(query)).toBe(query);
   });
