@@ -320,6 +320,14 @@ export function composeExtractive(
     }
   }
 
+  // A quote that points back is shown with the sentence it points to, unless that one is quoted already. Only shown: the
+  // sentences were chosen by their own words, so the actions an answer cites stay the same.
+  const texts = new Map([...hits, ...more].map((hit) => [hit.passage.id, hit.passage.text]));
+  for (const entry of chosen) {
+    const text = texts.get(entry.passage);
+    const before = text !== undefined && POINTS_BACK.test(entry.text) ? antecedent(text, entry.text) : null;
+    if (before && !chosen.some((other) => other.text.includes(before))) entry.text = `${before} ${entry.text}`;
+  }
   const lines = chosen.map((entry) => `- “${entry.text}” ${citationTag(entry)}`);
   // "hoeveel kost een NARIC-aanvraag?", "hoeveel jongeren verlaten school zonder diploma?": the quotes are on the topic, and
   // without this line they read as the answer to how many.
@@ -357,6 +365,20 @@ function withDefinitions(text: string, all: readonly TokenizedSentence[]): reado
     } else merged.push(current);
   }
   return merged;
+}
+
+// A sentence that opens by pointing back ("Dat vergt onder meer efficiënte controles …", "Dit vertaalt zich in …") says
+// nothing on its own: it is quoted with the sentence before it, when that one is in the same paragraph.
+const POINTS_BACK = /^(?:Dit|Dat|Deze|Die|Daarom|Daartoe|Daardoor|Hierdoor|Hiervoor|Daarvoor|Zo een|Zo’n|Zo'n)\s/u;
+
+/** The sentence before `sentence` in `text` when both are in one paragraph, else null. */
+function antecedent(text: string, sentence: string): string | null {
+  const start = text.indexOf(sentence);
+  if (start <= 0) return null;
+  const before = sentences(text.slice(0, start)).at(-1);
+  if (!before) return null;
+  const from = text.lastIndexOf(before, start);
+  return from >= 0 && !/\n/.test(text.slice(from + before.length, start)) ? before : null;
 }
 
 function introducesLine(text: string, lead: string, next: string): boolean {

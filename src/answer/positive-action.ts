@@ -59,10 +59,11 @@ export const UNIA_REFERRAL = 'Voor een juridisch oordeel over gelijke behandelin
 // "mag ik cv's anoniem maken?";
 // a headscarf or other religious sign at work always is ("werkgever wil geen hoofddoek, wat nu?"), and the list says nothing on it;
 // so is a client's request to send no one of a group ("uitzendbureau vraagt geen buitenlanders", "werkgever zegt: geen
-// allochtonen"), which a mediator must refuse, and a requirement or refusal on language ("mag ik Nederlands als vereiste stellen?").
+// allochtonen"), which a mediator must refuse, and a requirement or refusal on language ("mag ik Nederlands als vereiste stellen?");
+// so is what an employer can impose or refuse ("kan een werkgever een taaltest verplichten bij aanwerving?").
 const RELIGIOUS_SIGN = String.raw`hoofddoek\w*|religieuze? (?:symbol\w*|kledij|tekens)`;
 const ASKS_THE_LAW = new RegExp(
-  String.raw`\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|${RELIGIOUS_SIGN}|(?:vraagt|vragen|vroeg|wil|wilt|willen|zegt|zei|zeggen):?\s+["“‘']?${EXCLUDED_GROUP}|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|uitzend\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*|vereiste\w*|taaleis\w*|taaltest\w*|weigeren (?:omdat|wegens|vanwege|op basis)))\b`,
+  String.raw`\b(legaal|illegaal|wettelijk|toegelaten|toegestaan|verboden|strafbaar|juridisch\w*|antidiscriminatiewet\w*|antiracismewet|${RELIGIOUS_SIGN}|(?:vraagt|vragen|vroeg|wil|wilt|willen|zegt|zei|zeggen):?\s+["“‘']?${EXCLUDED_GROUP}|discriminerende? (?:vraag|vragen|verzoek\w*)|(?:kan|kunnen) (?:(?:een|de|mijn|onze|die|als) )?werkgevers?\b[^.?!]{0,60}\b(?:verplicht\w*|eisen|eist|weiger\w*|verbied\w*)|(?:mag (?:ik|je|men|een|de|het|hij|zij|we)|mogen (?:we|wij|jullie|ze|werkgevers))\b[^.?!]{0,50}\b(werkgever\w*|sollicit\w*|kandida\w*|vacature\w*|aanwerv\w*|personeel\w*|werknemer\w*|interim\w*|uitzend\w*|cv(?:['’]?s)?|selectie\w*|rekrut\w*|anonie?m\w*|vereiste\w*|taaleis\w*|taaltest\w*|weigeren (?:omdat|wegens|vanwege|op basis)))\b`,
   'i',
 );
 

@@ -618,6 +618,13 @@ describe('refusals', () => {
     await expectAnsweredFirst('avondles nederlands', 25);
   });
 
+  it('quotes a sentence that points back ("Dat vergt …") with the one it points to', async () => {
+    // Quoted alone, "Dat vergt onder meer efficiënte controles …" did not say what needs them.
+    const body = await expectAnsweredFirst('is er iets over praktijktesten', 55);
+    expect(body.answer).toContain('worden weggewerkt. Dat vergt onder meer efficiënte controles');
+    await expectVerbatimQuotes(body);
+  });
+
   it('answers a question asked in the glossary\'s words only, through the terms they stand for', async () => {
     // "mystery calls" is in no passage; the glossary reads it as a practice test, which Actie 55 calls controls.
     const body = await ask('mystery calls');
@@ -792,6 +799,10 @@ describe('refusals', () => {
     for (const school of [9, 13]) expect(retraining.citations.map((citation) => citation.action)).not.toContain(school);
     // A burn-out or a trauma puts a client far from work, as psychological problems do: K-IBO (Actie 36); Actie 2 came first.
     await expectAnsweredFirst('werkzoekende met burn out', 36);
+    // Falling behind at school ("schoolse vertraging", "zittenblijven") is the list's gap in "onderwijsprestaties": refused.
+    const behind = await ask('welke acties voor het onderwijs over schoolse vertraging');
+    expect(behind.refused).toBe(false);
+    expect(behind.answer).toMatch(/onderwijsprestaties/);
     // "alternerend leren" is the older name of duaal leren (Actie 15): refused.
     await expectAnsweredFirst('alternerend leren', 15);
     // No action is about the self-employed alone; Actie 27 names the ways to entrepreneurship in every integration course.

@@ -136,6 +136,24 @@ describe('composeExtractive', () => {
     expect(composeExtractive('erkenning diploma', hits, words, [19, 20], { more: [searchHit(outreach)] }).beyond).toEqual([]);
   });
 
+  it('quotes a sentence that points back with the sentence before it in its paragraph', () => {
+    const checks = passage(
+      'lijst:actie-55',
+      'De commissie vindt het prioritair dat discriminerende praktijken worden weggewerkt. Dat vergt onder meer efficiënte controles.\n\nDit vraagt ook meer inspecteurs voor controles.',
+      { action: 55, actions: [55] },
+    );
+    const words = createSpellingCorrector([checks.text]);
+    const quotes = quotedLines(composeExtractive('controles', [searchHit(checks)], words, [55]).answer);
+    expect(quotes).toEqual([
+      '- “De commissie vindt het prioritair dat discriminerende praktijken worden weggewerkt. Dat vergt onder meer efficiënte controles.” (Actie 55)',
+      // The sentence before it is in another paragraph.
+      '- “Dit vraagt ook meer inspecteurs voor controles.” (Actie 55)',
+    ]);
+    // Quoted on its own already, the sentence pointed to is not quoted twice.
+    const both = quotedLines(composeExtractive('prioritair controles', [searchHit(checks)], words, [55]).answer);
+    expect(both.filter((line) => line.includes('prioritair'))).toHaveLength(1);
+  });
+
   it('quotes a sentence ending in a colon with the line it introduces, and not with a list', () => {
     // "… volgens de zogenaamde Vesoc-definitie:" was quoted without the definition, which shares no word with the question.
     const definition = passage(

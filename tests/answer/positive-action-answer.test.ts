@@ -108,6 +108,10 @@ describe('positive-action helpers', () => {
     expect(asksTheLaw('werkgever zegt: geen allochtonen, wat nu')).toBe(true);
     expect(asksTheLaw('mag ik Nederlands als vereiste stellen')).toBe(true);
     expect(asksTheLaw('mag ik iemand weigeren omdat hij geen nederlands spreekt')).toBe(true);
+    // What an employer can impose or refuse: it quoted the decree's "verplichten" as if the list answered.
+    expect(asksTheLaw('kan een werkgever een taaltest verplichten bij aanwerving')).toBe(true);
+    expect(asksTheLaw('kunnen werkgevers een kandidaat weigeren met een buitenlands diploma')).toBe(true);
+    expect(asksTheLaw('wat kan een werkgever doen voor diversiteit')).toBe(false);
     expect(asksTheLaw('mag ik een opleiding weigeren')).toBe(false);
     expect(asksTheLaw('mag ik vragen welke acties over taal gaan?')).toBe(false);
     expect(asksTheLaw('Wat is de hoofdstad van Australië?')).toBe(false);
