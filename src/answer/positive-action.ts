@@ -7,7 +7,7 @@ import { tokenize } from '../search/text.js';
 import { sentences } from './citations.js';
 
 // Reserving a job for the group is asked in everyday words too: "een vacature enkel openstellen voor mensen met een migratieachtergrond".
-const TARGET_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|migrant(en)?|buitenlanders?|buitenlandse (herkomst|afkomst|roots)|etnisch\w*|afkomst|herkomst|nieuwkomers?|vluchtelingen?|doelgroep)`;
+const TARGET_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|migrant(en)?|buitenlanders?|buitenlandse (herkomst|afkomst|roots)|etnisch\w*|afkomst|herkomst|nieuwkomers?|vluchteling(en)?|doelgroep)`;
 const ONLY = String.raw`(enkel|alleen|uitsluitend|exclusief)`;
 const JOB = String.raw`(vacatures?|jobs?|functies?|betrekkingen|betrekking|(stage)?plaats(en)?|stages?|(werk|stage)plek(ken)?|aanwerving)`;
 const HIRE = String.raw`(aanwerven|aannemen|rekruteren|werven|selecteren|kiezen|uitnodigen|in dienst nemen)`;
@@ -20,14 +20,15 @@ const RESERVED_FOR_GROUP =
 const EQUAL_COMPETENCE = String.raw`(bij|met) gelijke (geschiktheid|competenties?|kwalificaties?|bekwaamheid|verdiensten?)|bij gelijkwaardigheid`;
 // The group as a vacancy would name those it seeks; "afkomst" alone is a criterion asked about ("naar de afkomst vragen").
 const SOUGHT_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|migrant(en)?|buitenlanders|buitenlandse (herkomst|afkomst|roots)|nieuwkomers|vluchtelingen)`;
-const VACANCY = String.raw`(vacatures?|vacatureteksten?|(job|personeels)advertenties?)`;
+const VACANCY = String.raw`(vacatures?|vacaturetekst(en)?|(job|personeels)advertenties?)`;
 // Recruitment aimed at the group, which the framework lists among positive actions ("gerichte wervingscampagnes"): a
-// campaign, a diversity clause, a vacancy that encourages the group to apply, or one that says it seeks them ("mag ik in
+// campaign, a diversity clause, a vacancy that encourages the group to apply ("… dat kandidaten met migratieachtergrond
+// aangemoedigd worden te solliciteren"), or one that says it seeks them ("mag ik in
 // een vacature zetten dat we mensen met migratieachtergrond zoeken?", "een jobadvertentie richten op nieuwkomers"); a
 // vacancy that wants "geen buitenlanders" is the opposite, discrimination, and one "enkel voor" the group reserves a job.
 const RECRUITMENT =
   String.raw`gerichte? (werving|rekrutering)|(wervings|rekruterings)campagnes?|diversiteits(clausule|verklaring|statement)s?` +
-  String.raw`|${VACANCY}\b[^.?!]{0,80}\b(aanmoedig\w*|moedig\w*|aanspor\w*|oproep\w*|uitnodig\w*|aantrekken)` +
+  String.raw`|${VACANCY}\b[^.?!]{0,80}\b(aan(ge)?moedig\w*|moedig\w*|aan(ge)?spo+r\w*|op(ge)?roep\w*|uit(ge)?nodig\w*|aantrekken)` +
   String.raw`|(mag|mogen|toegelaten|toegestaan|legaal)\b[^.?!]{0,40}\b${VACANCY}\b(?:(?!\b(?:geen|naar|enkel|alleen|uitsluitend|exclusief)\b)[^.?!]){0,80}\b${SOUGHT_GROUP}` +
   String.raw`|${VACANCY}\b[^.?!]{0,30}\b(richten|gericht)\s+op\b[^.?!]{0,30}\b${SOUGHT_GROUP}`;
 // Asking whether something may be offered to the group alone ("mag een sectorfonds een opleiding enkel voor nieuwkomers

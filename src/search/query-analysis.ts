@@ -125,12 +125,13 @@ export function otherWords(text: string, allowed: ReadonlySet<string> = NONE): s
 /** The (folded) words that name the group every passage is about: a question about its actions asks for all of them. */
 export const GROUP_NAME_WORDS: ReadonlySet<string> = new Set(['migratieachtergrond', 'migratie', 'achtergrond', 'allochtoon', 'allochtonen', 'allochtone', 'migrant', 'migranten']);
 /**
- * Wanting no one of the group ("geen allochtonen", "geen mensen met een migratieachtergrond"), or only the others ("enkel
- * Belgen"): discrimination.
+ * Wanting no one of the group ("geen allochtonen", "geen mensen met een migratieachtergrond", "niemand met een accent"), or
+ * only the others ("enkel Belgen"): discrimination.
  */
 export const EXCLUDED_GROUP =
   String.raw`(?:geen (?:buitenlanders|allochtonen|migranten|vreemdelingen|nieuwkomers|vluchtelingen|anderstaligen|moslims|zwarten|marokkanen|turken|afrikanen` +
-  String.raw`|(?:mensen|personen|kandidaten) (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst))` +
+  String.raw`|(?:mensen|personen|kandidaten) (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst|accent|buitenlandse naam))` +
+  String.raw`|niemand (?:met een|van) (?:migratie-?achtergrond|andere afkomst|vreemde afkomst|buitenlandse afkomst|accent|buitenlandse naam)` +
   String.raw`|(?:enkel|alleen|uitsluitend) (?:belgen|vlamingen|autochtonen|blanken|witte (?:mensen|kandidaten)|(?:mensen|personen|kandidaten) van (?:belgische|vlaamse) (?:afkomst|origine)))`;
 const EXCLUDES_GROUP = new RegExp(String.raw`\b${EXCLUDED_GROUP}\b`, 'i');
 

@@ -234,8 +234,9 @@ describe('refusals', () => {
     // Wanting no one of the group is asked as a criterion too: the vacancy quoted duaal leren, IBO and NT2 (Acties 41, 12,
     // 35, 22); a client's "geen allochtonen" quoted the IBO action and the target figure before any on discrimination.
     // So is wanting only the others: "werkgever vraagt enkel belgen" quoted IBO and local employers (Acties 37, 34) first.
-    // And wanting no one who speaks another language: "werkgever wil geen anderstaligen" quoted IBO (Actie 36) first.
-    for (const question of ['mag ik in een vacature zetten dat we geen buitenlanders willen?', 'werkgever zegt: geen allochtonen', 'werkgever vraagt enkel belgen', 'werkgever wil geen anderstaligen']) {
+    // And wanting no one who speaks another language: "werkgever wil geen anderstaligen" quoted IBO (Actie 36) first, and
+    // "werkgever wil niemand met een accent" was refused without saying where to ask.
+    for (const question of ['mag ik in een vacature zetten dat we geen buitenlanders willen?', 'werkgever zegt: geen allochtonen', 'werkgever vraagt enkel belgen', 'werkgever wil geen anderstaligen', 'werkgever wil niemand met een accent']) {
       const excluded = await ask(question);
       expect(excluded.answer.split('\n')[1], question).toMatch(/\[Juridisch kader \(\d{4}\), punt 1\]$/);
       expect(excluded.answer.split('\n')[4], question).toMatch(/discrimin.*\(Actie 5[3456]\)$/);
@@ -782,6 +783,14 @@ describe('refusals', () => {
     expect(troubles.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([24, 36]));
     expect(troubles.citations.map((citation) => citation.action)).not.toContain(57);
     expect((await ask('klant is dakloos')).citations[0]?.action).toBe(36);
+    // Debts are among those troubles: "klant heeft schulden en geen werk" was refused.
+    const debts = await ask('klant heeft schulden en geen werk');
+    expect(debts.refused).toBe(false);
+    expect(debts.answer).toMatch(/grote afstand tot de arbeidsmarkt/);
+    // No answer to applications: the list's application training (Actie 52) and its actions on discrimination in hiring.
+    // It was refused.
+    const applications = await ask('klant krijgt geen antwoord op sollicitaties');
+    expect(applications.citations.map((citation) => citation.action)).toEqual(expect.arrayContaining([52, 53]));
     // Motivating a client is Actie 47's autonomy-supporting style of the mediator: "hoe motiveer ik een klant" was refused.
     await expectAnsweredFirst('hoe motiveer ik een klant', 47);
     // Little schooling is the list's "laaggeschoold": "weinig" alone quoted "weinig cijfers" (the definition) and Actie 31's

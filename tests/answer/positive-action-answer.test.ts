@@ -56,6 +56,8 @@ describe('positive-action helpers', () => {
     'alleen kandidaten met buitenlandse roots uitnodigen voor een gesprek, mag dat?',
     'mogen we bij gelijke geschiktheid de kandidaat met migratieachtergrond kiezen?',
     'een positive actie voor nieuwkomers',
+    // One refugee: only "vluchtelinge(n)" was read as the group.
+    'is een opleiding enkel voor een vluchteling toegestaan',
   ])('recognises "%s" as a positive-action question about the group', (question) => {
     expect(isPositiveActionForTargetGroup(question)).toBe(true);
   });
@@ -63,6 +65,10 @@ describe('positive-action helpers', () => {
   it('recognises recruitment aimed at the group and the framework\'s instrument, not every vacancy', () => {
     for (const question of [
       'mogen we in onze vacature schrijven dat we kandidaten met migratieachtergrond aanmoedigen?',
+      // In the passive, and in a "vacaturetekst" (read as "vacaturetekste(n)" only).
+      'mogen we in de vacature zetten dat nieuwkomers aangemoedigd worden om te solliciteren',
+      'een vacaturetekst waarin mensen met een migratieachtergrond worden uitgenodigd',
+      'een vacature waarin nieuwkomers aangemoedigd worden',
       'een wervingscampagne gericht op nieuwkomers, mag dat?',
       // "rekruteringscampagne" was refused.
       'is een rekruteringscampagne gericht op migranten toegestaan',
@@ -300,13 +306,19 @@ describe('POST /api/ask with a positive-action question', () => {
 
   it('answers a vacancy that encourages the group to apply with the framework\'s point on aimed recruitment, first', async () => {
     // It was answered from Actie 49 alone ("Zij kunnen zich vrij inschrijven bij de VDAB …"), without conditions or Unia line.
-    const body = await ask('mogen we in onze vacature schrijven dat we kandidaten met migratieachtergrond aanmoedigen?');
-    expect(body.refused).toBe(false);
-    const first = body.answer.split('\n').find((line) => line.startsWith('- “'));
-    expect(first).toMatch(/^- “Als voorbeelden noemen commentaren op het KB: gerichte wervingscampagnes/);
-    expect(body.answer).toContain('[Antiracismewet art. 10 §2]');
-    expect(body.citations.map((citation) => citation.action)).toContain(44);
-    expect(body.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+    // Put in the passive, "aangemoedigd", it quoted the VDAB's unknown women and the civil effect of tools (Acties 46, 18).
+    for (const question of [
+      'mogen we in onze vacature schrijven dat we kandidaten met migratieachtergrond aanmoedigen?',
+      'mag ik in de vacaturetekst schrijven dat kandidaten met migratieachtergrond aangemoedigd worden te solliciteren',
+    ]) {
+      const body = await ask(question);
+      expect(body.refused, question).toBe(false);
+      const first = body.answer.split('\n').find((line) => line.startsWith('- “'));
+      expect(first, question).toMatch(/^- “Als voorbeelden noemen commentaren op het KB: gerichte wervingscampagnes/);
+      expect(body.answer, question).toContain('[Antiracismewet art. 10 §2]');
+      expect(body.citations.map((citation) => citation.action), question).toContain(44);
+      expect(body.answer.trimEnd().split('\n').at(-1), question).toBe(LEGAL_DISCLAIMER);
+    }
   });
 
   it('answers a vacancy that says it seeks the group with the point on aimed recruitment and no sentence of the list but Actie 44', async () => {
