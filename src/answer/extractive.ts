@@ -5,7 +5,7 @@ import type { StoredPassage } from '../repositories/passages-repository.js';
 import { GROUP_NAME_WORDS, QUESTION_WORDS, withoutPointers } from '../search/query-analysis.js';
 import type { SearchHit } from '../search/search-service.js';
 import type { SpellingCorrector } from '../search/spelling.js';
-import { tokenize } from '../search/text.js';
+import { lightStem, tokenize } from '../search/text.js';
 import { sentences, tokenizedSentences, type TokenizedSentence } from './citations.js';
 import { joinDutch } from './dutch-list.js';
 import { placeOf } from './structure-questions.js';
@@ -93,6 +93,14 @@ const SUBGROUPS: readonly { name: string; asked: RegExp; named: RegExp }[] = [
 ];
 /** Said after the quotes when a question asks about a part of the group that none of them names. */
 export const notAbout = (names: readonly string[]): string => `Geen van deze zinnen gaat specifiek over ${joinDutch(names, 'of')}.`;
+
+/**
+ * A follow-up that narrows the topic to someone or something ("en voor een verpleegkundige?", "en bij een lasser?"). When the
+ * corpus has none of its words, the answer is the previous topic's, and without a line it read as if it were about them.
+ */
+const NARROWING = /^\s*(?:en|maar|ook)\s+(?:voor|bij|met|als|over|rond)\s+(?:(?:een|de|het|mijn|onze|die|zo'n|zo’n)\s+)?(\p{L}[\p{L}\s'’-]*?)\s*[?!.]*\s*$/iu;
+/** Said after the quotes when a narrowing follow-up names something the documents never name. */
+export const notNamed = (what: string): string => `Over ‘${what}’ zegt de actielijst niets in het bijzonder: deze zinnen gaan over het onderwerp in het algemeen.`;
 
 /** Default source label: only another document's numbered items are recognisable from the passage alone. */
 const itemLabelOnly = (passage: StoredPassage): string | null => (passage.kind === 'action' && passage.action === null ? passage.label : null);
@@ -338,8 +346,16 @@ export function composeExtractive(
   // A cost asked as a number already has its line.
   const unsaid = lacking(PRACTICALITIES, asked).filter(({ says }) => !(noFigure && says === 'wat het kost'));
   const unnamed = lacking(SUBGROUPS, question);
+  const narrowedTo = chosen.length && notesWhatQuotesLack ? unknownNarrowing(asked, vocabulary, expand) : null;
   return {
-    answer: [EXTRACTIVE_PREFIX, ...lines, ...(noFigure ? [NO_FIGURE] : []), ...(unsaid.length ? [notSaid(unsaid.map(({ says }) => says))] : []), ...(unnamed.length ? [notAbout(unnamed.map(({ name }) => name))] : [])].join('\n'),
+    answer: [
+      EXTRACTIVE_PREFIX,
+      ...lines,
+      ...(noFigure ? [NO_FIGURE] : []),
+      ...(unsaid.length ? [notSaid(unsaid.map(({ says }) => says))] : []),
+      ...(unnamed.length ? [notAbout(unnamed.map(({ name }) => name))] : []),
+      ...(narrowedTo ? [notNamed(narrowedTo)] : []),
+    ].join('\n'),
     sentences: chosen.map(({ text, action, label, origin, place }) => ({ text, action, label, origin, ...(place ? { place } : {}) })),
     actions: [...new Set(chosen.map((entry) => entry.action).filter((action): action is number => action !== null))],
     matched: candidates.length > 0 || named.length > 0,
@@ -365,6 +381,17 @@ function withDefinitions(text: string, all: readonly TokenizedSentence[]): reado
     } else merged.push(current);
   }
   return merged;
+}
+
+/** What a narrowing follow-up names when no passage and no glossary phrase has any of its words (see NARROWING), else null. */
+function unknownNarrowing(asked: string, vocabulary: SpellingCorrector, expand: (question: string, words: readonly string[]) => readonly string[]): string | null {
+  const what = NARROWING.exec(asked)?.[1];
+  if (!what) return null;
+  const words = tokenize(what).filter((word) => word.length >= 3 && !QUESTION_WORDS.has(word));
+  // Another form of a word the passages have is that word: "leerling" for "leerlingen".
+  const forms = (word: string) => [word, lightStem(word), `${word}en`, `${word}n`, `${word}s`, `${word}e`];
+  const unknown = (word: string) => forms(word).every((form) => vocabulary.documentFrequency(form) === 0) && expand(asked, [word]).length === 0;
+  return words.length > 0 && words.every(unknown) ? what : null;
 }
 
 // A sentence that opens by pointing back ("Dat vergt onder meer efficiënte controles …", "Dit vertaalt zich in …") says

@@ -84,8 +84,10 @@ const POINTER = new RegExp(
 );
 
 // "Wat is het verschil tussen EVC en EKV?" compares what follows: "verschil" chose "Het verschil kan niet worden verklaard …"
-// (on the employment gap) and the PISA scores' "verschil tussen de twee groepen". "Het verschil in … tussen" asks about a gap.
-const COMPARISON = /(?<![\p{L}\p{N}])(?:wat\s+(?:is|zijn)\s+)?(?:het|de)?\s*verschil(?:len)?\s+(?:tussen|met)(?![\p{L}\p{N}])/giu;
+// (on the employment gap) and the PISA scores' "verschil tussen de twee groepen". So does a bare "wat is het verschil?" after
+// "ibo" and "en k-ibo?", which quoted HIVA's "7 verschillende trajecttypes" first. "Het verschil in … tussen" asks about a gap.
+const COMPARISON =
+  /(?<![\p{L}\p{N}])(?:wat\s+(?:is|zijn)\s+)?(?:(?:het|de)?\s*verschil(?:len)?\s+(?:tussen|met)(?![\p{L}\p{N}])|(?:het|de)\s+verschil(?:len)?(?=\s*[?!.]*\s*(?:$|[\n?!.])))/giu;
 
 // "Ik zoek de actie over ouderbetrokkenheid" is the asker looking, not the topic: "zoek", in a single footnote ("niet op zoek
 // zijn naar werk"), outweighed the topic and put that footnote's sentence on the latent labour reserve first. "Klant zoekt

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVerbatim } from '../../src/answer/citations.js';
 import { POLICY_NOT_LAW, UNIA_REFERRAL } from '../../src/answer/positive-action.js';
 import { noOtherActions } from '../../src/answer/answer-service.js';
-import { notSaid } from '../../src/answer/extractive.js';
+import { notNamed, notSaid } from '../../src/answer/extractive.js';
 import { PROGRESS_NOTE } from '../../src/answer/about-actiewijzer.js';
 import { getActionDetail } from '../../src/actions/action-service.js';
 import { listActions } from '../../src/repositories/passages-repository.js';
@@ -1161,6 +1161,10 @@ describe('the wording of actions', () => {
     const refugees = await ask('en voor vluchtelingen?', diplomas.conversationId);
     expect(refugees.citations.map((citation) => citation.action)).toContain(19);
     expect(refugees.answer.split('\n').at(-1)).toBe('Geen van deze zinnen gaat specifiek over vluchtelingen.');
+    // Nor on nurses: the answer repeated the one on diplomas as if it were about them.
+    const nurses = await ask('en voor een verpleegkundige?', diplomas.conversationId);
+    expect(nurses.citations.map((citation) => citation.action)).toContain(19);
+    expect(nurses.answer.split('\n')).toContain(notNamed('verpleegkundige'));
 
     // Named beside a country and a language, refugees are quoted from a passage the search found beyond the answer's six:
     // the sentences on the country of origin and on other languages came first, and the answer said none was on refugees.
@@ -1241,6 +1245,16 @@ describe('follow-ups', () => {
     // Read alone, it quoted Actie 20 and then "Het verschil kan niet worden verklaard …" (Actie 46) and PISA's "verschil".
     const body = await ask('wat is het verschil met actie 20?', first.conversationId);
     expect(body.citations.map((citation) => citation.action)).toEqual([20, 19]);
+    expect(body.answer).not.toMatch(/“[^”]*[Vv]erschil/);
+  });
+
+  it('compares the topics before it when asked a bare "wat is het verschil?"', async () => {
+    const first = await ask('ibo');
+    const second = await ask('en k-ibo?', first.conversationId);
+    expect(second.citations[0]?.action).toBe(36);
+    // It quoted HIVA's "7 verschillende trajecttypes" (the findings of Actie 17) first.
+    const body = await ask('wat is het verschil?', second.conversationId);
+    expect(body.citations[0]?.action).toBe(36);
     expect(body.answer).not.toMatch(/“[^”]*[Vv]erschil/);
   });
 

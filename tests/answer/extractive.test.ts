@@ -1,6 +1,6 @@
 // composeExtractive on hand-made passages: which sentences are quoted, and how another document's numbered items are quoted.
 import { describe, expect, it } from 'vitest';
-import { composeExtractive, NO_FIGURE, notAbout, notSaid } from '../../src/answer/extractive.js';
+import { composeExtractive, NO_FIGURE, notAbout, notNamed, notSaid } from '../../src/answer/extractive.js';
 import type { StoredPassage } from '../../src/repositories/passages-repository.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
 import { tokenize } from '../../src/search/text.js';
@@ -109,6 +109,23 @@ describe('composeExtractive', () => {
     expect(answer('erkenning diploma vluchtelingen', recognition, outreach)).not.toContain('specifiek over');
     expect(answer('erkenning diploma jongeren', recognition, outreach)).not.toContain('specifiek over');
     expect(answer('erkenning diploma', recognition)).not.toContain('specifiek over');
+  });
+
+  it('says when a follow-up narrows the topic to something the documents never name', () => {
+    const recognition = passage('lijst:actie-19', 'De erkenning van buitenlandse diploma’s moet sneller.', { action: 19, actions: [19] });
+    const words = createSpellingCorrector([recognition.text]);
+    const last = (asked: string) =>
+      composeExtractive(`erkenning diploma ${asked}`, [searchHit(recognition)], words, [19], { asked }).answer.split('\n').at(-1);
+    expect(last('en voor een verpleegkundige?')).toBe(notNamed('verpleegkundige'));
+    expect(notNamed('verpleegkundige')).toBe('Over ‘verpleegkundige’ zegt de actielijst niets in het bijzonder: deze zinnen gaan over het onderwerp in het algemeen.');
+    expect(last('en bij een lasser')).toBe(notNamed('lasser'));
+    // A word the passages have, one the glossary reads, or a question that narrows nothing gets no such line.
+    expect(last('en voor de erkenning?')).not.toContain('in het bijzonder');
+    // Nor does another form of a word the passages have: "buitenlands" for their "buitenlandse".
+    expect(last('en voor buitenlands?')).not.toContain('in het bijzonder');
+    const read = composeExtractive('erkenning diploma en voor een ingenieur', [searchHit(recognition)], words, [19], { asked: 'en voor een ingenieur?', expand: () => ['hooggeschoolde'] });
+    expect(read.answer).not.toContain('in het bijzonder');
+    expect(last('wat is een verpleegkundige?')).not.toContain('in het bijzonder');
   });
 
   it('quotes a part of the group the question names from the search\'s other passages, in place of the weakest quote', () => {

@@ -91,6 +91,7 @@ describe('withoutPointers', () => {
     ['verschil tussen mannen en vrouwen', 'mannen en vrouwen'],
     ['Wat zijn de verschillen tussen IBO en K-IBO', 'IBO en K-IBO'],
     ['wat is het verschil met actie 20?', 'actie 20?'],
+    ['ibo en k-ibo? wat is het verschil?', 'ibo en k-ibo? ?'],
     ['ik zoek de actie over ouderbetrokkenheid', 'de actie over ouderbetrokkenheid'],
     ['Ik ben op zoek naar acties voor vluchtelingen', 'acties voor vluchtelingen'],
     ['zoek eens de acties over EVC', 'de acties over EVC'],
