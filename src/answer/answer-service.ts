@@ -8,7 +8,7 @@ import { redactFields } from '../privacy/redact.js';
 import { recentTurns, recordTurn, type Turn } from '../repositories/conversations-repository.js';
 import { listDocuments } from '../repositories/documents-repository.js';
 import { getDocumentPassages, listActions, passagesForActions, type StoredPassage } from '../repositories/passages-repository.js';
-import { namedNumbers, spellOutBareNumber, withActionWordSpelled, withoutAges } from '../search/query-analysis.js';
+import { namedNumbers, spellOutBareNumber, withAskingWordsSpelled, withoutAges } from '../search/query-analysis.js';
 import { ROLE_ACTORS, type Role } from '../search/roles.js';
 import { ACTORS, THEMES } from '../corpus/tags.js';
 import type { SearchHit, SearchService } from '../search/search-service.js';
@@ -137,7 +137,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const counted = ordinalActions(turns);
       // "wat is de laatste actie van de lijst?" is asked as "wat is actie 60?", "welke acites zijn voor vdab" with "acties"
       // spelled right; the turn keeps the user's words.
-      const question = await placedQuestion(deps, withActionWordSpelled(input.question, deps.corpus.spelling()), turns, counted);
+      const question = await placedQuestion(deps, withAskingWordsSpelled(input.question, deps.corpus.spelling()), turns, counted);
       const actor = askedActor(question);
       // A question about one actor alone, for the actions of one theme or section, or about the list as a whole is answered
       // from the tags and the sections, with or without a model.

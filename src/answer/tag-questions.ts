@@ -42,7 +42,8 @@ const ASKING_WORDS = new Set(
 
 // "welke acties horen in een sectorconvenant?": a covenant is the sectors' instrument, so asking for its actions asks what
 // sectors and employers are to do. Only when actions are asked for: "wat is een sectorconvenant?" is a question for the search.
-const COVENANT = /\b(?:sector)?convenants?\b/g;
+// Also as often written, after the English "covenant": "covenant logistiek welke acties opnemen" was refused.
+const COVENANT = /\b(?:sector)?con?venant(?:s|en)?\b/g;
 // The same without the global flag, whose lastIndex would carry over from one test() to the next.
 const NAMES_COVENANT = new RegExp(COVENANT.source);
 const ASKS_ACTIONS = /\b(?:acties|actie|maatregelen|overzicht)\b/;

@@ -39,17 +39,19 @@ export function spellOutBareNumber(query: string): string {
 }
 
 /**
- * The query with a mistyped "actie" or "acties" spelled right ("hoeveel aciteis zijn er?", "welke acites zijn voor
- * vdab"): the lists of actions by actor, theme or section are recognised by that word, and a typo was searched as a
- * topic instead, or refused. Only a word that no passage has: "actief" and "actieve" are words of their own.
+ * The query with a mistyped "actie", "acties" or "welke" spelled right ("hoeveel aciteis zijn er?", "welke acites zijn voor
+ * vdab", "wlke acties voor de bouwsector"): the lists of actions by actor, theme or section are recognised by those words,
+ * and a typo was searched as a topic instead, or refused. Only a word that no passage has: "actief" and "actieve" are words
+ * of their own.
  */
-export function withActionWordSpelled(query: string, vocabulary: SpellingCorrector): string {
-  return query.replace(/(?<![\p{L}\p{N}])[aA][\p{L}]{3,7}(?![\p{L}\p{N}])/gu, (word) => {
+export function withAskingWordsSpelled(query: string, vocabulary: SpellingCorrector): string {
+  return query.replace(/(?<![\p{L}\p{N}])[aAwW][\p{L}]{3,7}(?![\p{L}\p{N}])/gu, (word) => {
     const lower = word.toLowerCase();
-    if (lower === 'actie' || lower === 'acties' || vocabulary.documentFrequency(lower) > 0) return word;
+    if (['actie', 'acties', 'welk', 'welke'].includes(lower) || vocabulary.documentFrequency(lower) > 0) return word;
     // A typo of another word stays for the spelling repair: "aktief" is "actief".
     const repair = vocabulary.corrections(lower)[0]?.to;
-    if (repair !== undefined && repair !== 'actie' && repair !== 'acties') return word;
+    if (repair !== undefined && repair !== 'actie' && repair !== 'acties' && repair !== 'welke') return word;
+    if (lower.startsWith('w')) return editDistance(lower, 'welke', 1) <= 1 ? 'welke' : word;
     if (editDistance(lower, 'actie', 1) <= 1) return 'actie';
     return editDistance(lower, 'acties', 2) <= 2 ? 'acties' : word;
   });

@@ -680,6 +680,17 @@ describe('refusals', () => {
     expect(body.answer).not.toContain('Positive Education Psychology');
   });
 
+  it('answers a consultant\'s questions on what a covenant holds and who signs it', async () => {
+    // "minimaal" and "ondertekent" are in no passage: both were refused. The list calls the code of conduct a "minimumvereiste"
+    // and the framework the covenant an "afsprakenkader" between the government and the social partners.
+    const minimum = await ask('wat moet er minimaal in een sectorconvenant staan');
+    expect(minimum.citations[0]?.action).toBe(56);
+    expect(minimum.answer).toMatch(/gedragscode non-discriminatie een minimumvereiste/);
+    const signs = await ask('wie ondertekent een sectorconvenant');
+    expect(signs.refused).toBe(false);
+    expect(signs.answer).toMatch(/afsprakenkader tussen de Vlaamse regering en de sociale partners/);
+  });
+
   it('refuses, naming the nearest actions, when no sentence of the passages shares a word with the question', async () => {
     // "anonieme" is in no passage and "sollicitaties" only inside "sollicitatietraining": the opening of Actie 52 was quoted.
     const body = await ask('anonieme sollicitaties');

@@ -95,6 +95,8 @@ describe('askedActor', () => {
     expect(askedActor('welke acties horen in een sectorconvenant?')).toEqual({ actor: 'sectoren-werkgevers', alone: true, covenant: true });
     expect(askedActor('welke acties kan ik opnemen in een sectorconvenant voor de bouw')).toEqual({ actor: 'sectoren-werkgevers', alone: true, covenant: true });
     // What a covenant is, or what it does about a topic, is a question for the search.
+    // Written after the English "covenant".
+    expect(askedActor('covenant logistiek welke acties opnemen')).toEqual({ actor: 'sectoren-werkgevers', alone: true, covenant: true });
     expect(askedActor('wat is een sectorconvenant?')).toBeNull();
     expect(askedActor('welke acties rond taal horen in een sectorconvenant?')).toEqual({ actor: 'sectoren-werkgevers', alone: false, covenant: true, theme: 'taal' });
     // An actor and one theme, and nothing else: the actions that carry both tags.
@@ -295,6 +297,11 @@ describe('through POST /api/ask, on the real corpus', () => {
     expect(catering.citations.map((citation) => citation.action)).toEqual(actions.map((action) => action.number));
     expect(catering.answer.split('\n').at(-1)).toBe('De actielijst noemt geen afzonderlijke sectoren, ook de horeca niet: dit zijn de acties voor sectoren en werkgevers in het algemeen.');
     expect((await ask('welke acties passen in een sectorconvenant voor de bouwsector')).answer).toMatch(/ook de bouwsector niet/);
+    // Typed fast, "wlke" for "welke" and "covenant" for "convenant": both were refused.
+    for (const question of ['wlke acties voor de bouwsector', 'covenant logistiek welke acties opnemen']) {
+      const typed = await ask(question);
+      expect(typed.citations.map((citation) => citation.action), question).toEqual(actions.map((action) => action.number));
+    }
     expect((await ask('wat moeten werkgevers doen')).answer).not.toMatch(/afzonderlijke sectoren/);
   });
 

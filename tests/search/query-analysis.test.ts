@@ -1,6 +1,6 @@
 // Which action numbers a query names (single numbers, lists, ranges, no numbers that are not actions), and the words that only point at the document.
 import { describe, expect, it } from 'vitest';
-import { embeddedText, namedActions, namedNumbers, spellOutBareNumber, withActionWordSpelled, withoutAges, withoutGroupNames, withoutPointers } from '../../src/search/query-analysis.js';
+import { embeddedText, namedActions, namedNumbers, spellOutBareNumber, withAskingWordsSpelled, withoutAges, withoutGroupNames, withoutPointers } from '../../src/search/query-analysis.js';
 import { createSpellingCorrector } from '../../src/search/spelling.js';
 
 describe('namedActions', () => {
@@ -147,7 +147,7 @@ describe('withoutAges', () => {
   });
 });
 
-describe('withActionWordSpelled', () => {
+describe('withAskingWordsSpelled', () => {
   const vocabulary = createSpellingCorrector(['De acties van VDAB zijn actief en gericht op een actieve benadering.', 'Actie 12 vraagt advies.']);
 
   it.each([
@@ -155,12 +155,14 @@ describe('withActionWordSpelled', () => {
     ['welke acites zijn voor vdab', 'welke acties zijn voor vdab'],
     ['aktie 12', 'actie 12'],
     ['akties rond taal', 'acties rond taal'],
+    ['wlke acties voor de bouwsector', 'welke acties voor de bouwsector'],
+    ['Wleke acties', 'welke acties'],
   ])('spells "%s" as "%s"', (query, spelled) => {
-    expect(withActionWordSpelled(query, vocabulary)).toBe(spelled);
+    expect(withAskingWordsSpelled(query, vocabulary)).toBe(spelled);
   });
 
-  it.each(['actief zoeken', 'een actieve benadering', 'aktief zoeken', 'advies', 'acties in 3.2', 'Actie 5'])('leaves "%s" as it is', (query) => {
-    expect(withActionWordSpelled(query, vocabulary)).toBe(query);
+  it.each(['actief zoeken', 'een actieve benadering', 'aktief zoeken', 'advies', 'acties in 3.2', 'Actie 5', 'welk actieplan', 'werk voor wie wil'])('leaves "%s" as it is', (query) => {
+    expect(withAskingWordsSpelled(query, vocabulary)).toBe(query);
   });
 });
 
