@@ -124,6 +124,7 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
     .flatMap((glossary) => glossary.entries.map((entry) => entry.term))
     .filter((term) => !/\s/.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2)
     .map((term) => ({ term, folded: ` ${foldText(term)} ` }));
+  const longestFirst = [...abbreviations].sort((a, b) => b.folded.length - a.folded.length);
   const entries = glossaries.flatMap((glossary) => glossary.entries);
   const vocabulary = [...new Set(groups.flat().flatMap(({ phrase }) => foldText(phrase).split(' ').filter(Boolean)))];
   return {
@@ -134,8 +135,16 @@ export function createGlossaryExpander(glossaries: Glossary[]): GlossaryExpander
       return entry?.expansions.find((phrase) => !` ${foldText(phrase)} `.includes(own)) ?? null;
     },
     abbreviations(query) {
-      const folded = ` ${foldText(query)} `;
-      return abbreviations.filter((entry) => folded.includes(entry.folded)).map((entry) => entry.term);
+      // The longest first, each taken out once found: "k-ibo" names K-IBO, not IBO as well. Read as both, the answer to
+      // "k-ibo voorwaarden" took any sentence on IBO for one on the instrument asked about, and left out Actie 36.
+      let folded = ` ${foldText(query)} `;
+      const named = new Set<string>();
+      for (const entry of longestFirst) {
+        if (!folded.includes(entry.folded)) continue;
+        named.add(entry.term);
+        folded = folded.split(entry.folded).join(' ');
+      }
+      return abbreviations.filter((entry) => named.has(entry.term)).map((entry) => entry.term);
     },
     expand(query, about) {
       const folded = key(query);

@@ -704,6 +704,8 @@ describe('refusals', () => {
     // "voorwaarden" and "procedure" are frequent in the framework's points: they were quoted first, before IBO and EVC.
     for (const [question, action] of [
       ['ibo voorwaarden', 35],
+      // Read as naming IBO too, "k-ibo" took any sentence on IBO for one on K-IBO, and Actie 36 was left out.
+      ['k-ibo voorwaarden', 36],
       ['evc procedure', 18],
       ['Wat vraagt actie 1?', 1],
     ] as const) {
@@ -823,6 +825,10 @@ describe('refusals', () => {
     const behind = await ask('welke acties voor het onderwijs over schoolse vertraging');
     expect(behind.refused).toBe(false);
     expect(behind.answer).toMatch(/onderwijsprestaties/);
+    // Studying on is higher education: "klant wil verder studeren" was refused.
+    const studies = await ask('klant wil verder studeren');
+    expect(studies.refused).toBe(false);
+    expect(studies.answer).toMatch(/hoger onderwijs/);
     // "alternerend leren" is the older name of duaal leren (Actie 15): refused.
     await expectAnsweredFirst('alternerend leren', 15);
     // No action is about the self-employed alone; Actie 27 names the ways to entrepreneurship in every integration course.

@@ -64,8 +64,9 @@ describe('createGlossaryExpander', () => {
   });
 
   it('names the abbreviations a query uses, in any case, and no word that merely contains one', () => {
-    // K-IBO is a kind of IBO, so both are named.
-    expect(glossary.abbreviations('klant wil evc doen en daarna een K-IBO')).toEqual(['EVC', 'IBO', 'K-IBO']);
+    // "K-IBO" names K-IBO, not the IBO its name contains; named apart, both are named.
+    expect(glossary.abbreviations('klant wil evc doen en daarna een K-IBO')).toEqual(['EVC', 'K-IBO']);
+    expect(glossary.abbreviations('het verschil tussen ibo en k-ibo')).toEqual(['IBO', 'K-IBO']);
     expect(glossary.abbreviations('NT2 tijdens de opleiding')).toEqual(['NT2']);
     // "kmo" and "Unia" are glossary terms, but not written as abbreviations.
     expect(glossary.abbreviations('een kmo meldt bij Unia')).toEqual([]);
