@@ -25,7 +25,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutProtectedCriterion, asksAboutReligiousSign, asksForConditions, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutProtectedCriterion, asksAboutReligiousSign, asksForConditions, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, groupTurnedTo, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { asksForSources, composeSourceNotes } from './source-notes.js';
@@ -189,7 +189,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const evidence: Evidence = greeting ? { ...assessed, inScope: false, reason: tool ? 'tool' : sources ? 'sources' : progress ? 'progress' : 'greeting' } : assessed;
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
-      const otherGroup = !listing && !evidence.injection && isPositiveActionForOtherGroup(question);
+      // A follow-up to a positive-action question that names a group asks the same of that group.
+      const turnedTo = standalone.followUp && isPositiveActionQuestion(standalone.retrieval) ? groupTurnedTo(question) : null;
+      const otherGroup = !listing && !evidence.injection && (isPositiveActionForOtherGroup(question) || turnedTo === 'other');
       const religion = !listing && asksAboutReligiousSign(question);
       const inScope =
         !otherGroup &&
@@ -213,7 +215,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       if (meaning) emit(`${meaning}\n`);
       const positiveAction =
         isPositiveActionQuestion(question) ||
-        (standalone.followUp && isPositiveActionQuestion(standalone.retrieval) && asksPositiveActionDetail(question));
+        (standalone.followUp && isPositiveActionQuestion(standalone.retrieval) && (asksPositiveActionDetail(question) || turnedTo === 'target'));
       // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
       const wording = legalWording(standalone.retrieval);
       // A follow-up that asks a detail ("wie keurt dat goed?") is matched by itself: the words of the turns before it
@@ -230,7 +232,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const pinned = criteria ? [criteria] : legal.pinned;
       const answerHits = listing
         ? listing.hits
-        : await withRequiredActions(deps, positiveAction ? hits : withInstrument(onTopic(deps, hits, abbreviations), instruments), question, standalone.previousActions, pinned).then((all) =>
+        : await withRequiredActions(deps, positiveAction ? hits : withInstrument(onTopic(deps, hits, abbreviations), instruments), positiveAction, standalone.previousActions, pinned).then((all) =>
             leading(withQuotable(all, Math.max(PASSAGES_FOR_ANSWER, Math.min(namedCount, NAMED_FOR_ANSWER)) + pinned.length), legal.lead),
           );
 
@@ -251,7 +253,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const directory = createSourceDirectory(await listDocuments(deps.db.pool));
         const given = new Set(answerHits.flatMap((hit) => hit.passage.actions));
         // Positive action is governed by Actie 44: an answer that does not quote it gets a line for it at the end.
-        const required = requiredActions(question).filter((n) => given.has(n));
+        const required = requiredActions(positiveAction).filter((n) => given.has(n));
         let text: string | null = listing?.text ?? null;
         let unmatched = false;
         if (listing) emit(listing.text);
@@ -764,9 +766,12 @@ function formatHistory(history: Turn[]): string {
   return history.map((turn) => `Vraag: ${turn.question}\nAntwoord: ${turn.answer.slice(0, 600)}`).join('\n');
 }
 
-/** Actions an answer to this question must cite: positive action is governed by Actie 44. */
-function requiredActions(question: string): number[] {
-  return isPositiveActionQuestion(question) ? [POSITIVE_ACTION_CORE] : [];
+/**
+ * Actions an answer must cite: positive action is governed by Actie 44, also in a follow-up answered as positive action
+ * ("en voor vluchtelingen?" after "positieve actie" cited Actie 49 alone).
+ */
+function requiredActions(positiveAction: boolean): number[] {
+  return positiveAction ? [POSITIVE_ACTION_CORE] : [];
 }
 
 /** Appends a verbatim line for each required action the answer does not cite yet. */
@@ -901,8 +906,8 @@ function abbreviationPhrases(deps: AnswerServiceDeps, question: string): Abbrevi
  * Positive-action questions always bring Actie 44 (and the legal items in `pinned`); follow-ups keep the previous
  * answer's actions in play.
  */
-async function withRequiredActions(deps: AnswerServiceDeps, hits: SearchHit[], question: string, previousActions: number[], pinned: StoredPassage[] = []): Promise<SearchHit[]> {
-  const required = [...new Set([...requiredActions(question), ...previousActions.slice(0, 2)])];
+async function withRequiredActions(deps: AnswerServiceDeps, hits: SearchHit[], positiveAction: boolean, previousActions: number[], pinned: StoredPassage[] = []): Promise<SearchHit[]> {
+  const required = [...new Set([...requiredActions(positiveAction), ...previousActions.slice(0, 2)])];
   if (!required.length && !pinned.length) return hits;
   const present = hits.filter((hit) => hit.passage.action !== null && required.includes(hit.passage.action));
   const missing = required.filter((action) => !present.some((hit) => hit.passage.action === action));

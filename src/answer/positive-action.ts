@@ -230,6 +230,17 @@ export const isPositiveActionForTargetGroup = (question: string): boolean =>
 export const isPositiveActionForOtherGroup = (question: string): boolean =>
   isPositiveActionQuestion(question) && !ABOUT_TARGET_GROUP.test(question) && OTHER_GROUP.test(question);
 
+/**
+ * The group a follow-up to a positive-action question turns to, by its own words: "en voor vluchtelingen?" asks about the
+ * target group, "mag dat voor vrouwen?" about another; null for neither. Read as questions of their own, both lost the
+ * legal framework: the first quoted VDAB's outreach (Actie 49) with no conditions, the second the framework with no word on
+ * the other law.
+ */
+export function groupTurnedTo(question: string): 'target' | 'other' | null {
+  if (ABOUT_TARGET_GROUP.test(question)) return 'target';
+  return OTHER_GROUP.test(question) ? 'other' : null;
+}
+
 /** Said with that refusal, before the referral to Unia. */
 export const OTHER_LAW =
   'Positieve actie voor een andere groep dan personen met een migratie-achtergrond valt onder een andere wet (de Antidiscriminatiewet of de Genderwet); daarover gaan deze documenten niet.';

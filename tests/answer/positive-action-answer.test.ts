@@ -393,6 +393,25 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(women.answer.split('\n')).toEqual([OTHER_LAW, UNIA_REFERRAL]);
   });
 
+  it('answers a follow-up that turns a positive-action question to a group as that question for the group', async () => {
+    const inConversation = async (question: string, conversationId: string): Promise<AskBody> => {
+      const response = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question, mode: 'extractive', conversationId } });
+      expect(response.statusCode).toBe(200);
+      return response.json<AskBody>();
+    };
+    const first = (await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'positieve actie', mode: 'extractive' } })).json<{ conversationId: string }>();
+    // Another group: it quoted the framework with no word on the other law.
+    const women = await inConversation('mag dat voor vrouwen?', first.conversationId);
+    expect(women.refused).toBe(true);
+    expect(women.answer.split('\n')).toEqual([OTHER_LAW, UNIA_REFERRAL]);
+    // The target group: it quoted VDAB's outreach (Actie 49) with no conditions, no Actie 44 and no disclaimer.
+    const refugees = await inConversation('en voor vluchtelingen?', first.conversationId);
+    expect(refugees.refused).toBe(false);
+    expect(refugees.citations.map((citation) => citation.action)).toContain(44);
+    expect(refugees.answer).toContain('[Antiracismewet art. 10 §2]');
+    expect(refugees.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+  });
+
   it('answers who approves a plan with the points on approval, and a toetredingsakte as positive action', async () => {
     // "keurt … goed" shares no word with "goedgekeurd": the answer had no point on approval.
     const approval = await ask('wie keurt een positief actieplan goed');
