@@ -25,7 +25,7 @@ import { asksFullText, composeFullText } from './full-text.js';
 import type { ChatTurn, LlmClient } from './llm.js';
 import { NO_METRICS, type AnswerMetrics } from './metrics.js';
 import { missingActionsNote } from './missing-actions.js';
-import { asksAboutProtectedCriterion, asksAboutReligiousSign, asksForConditions, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, groupTurnedTo, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, UNIA_REFERRAL } from './positive-action.js';
+import { asksAboutProtectedCriterion, asksAboutReligiousSign, asksForConditions, asksPositiveActionDetail, asksTheLaw, conditionLines, conditionsItem, criteriaItem, detailItem, groupTurnedTo, isPositiveActionForOtherGroup, isPositiveActionForTargetGroup, isPositiveActionQuestion, lawFraming, LEGAL_DISCLAIMER, LEGAL_DOCUMENT_ID, legalWording, OTHER_LAW, POLICY_NOT_LAW, rankLegalItems, turnsToJob, UNIA_REFERRAL } from './positive-action.js';
 import { fillPrompt, type Prompts } from './prompts.js';
 import { nextTurn } from './turns.js';
 import { asksForSources, composeSourceNotes } from './source-notes.js';
@@ -215,7 +215,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       if (meaning) emit(`${meaning}\n`);
       const positiveAction =
         isPositiveActionQuestion(question) ||
-        (standalone.followUp && isPositiveActionQuestion(standalone.retrieval) && (asksPositiveActionDetail(question) || turnedTo === 'target'));
+        (standalone.followUp &&
+          isPositiveActionQuestion(standalone.retrieval) &&
+          (asksPositiveActionDetail(question) || turnedTo === 'target' || turnsToJob(question)));
       // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
       const wording = legalWording(standalone.retrieval);
       // A follow-up that asks a detail ("wie keurt dat goed?") is matched by itself: the words of the turns before it
@@ -320,10 +322,13 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           if (!unmatched) emit(fallback ? `\n\n${text}` : text);
         }
         answer = await withRequiredCitations(deps, text, required);
-        // A who question keeps asking who through its follow-ups ("en voor taal?"), unless one asks where instead.
+        // A who question keeps asking who through its follow-ups ("en voor taal?"), unless one asks where instead. Who
+        // approves a plan, or how long it runs, is a point of the framework, not whom the actions address: "wie moet dat
+        // goedkeuren?" after a reserved vacancy got the actors of the actions quoted, and so did "hoe lang geldt dat?" after it.
         const where = asksWhere(question);
         const cited = citedActions(answer).filter((n) => existing.has(n) && given.has(n));
-        if (!listing && !unmatched && (asksWho(question) || (asksWho(standalone.retrieval) && !where))) {
+        const frameworkDetail = positiveAction && asksPositiveActionDetail(question);
+        if (!listing && !unmatched && !frameworkDetail && (asksWho(question) || (asksWho(standalone.retrieval) && !where))) {
           const who = actorLines(cited, deps.corpus.actionActors());
           if (who) {
             answer = `${answer}\n${who}`;

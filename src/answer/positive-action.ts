@@ -230,6 +230,10 @@ export const isPositiveActionForTargetGroup = (question: string): boolean =>
 export const isPositiveActionForOtherGroup = (question: string): boolean =>
   isPositiveActionQuestion(question) && !ABOUT_TARGET_GROUP.test(question) && OTHER_GROUP.test(question);
 
+const NAMES_JOB = new RegExp(String.raw`\b${JOB}\b`, 'i');
+/** Whether a follow-up to a positive-action question turns it to a job, a traineeship or hiring ("en als het een stage is?"). */
+export const turnsToJob = (question: string): boolean => NAMES_JOB.test(question);
+
 /**
  * The group a follow-up to a positive-action question turns to, by its own words: "en voor vluchtelingen?" asks about the
  * target group, "mag dat voor vrouwen?" about another; null for neither. Read as questions of their own, both lost the

@@ -393,7 +393,7 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(women.answer.split('\n')).toEqual([OTHER_LAW, UNIA_REFERRAL]);
   });
 
-  it('answers a follow-up that turns a positive-action question to a group as that question for the group', async () => {
+  it('answers a follow-up that turns a positive-action question to a group or a traineeship as that question for it', async () => {
     const inConversation = async (question: string, conversationId: string): Promise<AskBody> => {
       const response = await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question, mode: 'extractive', conversationId } });
       expect(response.statusCode).toBe(200);
@@ -410,6 +410,18 @@ describe('POST /api/ask with a positive-action question', () => {
     expect(refugees.citations.map((citation) => citation.action)).toContain(44);
     expect(refugees.answer).toContain('[Antiracismewet art. 10 §2]');
     expect(refugees.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+    // So does one that turns it to a traineeship: it quoted the HIVA study on kinds of courses, with no conditions.
+    const vacancy = (
+      await t.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'mag ik een vacature alleen voor vluchtelingen openstellen', mode: 'extractive' } })
+    ).json<{ conversationId: string }>();
+    const traineeship = await inConversation('en als het een stage is?', vacancy.conversationId);
+    expect(traineeship.citations.map((citation) => citation.action)).toContain(44);
+    expect(traineeship.answer).toContain('[Antiracismewet art. 10 §2]');
+    expect(traineeship.answer.trimEnd().split('\n').at(-1)).toBe(LEGAL_DISCLAIMER);
+    // Who approves it is a point of the framework, not whom the actions quoted address: their actors were listed.
+    const approval = await inConversation('wie moet dat goedkeuren?', vacancy.conversationId);
+    expect(approval.answer).toContain('moet goedgekeurd worden door de federale minister van Werk');
+    expect(approval.answer).not.toContain('Tot wie deze acties zich richten');
   });
 
   it('answers who approves a plan with the points on approval, and a toetredingsakte as positive action', async () => {
