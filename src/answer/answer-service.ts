@@ -279,11 +279,11 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           const expand = (question: string, words: readonly string[]) => deps.search.expansions(question, words);
           // The criteria item is quoted whole and first, in its own order, so the sentences come from the other passages.
           const quotable = criteria ? answerHits.filter((hit) => hit.passage.id !== criteria.id) : answerHits;
+          // The search's other passages, for a part of the group the question names that the answer's passages do not quote.
+          const more = listing ? [] : hits.filter((hit) => !answerHits.some((kept) => kept.passage.id === hit.passage.id));
           // After the criteria, the actions are quoted by what they were searched with too, "discriminatie": "mag een
           // sollicitatieformulier naar nationaliteit vragen" quoted the list's employment targets for people with a non-EU
           // nationality (Actie 1).
-          // The search's other passages, for a part of the group the question names that the answer's passages do not quote.
-          const more = listing ? [] : hits.filter((hit) => !answerHits.some((kept) => kept.passage.id === hit.passage.id));
           const composed = composeExtractive(criteria ? `${wording} ${DISCRIMINATION}` : wording, quotable, deps.corpus.spelling(), ranked, {
             labelOf: directory.labelOf,
             actionWords: deps.corpus.actionWords(),

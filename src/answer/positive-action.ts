@@ -23,9 +23,9 @@ const SOUGHT_GROUP = String.raw`(migratie-?achtergrond|allochto\w*|migrant(en)?|
 const VACANCY = String.raw`(vacatures?|vacaturetekst(en)?|(job|personeels)advertenties?)`;
 // Recruitment aimed at the group, which the framework lists among positive actions ("gerichte wervingscampagnes"): a
 // campaign, a diversity clause, a vacancy that encourages the group to apply ("… dat kandidaten met migratieachtergrond
-// aangemoedigd worden te solliciteren"), or one that says it seeks them ("mag ik in
-// een vacature zetten dat we mensen met migratieachtergrond zoeken?", "een jobadvertentie richten op nieuwkomers"); a
-// vacancy that wants "geen buitenlanders" is the opposite, discrimination, and one "enkel voor" the group reserves a job.
+// aangemoedigd worden te solliciteren"), or one that says it seeks them ("mag ik in een vacature zetten dat we mensen met
+// migratieachtergrond zoeken?", "een jobadvertentie richten op nieuwkomers"); a vacancy that wants "geen buitenlanders" is
+// the opposite, discrimination, and one "enkel voor" the group reserves a job.
 const RECRUITMENT =
   String.raw`gerichte? (werving|rekrutering)|(wervings|rekruterings)campagnes?|diversiteits(clausule|verklaring|statement)s?` +
   String.raw`|${VACANCY}\b[^.?!]{0,80}\b(aan(ge)?moedig\w*|moedig\w*|aan(ge)?spo+r\w*|op(ge)?roep\w*|uit(ge)?nodig\w*|aantrekken)` +
