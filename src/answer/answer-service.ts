@@ -190,7 +190,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       // A follow-up ("geef een voorbeeld") has no evidence of its own; its previous turn had it. A positive-action question
       // about the target group is answered from the legal framework even when its own words find little.
       // A follow-up to a positive-action question that names a group asks the same of that group.
-      const turnedTo = standalone.followUp && isPositiveActionQuestion(standalone.retrieval) ? groupTurnedTo(question) : null;
+      const followsPositiveAction = standalone.followUp && isPositiveActionQuestion(standalone.retrieval);
+      const turnedTo = followsPositiveAction ? groupTurnedTo(question) : null;
       const otherGroup = !listing && !evidence.injection && (isPositiveActionForOtherGroup(question) || turnedTo === 'other');
       const religion = !listing && asksAboutReligiousSign(question);
       const inScope =
@@ -215,9 +216,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       if (meaning) emit(`${meaning}\n`);
       const positiveAction =
         isPositiveActionQuestion(question) ||
-        (standalone.followUp &&
-          isPositiveActionQuestion(standalone.retrieval) &&
-          (asksPositiveActionDetail(question) || turnedTo === 'target' || turnsToJob(question)));
+        (followsPositiveAction && (asksPositiveActionDetail(question) || turnedTo === 'target' || turnsToJob(question)));
       // What the legal items and the extractive sentences are matched against (the search itself used the question as asked).
       const wording = legalWording(standalone.retrieval);
       // A follow-up that asks a detail ("wie keurt dat goed?") is matched by itself: the words of the turns before it

@@ -292,7 +292,7 @@ export function composeExtractive(
   // generatie/nieuwkomers, mannen/vrouwen, jongeren/latere levensfasen en vluchtelingen".
   const partsAsked = notesWhatQuotesLack ? SUBGROUPS.filter((part) => part.asked.test(question)) : [];
   const reserve = partsAsked.length && more.length ? candidatesOf(more, hits.length) : [];
-  const onTopic = (text: string, part: (typeof SUBGROUPS)[number]): boolean => {
+  const sharesTheTopic = (text: string, part: (typeof SUBGROUPS)[number]): boolean => {
     const others = queryTokens.filter((token) => !part.named.test(token));
     if (!others.some((token) => vocabulary.documentFrequency(token) > 0)) return true;
     const words = tokenize(text);
@@ -303,7 +303,7 @@ export function composeExtractive(
   for (const part of partsAsked) {
     if (chosen.some(({ text }) => part.named.test(text))) continue;
     const naming = [...candidates, ...reserve].find(
-      (candidate) => part.named.test(candidate.text) && onTopic(candidate.text, part) && !chosen.some(({ text }) => text === candidate.text),
+      (candidate) => part.named.test(candidate.text) && sharesTheTopic(candidate.text, part) && !chosen.some(({ text }) => text === candidate.text),
     );
     if (!naming) continue;
     if (chosen.length >= limit) {
